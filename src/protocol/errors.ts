@@ -1,0 +1,35 @@
+/** Error codes of seed 000 ("Common Error Codes"), with their HTTP status. */
+export const ERROR_STATUS = {
+  INVALID_TOKEN: 401,
+  MISSING_PARAMETER: 400,
+  INVALID_PARAMETER: 400,
+  RESOURCE_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  RATE_LIMIT_EXCEEDED: 429,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL_ERROR: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** A failure that crosses a door (worker call, bridge route): plain data, so it survives structured clone. */
+export interface TypedError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: TypedError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(code: ErrorCode, message: string): Result<T> => ({
+  ok: false,
+  error: { code, message },
+});
+
+/** The seed's standard error body. */
+export interface ErrorBody {
+  error: ErrorCode;
+  message: string;
+  status_code: number;
+  timestamp: string;
+  request_id: string;
+}

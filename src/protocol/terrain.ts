@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { BRUSH_LIMITS, WORLD_BOUNDS, CHUNK_Y_MIN, CHUNK_Y_MAX } from '../engine/constants.ts';
+import type { BiomeName, MaterialName } from '../engine/constants.ts';
+import { fail, type Result } from './errors.ts';
+
+const inRange = (lo: number, hi: number, axis: string) =>
+  z.number().finite(`${axis} must be finite`)
+    .min(lo, `${axis} is outside the world (${lo}..${hi})`)
+    .max(hi, `${axis} is outside the world (${lo}..${hi})`);
+
+export const PositionSchema = z.object({
+  x: inRange(WORLD_BOUNDS.minX, WORLD_BOUNDS.maxX, 'x'),
+  y: inRange(WORLD_BOUNDS.minY, WORLD_BOUNDS.maxY, 'y'),
+  z: inRange(WORLD_BOUNDS.minZ, WORLD_BOUNDS.maxZ, 'z'),
+});
+export type Position = z.infer<typeof PositionSchema>;
+
+export const BRUSH_OPERATIONS = ['add', 'remove', 'smooth'] as const;
+export type BrushOperation = (typeof BRUSH_OPERATIONS)[number];
+
+/** One brush stroke, named as in seed 000 POST /terrain/deform. */
+export const BrushEditSchema = z.object({
+  position: PositionSchema,
+  radius: z.number().finite().gt(0, 'radius must be > 0').max(BRUSH_LIMITS.maxRadius, `radius must be <= ${BRUSH_LIMITS.maxRadius}`),
+  strength: z.number().finite().gt(0, 'strength must be > 0').max(BRUSH_LIMITS.maxStrength, `strength must be <= ${BRUSH_LIMITS.maxStrength}`),
+  operation: z.enum(BRUSH_OPERATIONS),
+});
+export type BrushEdit = z.infer<typeof BrushEditSchema>;
+
+export const ChunkCoordSchema = z.object({
+  cx: z.number().int().min(-128).max(128),
+  cy: z.number().int().min(CHUNK_Y_MIN).max(CHUNK_Y_MAX),
+  cz: z.number().int().min(-128).max(128),
+});
+export type ChunkCoord = z.infer<typeof ChunkCoordSchema>;
+
+export const WorldInitSchema = z.object({ seed: z.number().int().min(0).max(0xffffffff) });
+
+/** Fields of seed 000 GET /terrain/info. density is normalised to -1..1 (> 0 solid). */
+export interface TerrainInfo {
+  position: Position;
+  material: MaterialName;
+  density: number;
+  temperature: number;
+  biome: BiomeName;
+}
+
+export interface EditOutcome {
+  voxelsModified: number;
+  /** Chunks whose meshing field changed (owned voxels or apron), as flat cx,cy,cz triples. */
+  touched: number[];
+  /** Position in the ordered edit log (1-based). */
+  sequence: number;
+}
+
+/** A chunk's mesh, positions local to the chunk origin (cx*32, cy*32, cz*32). */
+export interface ChunkMesh {
+  cx: number; cy: number; cz: number;
+  /** Edit-log length the mesh reflects; the main thread drops results older than what it shows. */
+  version: number;
+  positions: Float32Array;
+  normals: Float32Array;
+  materials: Float32Array;
+  indices: Uint32Array;
+}
+
+/** Turns a zod failure into the seed's MISSING_PARAMETER / INVALID_PARAMETER error. */
+export function zodFailure<T>(error: z.ZodError): Result<T> {
+  const issue = error.issues[0];
+  const path = issue?.path.join('.') || 'body';
+  const missing = issue?.code === 'invalid_type' && /received undefined/.test(issue.message);
+  return fail(missing ? 'MISSING_PARAMETER' : 'INVALID_PARAMETER', `${path}: ${issue?.message ?? 'invalid'}`);
+}
