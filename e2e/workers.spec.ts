@@ -1,0 +1,35 @@
+import { test, expect, openGame, state, waitStreamed } from './helpers/game.ts';
+
+test('a crashed terrain worker is replaced; streaming and digging carry on', async ({ page }) => {
+  await openGame(page, '?seed=1337');
+  await waitStreamed(page);
+  const before = await state(page);
+  expect(before.workers.size).toBeGreaterThanOrEqual(2);
+  const edit = { position: { x: 4, y: 0, z: 4 }, radius: 3, strength: 6, operation: 'remove' as const };
+  const ground = await page.evaluate(() => window.spacetime!.terrain.columnHeight(4, 4));
+  edit.position.y = Math.floor(ground) - 1;
+  expect((await page.evaluate((e) => window.spacetime!.terrain.deform(e), edit)).ok).toBe(true);
+
+  await page.evaluate(() => window.spacetime!.workers.crash(0));
+  await expect.poll(async () => (await state(page)).workers.replaced, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+
+  // Fly to unexplored ground: every new chunk must still be meshed.
+  await page.evaluate(() => window.spacetime!.camera.set({ x: 700, y: 80, z: -500 }, 45, -20));
+  await waitStreamed(page);
+  const after = await state(page);
+  expect(after.workers.size).toBe(before.workers.size);
+  expect(after.workers.meshed).toBeGreaterThan(before.workers.meshed);
+
+  // The replacement replayed the edit log: every replica agrees on the edited chunk.
+  const hashes = await page.evaluate(async (p) => {
+    const out = [];
+    for (let i = 0; i < 6; i++) {
+      const r = await window.spacetime!.terrain.chunkHash(Math.floor(p.x / 32), Math.floor(p.y / 32), Math.floor(p.z / 32));
+      out.push(r.ok ? r.value : 'error');
+    }
+    return out;
+  }, edit.position);
+  expect(new Set(hashes).size).toBe(1);
+  const dig = await page.evaluate(() => window.spacetime!.terrain.deform({ position: { x: 700, y: 10, z: -500 }, radius: 3, strength: 4, operation: 'add' }));
+  expect(dig.ok).toBe(true);
+});

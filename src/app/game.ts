@@ -1,0 +1,104 @@
+import { Euler, Vector3, type Object3D } from 'three';
+import type { BrushEdit, TerrainInfo } from '../protocol/terrain.ts';
+import type { Result } from '../protocol/errors.ts';
+import type { AimState } from '../protocol/bridge.ts';
+import { createGameStore, type GameStore } from '../state/game-store.ts';
+import { TerrainPool, poolSizeFor } from '../threads/terrain-pool.ts';
+import { ChunkStreamer, type Viewer } from '../threads/chunk-streamer.ts';
+import { TerrainBatch } from '../scene/terrain-batch.ts';
+import { createTerrainMaterial } from '../scene/terrain-material.ts';
+import type { UrlFlags } from './url-flags.ts';
+
+/** The free-fly camera rig: position plus yaw/pitch. VR adds the headset pose on top of it. */
+export interface Rig {
+  position: Vector3;
+  yaw: number;
+  pitch: number;
+}
+
+/** Everything that lives for the page's life, outside React: workers, streaming, the terrain batch. */
+export interface Game {
+  flags: UrlFlags;
+  store: GameStore;
+  pool: TerrainPool;
+  streamer: ChunkStreamer;
+  batch: TerrainBatch;
+  rig: Rig;
+  viewer: Viewer;
+  aim: AimState;
+  counters: { frame: number; xrFrames: number; drawCalls: number; triangles: number };
+  /** The XROrigin group, so controller poses (reference-space) can be put in world space. */
+  xrOrigin: Object3D | null;
+  /** Resolves when the spawn area is meshed and the rig stands above the ground. */
+  ready: Promise<void>;
+  markReady(): void;
+  deform(edit: BrushEdit | unknown): Promise<Result<import('../protocol/terrain.ts').EditOutcome>>;
+  info(position: { x: number; y: number; z: number }): Promise<Result<TerrainInfo>>;
+  placeRig(x: number, y: number, z: number, yawDeg: number, pitchDeg: number): void;
+  /** Resolves after `count` more frames; frameTick() (called once per rendered frame) drives it. */
+  frames(count: number): Promise<void>;
+  frameTick(): void;
+}
+
+const DEG = Math.PI / 180;
+
+export function createGame(flags: UrlFlags): Game {
+  const store = createGameStore();
+  const batch = new TerrainBatch(createTerrainMaterial());
+  let streamer!: ChunkStreamer;
+  const pool = new TerrainPool(flags.seed, poolSizeFor(navigator.hardwareConcurrency), (m) => streamer.onMesh(m));
+  streamer = new ChunkStreamer(pool, batch);
+  streamer.viewDistance = flags.viewDistance;
+
+  let markReady!: () => void;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const rig: Rig = { position: new Vector3(0, 60, 0), yaw: 0, pitch: -10 * DEG };
+  const viewer: Viewer = { x: 0, y: 60, z: 0, dx: 0, dy: 0, dz: -1 };
+  const direction = new Vector3();
+  const euler = new Euler(0, 0, 0, 'YXZ');
+
+  const frameWaiters: Array<{ until: number; resolve: () => void }> = [];
+  const game: Game = {
+    flags,
+    store,
+    pool,
+    streamer,
+    batch,
+    rig,
+    viewer,
+    aim: {
+      source: 'desktop', hit: false, distance: 0,
+      point: { x: 0, y: 0, z: 0 }, normal: { x: 0, y: 1, z: 0 },
+    },
+    counters: { frame: 0, xrFrames: 0, drawCalls: 0, triangles: 0 },
+    xrOrigin: null,
+    ready,
+    markReady: () => markReady(),
+    async deform(edit) {
+      const { result, landed } = await streamer.edit(edit);
+      await landed;
+      return result;
+    },
+    info(position) {
+      return pool.query((api) => api.info(position));
+    },
+    frames(count) {
+      return new Promise((resolve) => frameWaiters.push({ until: game.counters.frame + count, resolve }));
+    },
+    frameTick() {
+      for (let i = frameWaiters.length - 1; i >= 0; i--) {
+        if (game.counters.frame >= frameWaiters[i].until) frameWaiters.splice(i, 1)[0].resolve();
+      }
+    },
+    placeRig(x, y, z, yawDeg, pitchDeg) {
+      rig.position.set(x, y, z);
+      rig.yaw = yawDeg * DEG;
+      rig.pitch = Math.max(-89, Math.min(89, pitchDeg)) * DEG;
+      euler.set(rig.pitch, rig.yaw, 0);
+      direction.set(0, 0, -1).applyEuler(euler);
+      Object.assign(viewer, { x, y, z, dx: direction.x, dy: direction.y, dz: direction.z });
+      streamer.invalidate();
+    },
+  };
+  return game;
+}

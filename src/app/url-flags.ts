@@ -1,0 +1,31 @@
+/** Options read from the page URL: ?seed=N, ?xr=emulate, ?bridge, ?view=M, ?pos=x,y,z, ?yaw=deg, ?pitch=deg. */
+export interface UrlFlags {
+  seed: number;
+  emulateXr: boolean;
+  bridge: boolean;
+  viewDistance: number;
+  position: [number, number, number] | null;
+  yaw: number | null;
+  pitch: number | null;
+}
+
+export const DEFAULT_SEED = 1337;
+
+export function readUrlFlags(search: string): UrlFlags {
+  const q = new URLSearchParams(search);
+  const int = (name: string, fallback: number, lo: number, hi: number) => {
+    const v = Number(q.get(name));
+    return q.has(name) && Number.isFinite(v) ? Math.min(hi, Math.max(lo, Math.trunc(v))) : fallback;
+  };
+  const pos = q.get('pos')?.split(',').map(Number);
+  const angle = (name: string) => (q.has(name) && Number.isFinite(Number(q.get(name))) ? Number(q.get(name)) : null);
+  return {
+    seed: int('seed', DEFAULT_SEED, 0, 0xffffffff),
+    emulateXr: q.get('xr') === 'emulate',
+    bridge: q.has('bridge'),
+    viewDistance: int('view', 160, 64, 320),
+    position: pos && pos.length === 3 && pos.every(Number.isFinite) ? [pos[0], pos[1], pos[2]] : null,
+    yaw: angle('yaw'),
+    pitch: angle('pitch'),
+  };
+}

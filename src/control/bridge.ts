@@ -1,0 +1,64 @@
+import { BRIDGE_VERSION, type BridgeState, type SpacetimeBridge } from '../protocol/bridge.ts';
+import type { Game } from '../app/game.ts';
+import type { GameXrStore } from '../xr/xr-store.ts';
+
+type Emulator = NonNullable<SpacetimeBridge['xr']['emulator']>;
+
+/** Installs `window.spacetime`, the typed handle tests and tools drive the game through. */
+export function installBridge(game: Game, xrStore: GameXrStore, emulator: Emulator | undefined): SpacetimeBridge {
+  const bridge: SpacetimeBridge = {
+    version: BRIDGE_VERSION,
+    ready: game.ready,
+    state: () => snapshotState(game, xrStore),
+    frames: (count) => game.frames(count),
+    terrain: {
+      info: (position) => game.info(position),
+      deform: (edit) => game.deform(edit),
+      chunkHash: (cx, cy, cz) => game.pool.query((api) => api.chunkHash({ cx, cy, cz })),
+      columnHeight: async (x, z) => {
+        const column = await game.pool.query((api) => api.columnInfo({ x, z }));
+        if (!column.ok) throw new Error(column.error.message);
+        return column.value.height;
+      },
+    },
+    aim: () => structuredClone(game.aim),
+    camera: {
+      set: (p, yaw, pitch) => game.placeRig(p.x, p.y, p.z, yaw, pitch),
+    },
+    workers: { crash: (index) => game.pool.crashWorker(index) },
+    debug: {
+      setTerrainVisible: (visible) => {
+        game.batch.mesh.visible = visible;
+      },
+    },
+    xr: {
+      enter: async () => {
+        await xrStore.enterVR();
+      },
+      exit: async () => {
+        await xrStore.getState().session?.end();
+      },
+      emulator,
+    },
+  };
+  window.spacetime = bridge;
+  return bridge;
+}
+
+function snapshotState(game: Game, xrStore: GameXrStore): BridgeState {
+  const progress = game.streamer.progress();
+  const stats = game.pool.stats();
+  const { xr } = game.store.getState();
+  const v = game.viewer;
+  return {
+    seed: game.flags.seed,
+    frame: game.counters.frame,
+    chunks: { wanted: progress.wanted, meshed: progress.meshed, drawn: game.batch.chunkCount },
+    workers: { size: stats.workers, meshed: stats.meshed, replaced: stats.replaced, queued: stats.queued, inflight: stats.inflight },
+    editCount: game.pool.editLog().length,
+    render: { drawCalls: game.counters.drawCalls, triangles: game.counters.triangles, terrainRevision: game.batch.revision },
+    camera: { position: { x: v.x, y: v.y, z: v.z }, direction: { x: v.dx, y: v.dy, z: v.dz } },
+    xr: { supported: xr.supported, reason: xr.reason, presenting: !!xrStore.getState().session, frames: game.counters.xrFrames },
+  };
+}
+

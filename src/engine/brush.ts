@@ -1,0 +1,102 @@
+/**
+ * Brush maths for add / remove / smooth on a sphere. Every new value is computed
+ * from a pre-edit snapshot of the brush box, so the result never depends on the
+ * order voxels are visited in, and an edit is a pure function of (state, edit).
+ */
+import { BRUSH_LIMITS, CHUNK_SIZE, DENSITY_MAX, MATERIAL_ID, WORLD_BOUNDS } from './constants.ts';
+import type { BrushEdit } from '../protocol/terrain.ts';
+import { BEDROCK_TOP } from './materials-rule.ts';
+import { chunkKey, keyToCoord, type VoxelStore } from './voxel-store.ts';
+
+/** Density units per unit of strength at the brush centre (strength 10 = 160: a full solid/air flip). */
+export const BRUSH_DENSITY_SCALE = 16;
+/** Fraction of the way to the box average that smooth moves per unit of strength at the centre. */
+const SMOOTH_RATE = 0.12;
+const S = CHUNK_SIZE;
+const DMAX = DENSITY_MAX;
+const FALLBACK = MATERIAL_ID.soil;
+
+// Snapshot scratch, grown on demand and then reused (max box is (2*16+5)^3).
+let snapD = new Int8Array(0);
+let snapM = new Uint8Array(0);
+
+/** Clamped, rounded Int8 density. */
+const q = (v: number): number => { const r = Math.round(v); return r > DMAX ? DMAX : r < -DMAX ? -DMAX : r; };
+
+export function applyBrush(store: VoxelStore, edit: BrushEdit): { voxelsModified: number; touched: number[] } {
+  const { x: px, y: py, z: pz } = edit.position;
+  const r = edit.radius;
+  const r2 = r * r;
+  // Voxels the sphere can reach, clamped to the editable world (bedrock stays intact).
+  const ax = Math.max(WORLD_BOUNDS.minX, Math.ceil(px - r)), bx = Math.min(WORLD_BOUNDS.maxX, Math.floor(px + r));
+  const ay = Math.max(BEDROCK_TOP + 1, Math.ceil(py - r)), by = Math.min(WORLD_BOUNDS.maxY - 1, Math.floor(py + r));
+  const az = Math.max(WORLD_BOUNDS.minZ, Math.ceil(pz - r)), bz = Math.min(WORLD_BOUNDS.maxZ, Math.floor(pz + r));
+  const touchedKeys = new Set<number>();
+  if (ax > bx || ay > by || az > bz) return { voxelsModified: 0, touched: [] };
+  // Snapshot with a 1-voxel margin for the smoothing box and neighbour materials.
+  const x0 = ax - 1, y0 = ay - 1, z0 = az - 1;
+  const nx = bx - ax + 3, ny = by - ay + 3, nz = bz - az + 3;
+  const sy = nx, sz = nx * ny;
+  if (snapD.length < nx * ny * nz) { snapD = new Int8Array(nx * ny * nz); snapM = new Uint8Array(nx * ny * nz); }
+  store.readBox(x0, y0, z0, nx, ny, nz, snapD, snapM);
+  const amount = edit.strength * BRUSH_DENSITY_SCALE;
+  const op = edit.operation;
+  let modified = 0;
+  for (let z = az; z <= bz; z++) for (let y = ay; y <= by; y++) for (let x = ax; x <= bx; x++) {
+    const dx = x - px, dy = y - py, dz = z - pz;
+    const d2 = dx * dx + dy * dy + dz * dz;
+    if (d2 >= r2) continue;
+    const f0 = 1 - d2 / r2;
+    const f = f0 * f0; // smooth falloff, 1 at the centre and flat (zero slope) at the rim
+    const i = (x - x0) + (y - y0) * sy + (z - z0) * sz;
+    const old = snapD[i];
+    let nd: number;
+    if (op === 'add') nd = q(old + f * amount);
+    else if (op === 'remove') nd = q(old - f * amount);
+    else {
+      let sum = 0;
+      for (let oz = -sz; oz <= sz; oz += sz) for (let oy = -sy; oy <= sy; oy += sy) for (let ox = -1; ox <= 1; ox++) sum += snapD[i + oz + oy + ox];
+      const t = Math.min(1, f * edit.strength * SMOOTH_RATE * (BRUSH_LIMITS.maxStrength / 10));
+      nd = q(old + (sum / 27 - old) * t);
+    }
+    const oldM = snapM[i];
+    let nm = oldM;
+    if (nd <= 0) nm = 0;
+    else if (old <= 0) nm = neighbourMaterial(i, sy, sz);
+    if (nd === old && nm === oldM) continue;
+    modified++;
+    write(store, x, y, z, nd, nm);
+    addTouched(touchedKeys, x, y, z);
+  }
+  const touched: number[] = [];
+  for (const k of [...touchedKeys].sort((a, b) => a - b)) touched.push(...keyToCoord(k));
+  return { voxelsModified: modified, touched };
+}
+
+/** Material for a voxel that just became solid: the first solid face neighbour in the
+ *  snapshot, checked below first (material "grows up" from the ground), else soil. */
+function neighbourMaterial(i: number, sy: number, sz: number): number {
+  const order = [i - sy, i - 1, i + 1, i - sz, i + sz, i + sy];
+  for (const j of order) if (snapD[j] > 0 && snapM[j] !== 0) return snapM[j];
+  return FALLBACK;
+}
+
+function write(store: VoxelStore, x: number, y: number, z: number, d: number, m: number): void {
+  const cx = Math.floor(x / S), cy = Math.floor(y / S), cz = Math.floor(z / S);
+  const c = store.ensureChunk(cx, cy, cz);
+  const i = (x - cx * S) + (y - cy * S) * S + (z - cz * S) * S * S;
+  c.density[i] = d;
+  c.material[i] = m;
+}
+
+/** A voxel at local 0 is also in the -1 neighbour's apron; at local 31, in the +1 neighbour's. */
+function addTouched(set: Set<number>, x: number, y: number, z: number): void {
+  const cx = Math.floor(x / S), cy = Math.floor(y / S), cz = Math.floor(z / S);
+  const lx = x - cx * S, ly = y - cy * S, lz = z - cz * S;
+  const ex = lx === 0 ? -1 : lx === S - 1 ? 1 : 0;
+  const ey = ly === 0 ? -1 : ly === S - 1 ? 1 : 0;
+  const ez = lz === 0 ? -1 : lz === S - 1 ? 1 : 0;
+  for (let a = 0; a <= (ex ? 1 : 0); a++) for (let b = 0; b <= (ey ? 1 : 0); b++) for (let c = 0; c <= (ez ? 1 : 0); c++) {
+    set.add(chunkKey(cx + a * ex, cy + b * ey, cz + c * ez));
+  }
+}

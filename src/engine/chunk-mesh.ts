@@ -1,0 +1,23 @@
+/**
+ * Packs a mesher's output into a transferable ChunkMesh. The mesher reuses its
+ * arrays on every call, so exact-length copies are taken here; their buffers can
+ * then be transferred to the main thread without copying again.
+ */
+import type { ChunkMesh } from '../protocol/terrain.ts';
+import type { MeshCounts, Mesher } from './surface-nets.ts';
+
+export function toChunkMesh(counts: MeshCounts, mesher: Mesher, cx: number, cy: number, cz: number, version: number): ChunkMesh {
+  const nv = counts.vertexCount;
+  return {
+    cx, cy, cz, version,
+    positions: mesher.positions.slice(0, nv * 3),
+    normals: mesher.normals.slice(0, nv * 3),
+    materials: mesher.materials.slice(0, nv),
+    indices: mesher.indices.slice(0, counts.indexCount),
+  };
+}
+
+/** The buffers of a ChunkMesh, for postMessage/Comlink transfer lists. */
+export function meshTransferables(mesh: ChunkMesh): ArrayBuffer[] {
+  return [mesh.positions.buffer, mesh.normals.buffer, mesh.materials.buffer, mesh.indices.buffer] as ArrayBuffer[];
+}

@@ -1,0 +1,75 @@
+/**
+ * Which material a solid generated voxel is made of, from its column's biome
+ * and its depth below the column surface. Layers: biome topsoil, then rock,
+ * with ore pockets in rock and basalt deep down.
+ */
+import { MATERIAL_ID, WORLD_BOUNDS } from './constants.ts';
+import { DESERT, ICE, MOUNTAINS, type ColumnSample } from './biomes.ts';
+import { hash3 } from './noise.ts';
+
+const ROCK = MATERIAL_ID.rock;
+const SOIL = MATERIAL_ID.soil;
+const GRASS = MATERIAL_ID.grass;
+const SAND = MATERIAL_ID.sand;
+const SANDSTONE = MATERIAL_ID.sandstone;
+const SNOW = MATERIAL_ID.snow;
+const ICE_M = MATERIAL_ID.ice;
+const ORE = MATERIAL_ID.ore;
+const BASALT = MATERIAL_ID.basalt;
+
+/** Below this y rock turns to basalt (jittered by a hash so the boundary is not a flat plane). */
+const BASALT_Y = -40;
+/** Bedrock layers at the world floor are always solid basalt. */
+export const BEDROCK_TOP = WORLD_BOUNDS.minY + 2;
+const BED = BEDROCK_TOP;
+
+/** Ore pockets live in 8 m hash cells: 1 in 12 cells holds a blob of radius 1.5..3 m. */
+const ORE_CELL = 8;
+const DESERT_B = DESERT;
+const ICE_B = ICE;
+const MOUNTAINS_B = MOUNTAINS;
+
+function isOre(oreSeed: number, x: number, y: number, z: number): boolean {
+  const cx = Math.floor(x / ORE_CELL);
+  const cy = Math.floor(y / ORE_CELL);
+  const cz = Math.floor(z / ORE_CELL);
+  const h = hash3(oreSeed, cx, cy, cz);
+  if (h % 12 !== 0) return false;
+  // Centre kept >= 3 m inside the cell so a pocket never needs a neighbour cell's check.
+  const px = cx * ORE_CELL + 3 + ((h >>> 4) & 1) + ((h >>> 5) & 1);
+  const py = cy * ORE_CELL + 3 + ((h >>> 6) & 1) + ((h >>> 7) & 1);
+  const pz = cz * ORE_CELL + 3 + ((h >>> 8) & 1) + ((h >>> 9) & 1);
+  const r = 1.5 + ((h >>> 10) & 3) * 0.5;
+  const dx = x - px;
+  const dy = y - py;
+  const dz = z - pz;
+  return dx * dx + dy * dy + dz * dz <= r * r;
+}
+
+/**
+ * Material of a solid voxel at integer (x, y, z) whose column is `col`.
+ * depth = metres below the column's surface height (negative in overhangs/arches).
+ */
+export function solidMaterial(col: ColumnSample, oreSeed: number, x: number, y: number, z: number): number {
+  if (y <= BED) return BASALT;
+  const depth = col.height - y;
+  const biome = col.dominant;
+  // Arches/overhangs above the column surface are bare rock (sandstone in the desert).
+  if (depth < 0) return biome === DESERT_B ? SANDSTONE : ROCK;
+  if (biome === DESERT_B) {
+    if (depth < 3) return SAND;
+    if (depth < 22) return SANDSTONE;
+  } else if (biome === ICE_B) {
+    if (depth < 1.5) return SNOW;
+    if (depth < 8) return ICE_M;
+  } else if (biome === MOUNTAINS_B) {
+    // Snow caps on the high peaks, bare rock on the flanks.
+    if (depth < 1.5 && col.height > 75) return SNOW;
+  } else {
+    if (depth < 1) return GRASS;
+    if (depth < 4) return SOIL;
+  }
+  if (y < BASALT_Y + (hash3(oreSeed, x, 0, z) & 3)) return BASALT;
+  if (depth > 3 && isOre(oreSeed, x, y, z)) return ORE;
+  return ROCK;
+}

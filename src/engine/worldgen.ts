@@ -1,0 +1,135 @@
+/**
+ * Pointwise, deterministic terrain generation: a pure function of (seed, x, y, z).
+ * Density is (surface height - y) in metres times DENSITY_PER_METRE, combined with
+ * caves/overhangs/arches, rounded and clamped to Int8. 2D column data is computed
+ * once per column; 3D noise is only evaluated in the bands where it can matter.
+ */
+import { BIOMES, DENSITY_MAX, WORLD_BOUNDS, type BiomeName } from './constants.ts';
+import { ColumnSample, LAPSE_RATE, makeBiomeSeeds, sampleColumn } from './biomes.ts';
+import { ARCH_HEIGHT, CAVE_FLOOR_Y, CaveLattice, WARP_BAND } from './caves.ts';
+import { BEDROCK_TOP, solidMaterial } from './materials-rule.ts';
+import { subSeed } from './noise.ts';
+
+/** Density units per metre near the surface: 24 gives 1/24 m sub-voxel surface precision. */
+export const DENSITY_PER_METRE = 24;
+
+export interface ColumnInfo { height: number; biome: BiomeName; temperature: number }
+
+export interface Worldgen {
+  readonly seed: number;
+  /** Surface height, dominant biome and surface temperature of column (x, z). */
+  columnInfo(x: number, z: number): ColumnInfo;
+  /** Air temperature (°C) at a point: column climate minus the altitude lapse. */
+  temperatureAt(x: number, y: number, z: number): number;
+  /**
+   * Generates the box of voxels [x0, x0+nx) × [y0, y0+ny) × [z0, z0+nz) into
+   * density/material at index x + y*nx + z*nx*ny. Returns the highest y that can be solid
+   * in the box's columns, so callers can tell whether the whole box is air.
+   */
+  fillBox(x0: number, y0: number, z0: number, nx: number, ny: number, nz: number, density: Int8Array, material: Uint8Array): number;
+  /** Upper bound of solid y over columns [x0, x0+nx) × [z0, z0+nz), memoised per box (used for the air fast path). */
+  topBound(x0: number, z0: number, nx: number, nz: number): number;
+}
+
+/** Highest y that column data allows to be solid (surface + warp + arches), inclusive. */
+function columnTop(col: ColumnSample): number {
+  let top = col.height + (col.warp > 0 ? col.warp + 1 : 0);
+  if (col.arch > 0.05) top = Math.max(top, col.height + ARCH_HEIGHT);
+  return Math.floor(top) + 1;
+}
+
+// Module-local copies: bundlers/test runners turn imported bindings into getter calls in hot loops.
+const DMAX = DENSITY_MAX;
+const MIN_Y = WORLD_BOUNDS.minY;
+const BED = BEDROCK_TOP;
+const WBAND = WARP_BAND;
+const AH = ARCH_HEIGHT;
+const CFLOOR = CAVE_FLOOR_Y;
+const DPM = DENSITY_PER_METRE;
+
+export function createWorldgen(seed: number): Worldgen {
+  const biomeSeeds = makeBiomeSeeds(seed);
+  const lattice = new CaveLattice(seed);
+  const oreSeed = subSeed(seed, 30);
+  const col = new ColumnSample();
+  const tops = new Map<string, number>();
+
+  function voxelDensity(x: number, y: number, z: number): number {
+    const h = col.height;
+    if (y <= BED) return DMAX;
+    if (y < MIN_Y) return DMAX;
+    const dy = h - y;
+    const warped = col.warp > 0 && dy > -WBAND && dy < WBAND;
+    const arched = col.arch > 0.05 && dy < 2 && dy > -AH;
+    const caved = y > CFLOOR && dy > -2;
+    // 3D noise only in the bands where it can change the result; open air and deep rock skip it.
+    if (!warped && !arched && !caved) {
+      const q0 = Math.round(dy * DPM);
+      return q0 > DMAX ? DMAX : q0 < -DMAX ? -DMAX : q0;
+    }
+    lattice.at(x, y, z);
+    let d = warped ? dy + lattice.surfaceWarp(dy, col.warp) : dy;
+    if (arched) d = Math.max(d, lattice.archField(-dy, col.arch));
+    if (caved && d > -2) d = Math.min(d, lattice.caveField(y, dy));
+    const q = Math.round(d * DPM);
+    return q > DMAX ? DMAX : q < -DMAX ? -DMAX : q;
+  }
+
+  function fillBox(x0: number, y0: number, z0: number, nx: number, ny: number, nz: number, density: Int8Array, material: Uint8Array): number {
+    const strideY = nx;
+    const strideZ = nx * ny;
+    let maxTop = -Infinity;
+    lattice.prepare(x0, y0, z0, nx, ny, nz);
+    for (let lz = 0; lz < nz; lz++) {
+      for (let lx = 0; lx < nx; lx++) {
+        const x = x0 + lx;
+        const z = z0 + lz;
+        sampleColumn(biomeSeeds, x, z, col);
+        const top = columnTop(col);
+        if (top > maxTop) maxTop = top;
+        let i = lx + lz * strideZ;
+        for (let ly = 0; ly < ny; ly++, i += strideY) {
+          const y = y0 + ly;
+          if (y > top && y > BED) {
+            density[i] = -DMAX;
+            material[i] = 0;
+            continue;
+          }
+          const d = voxelDensity(x, y, z);
+          density[i] = d;
+          material[i] = d > 0 ? solidMaterial(col, oreSeed, x, y, z) : 0;
+        }
+      }
+    }
+    return maxTop;
+  }
+
+  function topBound(x0: number, z0: number, nx: number, nz: number): number {
+    const key = `${x0},${z0},${nx},${nz}`;
+    const hit = tops.get(key);
+    if (hit !== undefined) return hit;
+    let maxTop = -Infinity;
+    for (let lz = 0; lz < nz; lz++) {
+      for (let lx = 0; lx < nx; lx++) {
+        sampleColumn(biomeSeeds, x0 + lx, z0 + lz, col);
+        maxTop = Math.max(maxTop, columnTop(col));
+      }
+    }
+    if (tops.size > 8192) tops.clear(); // bounded memo; recomputing is cheap and pure
+    tops.set(key, maxTop);
+    return maxTop;
+  }
+
+  function columnInfo(x: number, z: number): ColumnInfo {
+    sampleColumn(biomeSeeds, x, z, col);
+    const temperature = col.temperature - LAPSE_RATE * Math.max(0, col.height);
+    return { height: col.height, biome: BIOMES[col.dominant], temperature };
+  }
+
+  function temperatureAt(x: number, y: number, z: number): number {
+    sampleColumn(biomeSeeds, x, z, col);
+    return col.temperature - LAPSE_RATE * Math.max(0, y);
+  }
+
+  return { seed, columnInfo, temperatureAt, fillBox, topBound };
+}

@@ -1,0 +1,73 @@
+import type { Result } from './errors.ts';
+import type { BrushEdit, EditOutcome, TerrainInfo } from './terrain.ts';
+
+export const BRIDGE_VERSION = '0.1.0';
+
+export interface Vec3 { x: number; y: number; z: number }
+
+export interface AimState {
+  /** Which pointer aims: the desktop crosshair, or a VR controller ray. */
+  source: 'desktop' | 'left' | 'right';
+  hit: boolean;
+  point: Vec3;
+  normal: Vec3;
+  distance: number;
+}
+
+export interface BridgeState {
+  seed: number;
+  frame: number;
+  chunks: { wanted: number; meshed: number; drawn: number };
+  workers: { size: number; meshed: number; replaced: number; queued: number; inflight: number };
+  editCount: number;
+  render: { drawCalls: number; triangles: number; terrainRevision: number };
+  camera: { position: Vec3; direction: Vec3 };
+  xr: { supported: boolean; reason: string | null; presenting: boolean; frames: number };
+}
+
+/** Pose for the emulated headset or a controller (only under ?xr=emulate). */
+export interface EmulatedPose { position: Vec3; quaternion?: { x: number; y: number; z: number; w: number } }
+
+/** The typed handle e2e tests and tools use; it grows into the full control API bridge. */
+export interface SpacetimeBridge {
+  version: string;
+  /** Resolves when the spawn area is meshed and the camera placed. */
+  ready: Promise<void>;
+  state(): BridgeState;
+  /** Resolves after `count` more rendered frames. */
+  frames(count: number): Promise<void>;
+  terrain: {
+    info(position: Vec3): Promise<Result<TerrainInfo>>;
+    /** Applies a brush; resolves once every touched chunk is re-meshed and in the scene. */
+    deform(edit: BrushEdit | unknown): Promise<Result<EditOutcome>>;
+    chunkHash(cx: number, cy: number, cz: number): Promise<Result<string>>;
+    columnHeight(x: number, z: number): Promise<number>;
+  };
+  /** The brush target of the active pointer this frame. */
+  aim(): AimState;
+  camera: {
+    /** Places the free-fly camera; yaw/pitch in degrees (yaw 0 looks toward −z). */
+    set(position: Vec3, yawDeg: number, pitchDeg: number): void;
+  };
+  workers: { crash(index: number): void };
+  debug: {
+    /** Hides the terrain so a test can prove its pixel check fails on a sky-only view. */
+    setTerrainVisible(visible: boolean): void;
+  };
+  xr: {
+    enter(): Promise<void>;
+    exit(): Promise<void>;
+    /** Emulator controls; present only with ?xr=emulate. */
+    emulator?: {
+      setHeadset(pose: EmulatedPose): void;
+      setController(hand: 'left' | 'right', pose: EmulatedPose): void;
+      setButton(hand: 'left' | 'right', button: 'trigger' | 'squeeze', value: number): void;
+    };
+  };
+}
+
+declare global {
+  interface Window {
+    spacetime?: SpacetimeBridge;
+  }
+}

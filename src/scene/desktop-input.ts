@@ -1,0 +1,81 @@
+import type { BrushOperation } from '../protocol/terrain.ts';
+import type { Game } from '../app/game.ts';
+
+const TOOLS: Record<string, BrushOperation> = { Digit1: 'remove', Digit2: 'add', Digit3: 'smooth' };
+const LOOK_SPEED = 0.0022;
+
+/** Keyboard and mouse state for desktop play: pointer-lock look, held keys, held mouse buttons. */
+export interface DesktopInput {
+  keys: Set<string>;
+  /** Mouse buttons held while the pointer is locked: 0 left (tool), 2 right (build). */
+  buttons: Set<number>;
+  dispose(): void;
+}
+
+export function createDesktopInput(canvas: HTMLCanvasElement, game: Game): DesktopInput {
+  const keys = new Set<string>();
+  const buttons = new Set<number>();
+  const locked = () => document.pointerLockElement === canvas;
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.target instanceof HTMLInputElement) return;
+    keys.add(e.code);
+    const tool = TOOLS[e.code];
+    if (tool) game.store.getState().setTool(tool);
+    if (e.code === 'Space' && locked()) e.preventDefault();
+  };
+  const onKeyUp = (e: KeyboardEvent) => keys.delete(e.code);
+  const onBlur = () => {
+    keys.clear();
+    buttons.clear();
+  };
+  const onMouseMove = (e: MouseEvent) => {
+    if (!locked()) return;
+    game.rig.yaw -= e.movementX * LOOK_SPEED;
+    game.rig.pitch = Math.max(-1.55, Math.min(1.55, game.rig.pitch - e.movementY * LOOK_SPEED));
+  };
+  const onMouseDown = (e: MouseEvent) => {
+    if (!locked()) {
+      if (e.button === 0) void canvas.requestPointerLock();
+      return;
+    }
+    buttons.add(e.button);
+  };
+  const onMouseUp = (e: MouseEvent) => buttons.delete(e.button);
+  const onWheel = (e: WheelEvent) => {
+    if (!locked()) return;
+    const { brushRadius, setBrushRadius } = game.store.getState();
+    setBrushRadius(brushRadius + (e.deltaY < 0 ? 1 : -1));
+  };
+  const onLockChange = () => {
+    game.store.setState({ pointerLocked: locked() });
+    if (!locked()) buttons.clear();
+  };
+  const onContextMenu = (e: Event) => e.preventDefault();
+
+  window.addEventListener('keydown', onKeyDown);
+  window.addEventListener('keyup', onKeyUp);
+  window.addEventListener('blur', onBlur);
+  document.addEventListener('mousemove', onMouseMove);
+  document.addEventListener('pointerlockchange', onLockChange);
+  canvas.addEventListener('mousedown', onMouseDown);
+  window.addEventListener('mouseup', onMouseUp);
+  canvas.addEventListener('wheel', onWheel, { passive: true });
+  canvas.addEventListener('contextmenu', onContextMenu);
+
+  return {
+    keys,
+    buttons,
+    dispose() {
+      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('keyup', onKeyUp);
+      window.removeEventListener('blur', onBlur);
+      document.removeEventListener('mousemove', onMouseMove);
+      document.removeEventListener('pointerlockchange', onLockChange);
+      canvas.removeEventListener('mousedown', onMouseDown);
+      window.removeEventListener('mouseup', onMouseUp);
+      canvas.removeEventListener('wheel', onWheel);
+      canvas.removeEventListener('contextmenu', onContextMenu);
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { BatchedMesh, BufferAttribute, BufferGeometry, Matrix4, type Material } from 'three';
+import { CHUNK_SIZE } from '../engine/constants.ts';
+import type { ChunkMesh } from '../protocol/terrain.ts';
+import type { ChunkSink } from '../threads/chunk-streamer.ts';
+import { chunkKey } from '../threads/chunk-keys.ts';
+import { TerrainRaycaster } from './terrain-raycast.ts';
+
+interface Entry {
+  geometryId: number;
+  instanceId: number;
+  reservedVertices: number;
+  reservedIndices: number;
+}
+
+const INITIAL_VERTICES = 400_000;
+const INITIAL_INDICES = 1_600_000;
+const MAX_CHUNKS = 4096;
+/** Room to grow so most re-meshes after an edit fit in place without repacking the batch. */
+const slack = (n: number) => Math.ceil(n * 1.25) + 192;
+
+/**
+ * All terrain in one BatchedMesh: one draw call however many chunks are loaded. Implements the
+ * streamer's sink; also keeps CPU copies of chunk triangles for the brush ray cast.
+ */
+export class TerrainBatch implements ChunkSink {
+  readonly mesh: BatchedMesh;
+  readonly raycaster = new TerrainRaycaster();
+  private readonly entries = new Map<string, Entry>();
+  private readonly matrix = new Matrix4();
+  private vertexCapacity = INITIAL_VERTICES;
+  private indexCapacity = INITIAL_INDICES;
+  triangles = 0;
+  /** Bumped on every apply/remove; the bench and tests read it to know a frame must show the change. */
+  revision = 0;
+
+  constructor(material: Material) {
+    this.mesh = new BatchedMesh(MAX_CHUNKS, INITIAL_VERTICES, INITIAL_INDICES, material);
+    this.mesh.frustumCulled = false;
+    this.mesh.perObjectFrustumCulled = true;
+    this.mesh.sortObjects = false;
+    this.mesh.name = 'terrain';
+  }
+
+  get chunkCount(): number {
+    return this.entries.size;
+  }
+
+  apply(meshes: readonly ChunkMesh[]): void {
+    for (const m of meshes) this.put(m);
+    this.revision++;
+  }
+
+  remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.triangles -= this.mesh.getGeometryRangeAt(entry.geometryId).count / 3;
+    this.mesh.deleteGeometry(entry.geometryId);
+    this.entries.delete(key);
+    this.raycaster.remove(key);
+    this.revision++;
+  }
+
+  private put(m: ChunkMesh): void {
+    const key = chunkKey(m.cx, m.cy, m.cz);
+    if (m.indices.length === 0) {
+      this.remove(key);
+      return;
+    }
+    const geometry = toGeometry(m);
+    const vertices = m.positions.length / 3;
+    const existing = this.entries.get(key);
+    if (existing && vertices <= existing.reservedVertices && m.indices.length <= existing.reservedIndices) {
+      this.triangles -= this.mesh.getGeometryRangeAt(existing.geometryId).count / 3;
+      this.mesh.setGeometryAt(existing.geometryId, geometry);
+    } else {
+      if (existing) this.remove(key);
+      const reservedVertices = slack(vertices);
+      const reservedIndices = slack(m.indices.length);
+      this.ensureRoom(reservedVertices, reservedIndices);
+      const geometryId = this.mesh.addGeometry(geometry, reservedVertices, reservedIndices);
+      const instanceId = this.mesh.addInstance(geometryId);
+      this.matrix.makeTranslation(m.cx * CHUNK_SIZE, m.cy * CHUNK_SIZE, m.cz * CHUNK_SIZE);
+      this.mesh.setMatrixAt(instanceId, this.matrix);
+      this.entries.set(key, { geometryId, instanceId, reservedVertices, reservedIndices });
+    }
+    this.triangles += m.indices.length / 3;
+    this.raycaster.set(key, m);
+  }
+
+  /** Repacks deleted space first; grows the buffers only when repacking is not enough. */
+  private ensureRoom(vertices: number, indices: number): void {
+    const fits = () => this.mesh.unusedVertexCount >= vertices && this.mesh.unusedIndexCount >= indices;
+    if (fits()) return;
+    this.mesh.optimize();
+    if (fits()) return;
+    this.vertexCapacity = Math.ceil((this.vertexCapacity - this.mesh.unusedVertexCount + vertices) * 1.5);
+    this.indexCapacity = Math.ceil((this.indexCapacity - this.mesh.unusedIndexCount + indices) * 1.5);
+    this.mesh.setGeometrySize(this.vertexCapacity, this.indexCapacity);
+  }
+}
+
+function toGeometry(m: ChunkMesh): BufferGeometry {
+  const g = new BufferGeometry();
+  g.setAttribute('position', new BufferAttribute(m.positions, 3));
+  g.setAttribute('normal', new BufferAttribute(m.normals, 3));
+  g.setAttribute('materialId', new BufferAttribute(m.materials, 1));
+  g.setIndex(new BufferAttribute(m.indices, 1));
+  return g;
+}

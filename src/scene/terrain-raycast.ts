@@ -1,0 +1,98 @@
+import { CHUNK_SIZE } from '../engine/constants.ts';
+import type { ChunkMesh } from '../protocol/terrain.ts';
+
+export interface RayHit {
+  hit: boolean;
+  distance: number;
+  x: number; y: number; z: number;
+  nx: number; ny: number; nz: number;
+}
+
+interface ChunkTriangles {
+  ox: number; oy: number; oz: number;
+  positions: Float32Array;
+  normals: Float32Array;
+  indices: Uint32Array;
+}
+
+const numericKey = (cx: number, cy: number, cz: number) => (cx + 512) * 1048576 + (cy + 512) * 1024 + (cz + 512);
+const EPS = 1e-7;
+
+/**
+ * Ray cast against the CPU copies of chunk meshes: walks the chunk grid along the ray (3D DDA) and
+ * tests the triangles of each chunk it enters, nearest chunk first. Allocation-free per call.
+ */
+export class TerrainRaycaster {
+  private readonly chunks = new Map<number, ChunkTriangles>();
+  private readonly keyOf = new Map<string, number>();
+
+  set(key: string, m: ChunkMesh): void {
+    const k = numericKey(m.cx, m.cy, m.cz);
+    this.keyOf.set(key, k);
+    this.chunks.set(k, {
+      ox: m.cx * CHUNK_SIZE, oy: m.cy * CHUNK_SIZE, oz: m.cz * CHUNK_SIZE,
+      positions: m.positions, normals: m.normals, indices: m.indices,
+    });
+  }
+
+  remove(key: string): void {
+    const k = this.keyOf.get(key);
+    if (k === undefined) return;
+    this.chunks.delete(k);
+    this.keyOf.delete(key);
+  }
+
+  /** Casts from (px,py,pz) along the unit direction (dx,dy,dz); writes the nearest hit into `out`. */
+  cast(px: number, py: number, pz: number, dx: number, dy: number, dz: number, maxDistance: number, out: RayHit): RayHit {
+    out.hit = false;
+    out.distance = maxDistance;
+    let cx = Math.floor(px / CHUNK_SIZE), cy = Math.floor(py / CHUNK_SIZE), cz = Math.floor(pz / CHUNK_SIZE);
+    const sx = dx > 0 ? 1 : -1, sy = dy > 0 ? 1 : -1, sz = dz > 0 ? 1 : -1;
+    const tdx = Math.abs(CHUNK_SIZE / (dx || EPS)), tdy = Math.abs(CHUNK_SIZE / (dy || EPS)), tdz = Math.abs(CHUNK_SIZE / (dz || EPS));
+    let tx = ((sx > 0 ? (cx + 1) * CHUNK_SIZE - px : px - cx * CHUNK_SIZE) / CHUNK_SIZE) * tdx;
+    let ty = ((sy > 0 ? (cy + 1) * CHUNK_SIZE - py : py - cy * CHUNK_SIZE) / CHUNK_SIZE) * tdy;
+    let tz = ((sz > 0 ? (cz + 1) * CHUNK_SIZE - pz : pz - cz * CHUNK_SIZE) / CHUNK_SIZE) * tdz;
+    let entered = 0;
+    // Triangles reach about one voxel past their chunk, so keep walking a little beyond a hit.
+    while (entered <= maxDistance && entered <= out.distance + 2) {
+      const chunk = this.chunks.get(numericKey(cx, cy, cz));
+      if (chunk) this.testChunk(chunk, px, py, pz, dx, dy, dz, out);
+      if (tx < ty && tx < tz) { entered = tx; tx += tdx; cx += sx; }
+      else if (ty < tz) { entered = ty; ty += tdy; cy += sy; }
+      else { entered = tz; tz += tdz; cz += sz; }
+    }
+    return out;
+  }
+
+  private testChunk(c: ChunkTriangles, px: number, py: number, pz: number, dx: number, dy: number, dz: number, out: RayHit): void {
+    const p = c.positions, idx = c.indices;
+    // Ray origin in chunk-local space.
+    const ox = px - c.ox, oy = py - c.oy, oz = pz - c.oz;
+    for (let i = 0; i < idx.length; i += 3) {
+      const a = idx[i] * 3, b = idx[i + 1] * 3, d = idx[i + 2] * 3;
+      const e1x = p[b] - p[a], e1y = p[b + 1] - p[a + 1], e1z = p[b + 2] - p[a + 2];
+      const e2x = p[d] - p[a], e2y = p[d + 1] - p[a + 1], e2z = p[d + 2] - p[a + 2];
+      const hx = dy * e2z - dz * e2y, hy = dz * e2x - dx * e2z, hz = dx * e2y - dy * e2x;
+      const det = e1x * hx + e1y * hy + e1z * hz;
+      if (det > -EPS && det < EPS) continue;
+      const inv = 1 / det;
+      const sxv = ox - p[a], syv = oy - p[a + 1], szv = oz - p[a + 2];
+      const u = (sxv * hx + syv * hy + szv * hz) * inv;
+      if (u < 0 || u > 1) continue;
+      const qx = syv * e1z - szv * e1y, qy = szv * e1x - sxv * e1z, qz = sxv * e1y - syv * e1x;
+      const v = (dx * qx + dy * qy + dz * qz) * inv;
+      if (v < 0 || u + v > 1) continue;
+      const t = (e2x * qx + e2y * qy + e2z * qz) * inv;
+      if (t <= 0 || t >= out.distance) continue;
+      out.hit = true;
+      out.distance = t;
+      out.x = px + dx * t; out.y = py + dy * t; out.z = pz + dz * t;
+      const n = c.normals, w = 1 - u - v;
+      out.nx = n[a] * w + n[b] * u + n[d] * v;
+      out.ny = n[a + 1] * w + n[b + 1] * u + n[d + 1] * v;
+      out.nz = n[a + 2] * w + n[b + 2] * u + n[d + 2] * v;
+    }
+  }
+}
+
+export const emptyHit = (): RayHit => ({ hit: false, distance: 0, x: 0, y: 0, z: 0, nx: 0, ny: 1, nz: 0 });

@@ -1,0 +1,161 @@
+import { CHUNK_SIZE, CHUNK_Y_MAX, CHUNK_Y_MIN } from '../engine/constants.ts';
+import type { ChunkMesh, EditOutcome } from '../protocol/terrain.ts';
+import type { Result } from '../protocol/errors.ts';
+import { chunkKey } from './chunk-keys.ts';
+import type { TerrainPool } from './terrain-pool.ts';
+
+/** Where finished meshes go (the renderer). apply() must show all given meshes in the same frame. */
+export interface ChunkSink {
+  apply(meshes: readonly ChunkMesh[]): void;
+  remove(key: string): void;
+}
+
+export interface Viewer {
+  x: number; y: number; z: number;
+  /** Unit view direction. */
+  dx: number; dy: number; dz: number;
+}
+
+interface EditBatch {
+  waiting: Set<string>;
+  ready: ChunkMesh[];
+  landed: Array<() => void>;
+}
+
+const RERANK_MS = 250;
+const NEAR_RADIUS = 64;
+const HALF = CHUNK_SIZE / 2;
+
+/**
+ * Decides which chunks should exist around the viewer, asks the pool for them by priority
+ * (in view first, then nearest), drops stale results, and swaps the chunks an edit touched
+ * all at once so no frame ever shows a hole.
+ */
+export class ChunkStreamer {
+  viewDistance = 160;
+  private readonly wanted = new Set<string>();
+  /** Wanted chunks within NEAR_RADIUS: the spawn area the loading screen waits for. */
+  private readonly near = new Set<string>();
+  private readonly shown = new Map<string, number>();
+  private readonly required = new Map<string, number>();
+  private batch: EditBatch | null = null;
+  private lastRank = -Infinity;
+
+  constructor(private readonly pool: TerrainPool, private readonly sink: ChunkSink) {}
+
+  /** Call every frame; it re-ranks at most every 250 ms. */
+  update(now: number, viewer: Viewer): void {
+    if (now - this.lastRank >= RERANK_MS) {
+      this.lastRank = now;
+      this.rank(viewer);
+    }
+    this.pool.pump();
+  }
+
+  /** Forces a re-rank on the next update (after a teleport, say). */
+  invalidate(): void {
+    this.lastRank = -Infinity;
+  }
+
+  progress(): { wanted: number; meshed: number; pending: number } {
+    let meshed = 0;
+    for (const key of this.wanted) if (this.shown.has(key)) meshed++;
+    return { wanted: this.wanted.size, meshed, pending: this.wanted.size - meshed };
+  }
+
+  nearProgress(): { wanted: number; meshed: number } {
+    let meshed = 0;
+    for (const key of this.near) if (this.shown.has(key)) meshed++;
+    return { wanted: this.near.size, meshed };
+  }
+
+  isShown(key: string): boolean {
+    return this.shown.has(key);
+  }
+
+  readonly onMesh = (mesh: ChunkMesh): void => {
+    const key = chunkKey(mesh.cx, mesh.cy, mesh.cz);
+    if (!this.wanted.has(key)) return;
+    // A mesh made before the latest edit that touched its chunk is stale.
+    if (mesh.version < (this.required.get(key) ?? 0)) return;
+    this.shown.set(key, mesh.version);
+    const batch = this.batch;
+    if (batch && batch.waiting.delete(key)) {
+      batch.ready.push(mesh);
+      if (batch.waiting.size === 0) this.flushBatch();
+      return;
+    }
+    this.sink.apply([mesh]);
+  };
+
+  /**
+   * Applies a brush edit. `landed` resolves once every touched chunk's new mesh is in the sink.
+   * Edits that overlap an unfinished batch join it, so their chunks swap together too.
+   */
+  async edit(edit: unknown): Promise<{ result: Result<EditOutcome>; landed: Promise<void> }> {
+    const result = await this.pool.applyEdit(edit);
+    if (!result.ok) return { result, landed: Promise.resolve() };
+    const { touched, sequence } = result.value;
+    const batch = (this.batch ??= { waiting: new Set(), ready: [], landed: [] });
+    const landed = new Promise<void>((resolve) => batch.landed.push(resolve));
+    for (let i = 0; i < touched.length; i += 3) {
+      const [cx, cy, cz] = [touched[i], touched[i + 1], touched[i + 2]];
+      const key = chunkKey(cx, cy, cz);
+      this.required.set(key, sequence);
+      if (!this.wanted.has(key)) continue;
+      batch.waiting.add(key);
+      // An earlier, now stale, mesh of this chunk may be in the batch already.
+      batch.ready = batch.ready.filter((m) => chunkKey(m.cx, m.cy, m.cz) !== key);
+      this.pool.request(key, cx, cy, cz, -2);
+    }
+    if (batch.waiting.size === 0) this.flushBatch();
+    this.pool.pump();
+    return { result, landed };
+  }
+
+  private flushBatch(): void {
+    const batch = this.batch;
+    if (!batch) return;
+    this.batch = null;
+    this.sink.apply(batch.ready);
+    for (const resolve of batch.landed) resolve();
+  }
+
+  private rank(v: Viewer): void {
+    const reach = Math.ceil(this.viewDistance / CHUNK_SIZE);
+    const ccx = Math.floor(v.x / CHUNK_SIZE);
+    const ccz = Math.floor(v.z / CHUNK_SIZE);
+    this.wanted.clear();
+    this.near.clear();
+    for (let cz = ccz - reach; cz <= ccz + reach; cz++) {
+      for (let cx = ccx - reach; cx <= ccx + reach; cx++) {
+        const ox = cx * CHUNK_SIZE + HALF - v.x;
+        const oz = cz * CHUNK_SIZE + HALF - v.z;
+        const flat = Math.sqrt(ox * ox + oz * oz);
+        if (flat > this.viewDistance + HALF) continue;
+        for (let cy = CHUNK_Y_MIN; cy <= CHUNK_Y_MAX; cy++) {
+          const key = chunkKey(cx, cy, cz);
+          this.wanted.add(key);
+          const oy = cy * CHUNK_SIZE + HALF - v.y;
+          const dist = Math.sqrt(flat * flat + oy * oy);
+          if (dist < NEAR_RADIUS) this.near.add(key);
+          const needs = !this.shown.has(key) || (this.shown.get(key)! < (this.required.get(key) ?? 0));
+          if (!needs) continue;
+          const facing = dist < 48 || (ox * v.dx + oy * v.dy + oz * v.dz) / dist > 0.5;
+          this.pool.request(key, cx, cy, cz, facing ? dist : dist + 100_000);
+        }
+      }
+    }
+    this.pool.retain((key) => this.wanted.has(key));
+    for (const key of this.shown.keys()) {
+      if (!this.wanted.has(key)) {
+        this.shown.delete(key);
+        this.sink.remove(key);
+      }
+    }
+    if (this.batch) {
+      for (const key of this.batch.waiting) if (!this.wanted.has(key)) this.batch.waiting.delete(key);
+      if (this.batch.waiting.size === 0) this.flushBatch();
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import { useRef } from 'react';
+import { useFrame } from '@react-three/fiber';
+import { Matrix4, Vector3, type Group } from 'three';
+import type { Game } from '../app/game.ts';
+import { BrushAction } from '../scene/brush-action.ts';
+import { emptyHit } from '../scene/terrain-raycast.ts';
+
+const AIM_RANGE = 64;
+const PRESSED = 0.5;
+const pose = new Matrix4();
+const origin = new Vector3();
+const direction = new Vector3();
+const hits = { left: emptyHit(), right: emptyHit() };
+
+/**
+ * Controller bodies and rays read straight from the XRFrame each frame. The right controller aims
+ * the brush (the left one when the right is missing): trigger uses the tool, grip builds.
+ */
+export function XrControllers({ game }: { game: Game }) {
+  const left = useRef<Group>(null);
+  const right = useRef<Group>(null);
+  const brush = useRef(new BrushAction());
+
+  useFrame((state, _delta, frame?: XRFrame) => {
+    const groups = { left: left.current, right: right.current };
+    if (groups.left) groups.left.visible = false;
+    if (groups.right) groups.right.visible = false;
+    const space = state.gl.xr.getReferenceSpace();
+    if (!frame || !space || !state.gl.xr.isPresenting) return;
+    let aimed: 'left' | 'right' | null = null;
+    let operation: 'add' | 'remove' | 'smooth' | null = null;
+    for (const source of frame.session.inputSources) {
+      const hand = source.handedness;
+      if (hand !== 'left' && hand !== 'right') continue;
+      const group = groups[hand];
+      const p = frame.getPose(source.targetRaySpace, space);
+      if (!group || !p) continue;
+      pose.fromArray(p.transform.matrix);
+      if (game.xrOrigin) pose.premultiply(game.xrOrigin.matrixWorld);
+      pose.decompose(group.position, group.quaternion, group.scale);
+      group.visible = true;
+      origin.setFromMatrixPosition(pose);
+      direction.set(-pose.elements[8], -pose.elements[9], -pose.elements[10]).normalize();
+      const hit = hits[hand];
+      game.batch.raycaster.cast(origin.x, origin.y, origin.z, direction.x, direction.y, direction.z, AIM_RANGE, hit);
+      if (hand === 'right' || aimed === null) {
+        aimed = hand;
+        const buttons = source.gamepad?.buttons;
+        const trigger = (buttons?.[0]?.value ?? 0) > PRESSED;
+        const grip = (buttons?.[1]?.value ?? 0) > PRESSED;
+        operation = trigger ? game.store.getState().tool : grip ? 'add' : null;
+      }
+    }
+    if (!aimed) return;
+    const hit = hits[aimed];
+    const aim = game.aim;
+    aim.source = aimed;
+    aim.hit = hit.hit;
+    aim.distance = hit.distance;
+    aim.point.x = hit.x; aim.point.y = hit.y; aim.point.z = hit.z;
+    aim.normal.x = hit.nx; aim.normal.y = hit.ny; aim.normal.z = hit.nz;
+    for (const hand of ['left', 'right'] as const) {
+      const ray = groups[hand]?.children[1];
+      if (ray) ray.scale.z = hits[hand].hit ? hits[hand].distance : AIM_RANGE;
+    }
+    brush.current.tick(game, operation, performance.now());
+  });
+
+  return (
+    <>
+      <ControllerBody ref={left} color="#3a7bd5" />
+      <ControllerBody ref={right} color="#e0813a" />
+    </>
+  );
+}
+
+function ControllerBody({ ref, color }: { ref: React.Ref<Group>; color: string }) {
+  return (
+    <group ref={ref} visible={false}>
+      <mesh position={[0, -0.01, 0.05]} rotation={[Math.PI / 2, 0, 0]}>
+        <cylinderGeometry args={[0.018, 0.024, 0.12, 16]} />
+        <meshStandardMaterial color={color} roughness={0.4} />
+      </mesh>
+      {/* A unit-long ray along −z, scaled to the hit distance each frame. */}
+      <group>
+        <mesh position={[0, 0, -0.5]}>
+          <boxGeometry args={[0.003, 0.003, 1]} />
+          <meshBasicMaterial color="#ffffff" transparent opacity={0.75} />
+        </mesh>
+      </group>
+    </group>
+  );
+}
