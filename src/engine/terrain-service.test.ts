@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { createTerrainApi } from './terrain-service.ts';
+
+function setup() {
+  const api = createTerrainApi();
+  expect(api.init({ seed: 7 }).ok).toBe(true);
+  return api;
+}
+
+const hashOf = (api: ReturnType<typeof createTerrainApi>) => {
+  const r = api.chunkHash({ cx: 0, cy: 0, cz: 0 });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+};
+
+const good = { position: { x: 4, y: 10, z: 4 }, radius: 3, strength: 5, operation: 'remove' };
+
+describe('terrain service', () => {
+  it('rejects bad edits with typed errors and no state change', () => {
+    const api = setup();
+    const before = hashOf(api);
+    const bad: [unknown, string][] = [
+      [{ ...good, radius: Number.NaN }, 'INVALID_PARAMETER'],
+      [{ ...good, radius: -1 }, 'INVALID_PARAMETER'],
+      [{ ...good, radius: 1e9 }, 'INVALID_PARAMETER'],
+      [{ ...good, strength: 0 }, 'INVALID_PARAMETER'],
+      [{ ...good, strength: 99 }, 'INVALID_PARAMETER'],
+      [{ ...good, operation: 'explode' }, 'INVALID_PARAMETER'],
+      [{ ...good, position: { x: 1e6, y: 0, z: 0 } }, 'INVALID_PARAMETER'],
+      [{ ...good, position: { x: '1', y: 0, z: 0 } }, 'INVALID_PARAMETER'],
+      [{ position: good.position, strength: 5, operation: 'add' }, 'MISSING_PARAMETER'],
+      [undefined, 'MISSING_PARAMETER'],
+    ];
+    for (const [input, code] of bad) {
+      const r = api.applyEdit(input);
+      expect(r.ok, JSON.stringify(input)).toBe(false);
+      if (!r.ok) expect(r.error.code, JSON.stringify(input)).toBe(code);
+    }
+    // A replay with one bad edit applies none of them.
+    expect(api.replay([good, { ...good, radius: Number.NaN }]).ok).toBe(false);
+    expect(api.editCount()).toBe(0);
+    expect(hashOf(api)).toBe(before);
+  });
+
+  it('rejects bad coordinates, positions and seeds', () => {
+    const api = setup();
+    expect(api.meshChunk({ cx: 0.5, cy: 0, cz: 0 }).ok).toBe(false);
+    expect(api.meshChunk({ cx: 0, cy: 99, cz: 0 }).ok).toBe(false);
+    expect(api.chunkHash({ cx: 0, cy: 0 }).ok).toBe(false);
+    expect(api.info({ x: 0, y: 1e5, z: 0 }).ok).toBe(false);
+    expect(api.columnInfo({ x: Number.NaN, z: 0 }).ok).toBe(false);
+    expect(api.init({ seed: -1 }).ok).toBe(false);
+    expect(api.init({}).ok).toBe(false);
+  });
+
+  it('a remove brush turns a solid point into air (seen via info)', () => {
+    const api = setup();
+    const col = api.columnInfo({ x: 20, z: 20 });
+    if (!col.ok) throw new Error('columnInfo failed');
+    let y = Math.floor(col.value.height) - 2;
+    for (;;) { const r = api.info({ x: 20, y, z: 20 }); if (r.ok && r.value.density >= 1) break; y--; }
+    const pos = { x: 20, y, z: 20 };
+    const out = api.applyEdit({ position: pos, radius: 4, strength: 10, operation: 'remove' });
+    expect(out.ok && out.value.voxelsModified > 0 && out.value.sequence === 1).toBe(true);
+    const after = api.info(pos);
+    expect(after.ok && after.value.density <= 0).toBe(true);
+    expect(api.editCount()).toBe(1);
+  });
+
+  it('meshes chunks with transfer, version = edit count, and replays logs', () => {
+    const transferred: Transferable[][] = [];
+    const api = createTerrainApi({ transfer: (v, t) => { transferred.push(t); return v; } });
+    api.init({ seed: 7 });
+    api.applyEdit(good);
+    const m = api.meshChunk({ cx: 0, cy: 0, cz: 0 });
+    expect(m.ok).toBe(true);
+    if (m.ok) {
+      expect(m.value.version).toBe(1);
+      expect(m.value.indices.length % 3).toBe(0);
+      expect(transferred[0]).toContain(m.value.positions.buffer);
+    }
+    const twin = createTerrainApi();
+    twin.init({ seed: 7 });
+    expect(twin.replay([good]).ok).toBe(true);
+    expect(hashOf(twin)).toBe(hashOf(api));
+    expect(() => api.crash()).toThrow();
+  });
+});
