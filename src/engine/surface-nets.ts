@@ -11,6 +11,7 @@
  * allocated once in createMesher and overwritten; the returned counts object is reused.
  */
 import { FIELD_SIZE } from './constants.ts';
+import { createSignRows } from './sign-rows.ts';
 
 const F = FIELD_SIZE; // 34
 const F2 = F * F;
@@ -20,9 +21,6 @@ const MAX_CELLS = C * C2;
 
 /** Field offsets of the 8 cell corners; corner k has bit0 = +x, bit1 = +y, bit2 = +z. */
 const CORNER = new Int32Array([0, 1, F, F + 1, F2, F2 + 1, F2 + F, F2 + F + 1]);
-/** The 12 cell edges as corner pairs. */
-const EDGE_A = new Int32Array([0, 2, 4, 6, 0, 1, 4, 5, 0, 1, 2, 3]);
-const EDGE_B = new Int32Array([1, 3, 5, 7, 2, 3, 6, 7, 4, 5, 6, 7]);
 
 export interface MeshCounts {
   vertexCount: number;
@@ -45,55 +43,67 @@ export interface Mesher {
 export function createMesher(capacity: number = MAX_CELLS): Mesher {
   const maxV = Math.max(1, Math.floor(capacity));
   const maxI = Math.min(maxV * 18, 3 * 32 * 32 * 32 * 6);
-  const positions = new Float32Array(maxV * 3);
-  const normals = new Float32Array(maxV * 3);
-  const materials = new Float32Array(maxV);
+  const outPositions = new Float32Array(maxV * 3);
+  const outNormals = new Float32Array(maxV * 3);
+  const outMaterials = new Float32Array(maxV);
   const indices = new Uint32Array(maxI);
-  const grid = new Int32Array(MAX_CELLS);
-  const rowFlags = new Uint8Array(F2); // per (y,z) field row: 0 all air, 1 all solid, 2 mixed
-  const c = new Float64Array(8);
+  const cellGrid = new Int32Array(MAX_CELLS);
+  const signs = createSignRows();
   const counts: MeshCounts = { vertexCount: 0, indexCount: 0, overflow: false };
 
   function mesh(density: Int8Array, material: Uint8Array): MeshCounts {
-    // Row pre-pass: a cell row can only hold surface if its 4 sample rows are not uniformly one sign.
-    for (let r = 0; r < F2; r++) {
-      const base = r * F;
-      const s0 = density[base] > 0;
-      let flag = s0 ? 1 : 0;
-      for (let x = 1; x < F; x++) {
-        if ((density[base + x] > 0) !== s0) { flag = 2; break; }
-      }
-      rowFlags[r] = flag;
-    }
+    // Pre-pass: sign bitmask per x-row, so only cells whose corners change sign are visited.
+    signs.compute(density);
+    // Closure arrays copied to locals: V8 then keeps them in registers instead of reloading context slots.
+    const positions = outPositions, normals = outNormals, materials = outMaterials, grid = cellGrid, lo = signs.lo, hi = signs.hi;
     let nv = 0;
     let ni = 0;
     let overflow = false;
     // On overflow we stop entirely: continuing would let quads reference skipped (stale) grid cells.
     outer: for (let z = 0; z < C; z++) {
       for (let y = 0; y < C; y++) {
-        const r0 = rowFlags[y + z * F];
-        if (r0 !== 2 && r0 === rowFlags[y + 1 + z * F] && r0 === rowFlags[y + (z + 1) * F] && r0 === rowFlags[y + 1 + (z + 1) * F]) continue;
+        // Cell x is mixed unless bits x and x+1 of its 4 sample rows are all set or all clear.
+        const r = y + z * F;
+        const orLo = lo[r] | lo[r + 1] | lo[r + F] | lo[r + F + 1];
+        const andLo = lo[r] & lo[r + 1] & lo[r + F] & lo[r + F + 1];
+        const orHi = hi[r] | hi[r + 1] | hi[r + F] | hi[r + F + 1];
+        const andHi = hi[r] & hi[r + 1] & hi[r + F] & hi[r + F + 1];
+        let cells = (orLo | (orLo >>> 1) | (orHi << 31)) & ~(andLo & ((andLo >>> 1) | (andHi << 31)));
+        let last = (orHi & 3) !== 0 && (andHi & 3) !== 3; // cell x = 32 uses samples 32 and 33
+        if (cells === 0 && !last) continue;
         const owned = y >= 1 && z >= 1;
-        for (let x = 0; x < C; x++) {
-          const i = x + y * F + z * F2;
+        const row = y * F + z * F2;
+        // Visit mixed cells in increasing x (lowest set bit first) so quads' -x neighbours exist.
+        for (;;) {
+          let x: number;
+          if (cells !== 0) { const low = cells & -cells; x = 31 - Math.clz32(low); cells ^= low; }
+          else if (last) { x = 32; last = false; }
+          else break;
+          const i = row + x;
           const d0 = density[i], d1 = density[i + 1], d2 = density[i + F], d3 = density[i + F + 1];
           const d4 = density[i + F2], d5 = density[i + F2 + 1], d6 = density[i + F2 + F], d7 = density[i + F2 + F + 1];
           const mask = (d0 > 0 ? 1 : 0) | (d1 > 0 ? 2 : 0) | (d2 > 0 ? 4 : 0) | (d3 > 0 ? 8 : 0)
             | (d4 > 0 ? 16 : 0) | (d5 > 0 ? 32 : 0) | (d6 > 0 ? 64 : 0) | (d7 > 0 ? 128 : 0);
-          if (mask === 0 || mask === 255) continue;
           if (nv >= maxV) { overflow = true; break outer; }
-          c[0] = d0; c[1] = d1; c[2] = d2; c[3] = d3; c[4] = d4; c[5] = d5; c[6] = d6; c[7] = d7;
-          // Vertex at the mean of the edge crossings.
-          let sx = 0, sy = 0, sz = 0, n = 0;
-          for (let e = 0; e < 12; e++) {
-            const a = EDGE_A[e], b = EDGE_B[e];
-            if (((mask >> a) & 1) === ((mask >> b) & 1)) continue;
-            const t = c[a] / (c[a] - c[b]);
-            sx += (a & 1) + ((b & 1) - (a & 1)) * t;
-            sy += ((a >> 1) & 1) + (((b >> 1) & 1) - ((a >> 1) & 1)) * t;
-            sz += (a >> 2) + ((b >> 2) - (a >> 2)) * t;
-            n++;
-          }
+          // Vertex at the mean of the edge crossings; the 12 edges are unrolled (this is the hot loop).
+          let sx = 0, sy = 0, sz = 0, n = 0, t = 0;
+          const b0 = mask & 1, b1 = (mask >> 1) & 1, b2 = (mask >> 2) & 1, b3 = (mask >> 3) & 1;
+          const b4 = (mask >> 4) & 1, b5 = (mask >> 5) & 1, b6 = (mask >> 6) & 1, b7 = mask >> 7;
+          // edges along x
+          if (b0 !== b1) { t = d0 / (d0 - d1); sx += t; n++; }
+          if (b2 !== b3) { t = d2 / (d2 - d3); sx += t; sy += 1; n++; }
+          if (b4 !== b5) { t = d4 / (d4 - d5); sx += t; sz += 1; n++; }
+          if (b6 !== b7) { t = d6 / (d6 - d7); sx += t; sy += 1; sz += 1; n++; }
+          // edges along y
+          if (b0 !== b2) { t = d0 / (d0 - d2); sy += t; n++; }
+          if (b1 !== b3) { t = d1 / (d1 - d3); sy += t; sx += 1; n++; }
+          if (b4 !== b6) { t = d4 / (d4 - d6); sy += t; sz += 1; n++; }
+          if (b5 !== b7) { t = d5 / (d5 - d7); sy += t; sx += 1; sz += 1; n++; }
+          // edges along z
+          if (b0 !== b4) { t = d0 / (d0 - d4); sz += t; n++; }
+          if (b1 !== b5) { t = d1 / (d1 - d5); sz += t; sx += 1; n++; }
+          if (b2 !== b6) { t = d2 / (d2 - d6); sz += t; sy += 1; n++; }
+          if (b3 !== b7) { t = d3 / (d3 - d7); sz += t; sx += 1; sy += 1; n++; }
           const p = nv * 3;
           // Local coordinates: field index 1 is owned voxel 0.
           positions[p] = x - 1 + sx / n;
@@ -111,11 +121,16 @@ export function createMesher(capacity: number = MAX_CELLS): Mesher {
           }
           // Material of the solid corner closest to the surface (smallest positive density):
           // picking the most solid corner made materials jump in contour stripes.
-          let best = 128, mat = 0;
-          for (let k = 0; k < 8; k++) {
-            const v = c[k];
-            if (v > 0 && v < best) { best = v; mat = material[i + CORNER[k]]; }
-          }
+          let best = 128, bk = 0;
+          if (d0 > 0 && d0 < best) { best = d0; bk = 0; }
+          if (d1 > 0 && d1 < best) { best = d1; bk = 1; }
+          if (d2 > 0 && d2 < best) { best = d2; bk = 2; }
+          if (d3 > 0 && d3 < best) { best = d3; bk = 3; }
+          if (d4 > 0 && d4 < best) { best = d4; bk = 4; }
+          if (d5 > 0 && d5 < best) { best = d5; bk = 5; }
+          if (d6 > 0 && d6 < best) { best = d6; bk = 6; }
+          if (d7 > 0 && d7 < best) { bk = 7; }
+          const mat = material[i + CORNER[bk]];
           materials[nv] = mat;
           const g = x + y * C + z * C2;
           grid[g] = nv++;
@@ -144,7 +159,7 @@ export function createMesher(capacity: number = MAX_CELLS): Mesher {
   function quad(ni: number, solid: number, c00: number, c10: number, c11: number, c01: number): number {
     if (ni < 0) return ni;
     if (ni + 6 > maxI) return -ni - 1;
-    const v00 = grid[c00], v10 = grid[c10], v11 = grid[c11], v01 = grid[c01];
+    const v00 = cellGrid[c00], v10 = cellGrid[c10], v11 = cellGrid[c11], v01 = cellGrid[c01];
     if (solid) {
       indices[ni] = v00; indices[ni + 1] = v10; indices[ni + 2] = v11;
       indices[ni + 3] = v00; indices[ni + 4] = v11; indices[ni + 5] = v01;
@@ -155,5 +170,5 @@ export function createMesher(capacity: number = MAX_CELLS): Mesher {
     return ni + 6;
   }
 
-  return { mesh, positions, normals, materials, indices, counts };
+  return { mesh, positions: outPositions, normals: outNormals, materials: outMaterials, indices, counts };
 }
