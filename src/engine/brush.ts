@@ -76,8 +76,12 @@ export function applyBrush(store: VoxelStore, edit: BrushEdit): { voxelsModified
 /** Material for a voxel that just became solid: the first solid face neighbour in the
  *  snapshot, checked below first (material "grows up" from the ground), else soil. */
 function neighbourMaterial(i: number, sy: number, sz: number): number {
-  const order = [i - sy, i - 1, i + 1, i - sz, i + sz, i + sy];
-  for (const j of order) if (snapD[j] > 0 && snapM[j] !== 0) return snapM[j];
+  if (snapD[i - sy] > 0 && snapM[i - sy] !== 0) return snapM[i - sy];
+  if (snapD[i - 1] > 0 && snapM[i - 1] !== 0) return snapM[i - 1];
+  if (snapD[i + 1] > 0 && snapM[i + 1] !== 0) return snapM[i + 1];
+  if (snapD[i - sz] > 0 && snapM[i - sz] !== 0) return snapM[i - sz];
+  if (snapD[i + sz] > 0 && snapM[i + sz] !== 0) return snapM[i + sz];
+  if (snapD[i + sy] > 0 && snapM[i + sy] !== 0) return snapM[i + sy];
   return FALLBACK;
 }
 
