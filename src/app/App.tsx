@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import { Canvas } from '@react-three/fiber';
+import { useStore } from 'zustand';
 import { XR } from '@react-three/xr';
 import type { Game } from './game.ts';
 import type { GameXrStore } from '../xr/xr-store.ts';
@@ -9,14 +11,21 @@ import { BrushPreview } from '../scene/BrushPreview.tsx';
 import { XrRig } from '../xr/XrRig.tsx';
 import { XrControllers } from '../xr/XrControllers.tsx';
 import { Hud } from '../ui/Hud.tsx';
+import { isSoftwareRenderer } from './gpu-tier.ts';
+
+
 
 export function App({ game, xrStore }: { game: Game; xrStore: GameXrStore }) {
+  const ready = useStore(game.store, (s) => s.ready);
+  const software = useMemo(() => isSoftwareRenderer(), []);
   return (
     <>
       <Canvas
         camera={{ fov: 70, near: 0.1, far: 6000, position: [0, 60, 0] }}
-        gl={{ antialias: true, powerPreference: 'high-performance', preserveDrawingBuffer: false }}
-        dpr={[1, 1.5]}
+        gl={{ antialias: !software, powerPreference: 'high-performance' }}
+        dpr={software ? 0.5 : [1, 1.5]}
+        // The loading screen covers the view: draw nothing until the spawn area is in, and leave the CPU to the workers.
+        frameloop={ready ? 'always' : 'never'}
       >
         <XR store={xrStore}>
           <SkyAndPlanet viewDistance={game.flags.viewDistance} />
@@ -31,3 +40,4 @@ export function App({ game, xrStore }: { game: Game; xrStore: GameXrStore }) {
     </>
   );
 }
+

@@ -38,7 +38,11 @@ export interface Game {
   /** Resolves after `count` more frames; frameTick() (called once per rendered frame) drives it. */
   frames(count: number): Promise<void>;
   frameTick(): void;
+  dispose(): void;
 }
+
+/** Streaming and UI sync run on a timer too, so they go on while no frames are drawn (loading). */
+const TICK_MS = 100;
 
 const DEG = Math.PI / 180;
 
@@ -57,6 +61,20 @@ export function createGame(flags: UrlFlags): Game {
   const direction = new Vector3();
   const euler = new Euler(0, 0, 0, 'YXZ');
 
+  const tick = () => {
+    streamer.update(performance.now(), viewer);
+    const near = streamer.nearProgress();
+    const state = store.getState();
+    if (state.loading.wanted !== near.wanted || state.loading.meshed !== near.meshed) {
+      store.setState({ loading: { wanted: near.wanted, meshed: near.meshed } });
+    }
+    if (!state.ready && placed && near.wanted > 0 && near.meshed === near.wanted) {
+      store.setState({ ready: true });
+      markReady();
+    }
+  };
+  let placed = false;
+  const timer = setInterval(tick, TICK_MS);
   const frameWaiters: Array<{ until: number; resolve: () => void }> = [];
   const game: Game = {
     flags,
@@ -80,7 +98,7 @@ export function createGame(flags: UrlFlags): Game {
       return result;
     },
     info(position) {
-      return pool.query((api) => api.info(position));
+      return pool.query<Result<TerrainInfo>>((api) => api.info(position));
     },
     frames(count) {
       return new Promise((resolve) => frameWaiters.push({ until: game.counters.frame + count, resolve }));
@@ -98,6 +116,11 @@ export function createGame(flags: UrlFlags): Game {
       direction.set(0, 0, -1).applyEuler(euler);
       Object.assign(viewer, { x, y, z, dx: direction.x, dy: direction.y, dz: direction.z });
       streamer.invalidate();
+      placed = true;
+    },
+    dispose() {
+      clearInterval(timer);
+      pool.dispose();
     },
   };
   return game;

@@ -1,6 +1,7 @@
 import { BRIDGE_VERSION, type BridgeState, type SpacetimeBridge } from '../protocol/bridge.ts';
 import type { Game } from '../app/game.ts';
 import type { GameXrStore } from '../xr/xr-store.ts';
+import type { Result } from '../protocol/errors.ts';
 
 type Emulator = NonNullable<SpacetimeBridge['xr']['emulator']>;
 
@@ -14,9 +15,9 @@ export function installBridge(game: Game, xrStore: GameXrStore, emulator: Emulat
     terrain: {
       info: (position) => game.info(position),
       deform: (edit) => game.deform(edit),
-      chunkHash: (cx, cy, cz) => game.pool.query((api) => api.chunkHash({ cx, cy, cz })),
+      chunkHash: (cx, cy, cz) => game.pool.query<Result<string>>((api) => api.chunkHash({ cx, cy, cz })),
       columnHeight: async (x, z) => {
-        const column = await game.pool.query((api) => api.columnInfo({ x, z }));
+        const column = await game.pool.query<Result<{ height: number }>>((api) => api.columnInfo({ x, z }));
         if (!column.ok) throw new Error(column.error.message);
         return column.value.height;
       },
@@ -54,7 +55,7 @@ function snapshotState(game: Game, xrStore: GameXrStore): BridgeState {
     seed: game.flags.seed,
     frame: game.counters.frame,
     chunks: { wanted: progress.wanted, meshed: progress.meshed, drawn: game.batch.chunkCount },
-    workers: { size: stats.workers, meshed: stats.meshed, replaced: stats.replaced, queued: stats.queued, inflight: stats.inflight },
+    workers: { size: stats.workers, meshed: stats.meshed, replaced: stats.replaced, queued: stats.queued, inflight: stats.inflight, jobMsMean: stats.jobMsMean },
     editCount: game.pool.editLog().length,
     render: { drawCalls: game.counters.drawCalls, triangles: game.counters.triangles, terrainRevision: game.batch.revision },
     camera: { position: { x: v.x, y: v.y, z: v.z }, direction: { x: v.dx, y: v.dy, z: v.dz } },

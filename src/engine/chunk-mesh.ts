@@ -9,7 +9,7 @@ import type { MeshCounts, Mesher } from './surface-nets.ts';
 export function toChunkMesh(counts: MeshCounts, mesher: Mesher, cx: number, cy: number, cz: number, version: number): ChunkMesh {
   const nv = counts.vertexCount;
   return {
-    cx, cy, cz, version,
+    cx, cy, cz, version, buried: false,
     positions: mesher.positions.slice(0, nv * 3),
     normals: mesher.normals.slice(0, nv * 3),
     materials: mesher.materials.slice(0, nv),

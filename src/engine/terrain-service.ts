@@ -5,6 +5,7 @@
  * Result; bad input never throws and never changes state. Methods are synchronous;
  * Comlink makes them async for the caller.
  */
+import { isBuried } from './burial.ts';
 import { z } from 'zod';
 import { FIELD_VOLUME } from './constants.ts';
 import { ok, type Result } from '../protocol/errors.ts';
@@ -52,6 +53,7 @@ export function createTerrainApi(opts: TerrainApiOptions = {}) {
       store.readField(cx, cy, cz, fieldD, fieldM);
       const counts = mesher.mesh(fieldD, fieldM);
       const mesh = toChunkMesh(counts, mesher, cx, cy, cz, store.editCount());
+      mesh.buried = mesh.indices.length > 0 && isBuried(store, cx, cy, cz);
       return transfer(ok(mesh), meshTransferables(mesh));
     },
 

@@ -18,7 +18,7 @@ export interface BridgeState {
   seed: number;
   frame: number;
   chunks: { wanted: number; meshed: number; drawn: number };
-  workers: { size: number; meshed: number; replaced: number; queued: number; inflight: number };
+  workers: { size: number; meshed: number; replaced: number; queued: number; inflight: number; jobMsMean: number };
   editCount: number;
   render: { drawCalls: number; triangles: number; terrainRevision: number };
   camera: { position: Vec3; direction: Vec3 };

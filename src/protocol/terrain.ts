@@ -58,6 +58,8 @@ export interface ChunkMesh {
   cx: number; cy: number; cz: number;
   /** Edit-log length the mesh reflects; the main thread drops results older than what it shows. */
   version: number;
+  /** Wholly under the ground and never edited: hidden while the viewer is above ground. */
+  buried: boolean;
   positions: Float32Array;
   normals: Float32Array;
   materials: Float32Array;

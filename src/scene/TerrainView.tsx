@@ -1,14 +1,15 @@
 import { useFrame } from '@react-three/fiber';
 import { Vector3 } from 'three';
 import type { Game } from '../app/game.ts';
+import { emptyHit } from './terrain-raycast.ts';
 
 const position = new Vector3();
 const direction = new Vector3();
-const STORE_SYNC_MS = 250;
+const up = emptyHit();
+const UNDERGROUND_PROBE_M = 200;
 
-/** Draws the terrain batch and drives chunk streaming from wherever the camera (or headset) is. */
+/** Draws the terrain batch and keeps the streaming viewer where the camera (or headset) is. */
 export function TerrainView({ game }: { game: Game }) {
-  let lastSync = 0;
   useFrame((state, _delta, frame) => {
     const c = game.counters;
     c.frame++;
@@ -22,20 +23,10 @@ export function TerrainView({ game }: { game: Game }) {
     const v = game.viewer;
     v.x = position.x; v.y = position.y; v.z = position.z;
     v.dx = direction.x; v.dy = direction.y; v.dz = direction.z;
-    const now = performance.now();
-    game.streamer.update(now, v);
-    if (now - lastSync > STORE_SYNC_MS) {
-      lastSync = now;
-      const near = game.streamer.nearProgress();
-      const { loading } = game.store.getState();
-      if (loading.wanted !== near.wanted || loading.meshed !== near.meshed) {
-        game.store.setState({ loading: { wanted: near.wanted, meshed: near.meshed } });
-      }
-      if (!game.store.getState().ready && near.wanted > 0 && near.meshed === near.wanted) {
-        game.store.setState({ ready: true });
-        game.markReady();
-      }
-    }
+    game.streamer.update(performance.now(), v);
+    // Under a ceiling (in a cave or a deep pit roofed over) cave walls can be seen; otherwise not.
+    game.batch.raycaster.cast(v.x, v.y, v.z, 0, 1, 0, UNDERGROUND_PROBE_M, up);
+    game.batch.setViewerUnderground(up.hit);
   });
   return <primitive object={game.batch.mesh} />;
 }

@@ -6,6 +6,7 @@ import { chunkKey } from '../threads/chunk-keys.ts';
 import { TerrainRaycaster } from './terrain-raycast.ts';
 
 interface Entry {
+  buried: boolean;
   geometryId: number;
   instanceId: number;
   reservedVertices: number;
@@ -30,6 +31,8 @@ export class TerrainBatch implements ChunkSink {
   private vertexCapacity = INITIAL_VERTICES;
   private indexCapacity = INITIAL_INDICES;
   triangles = 0;
+  /** While false, buried chunks (cave walls under solid ground) are not drawn. */
+  private showBuried = false;
   /** Bumped on every apply/remove; the bench and tests read it to know a frame must show the change. */
   revision = 0;
 
@@ -43,6 +46,15 @@ export class TerrainBatch implements ChunkSink {
 
   get chunkCount(): number {
     return this.entries.size;
+  }
+
+  /** Shows buried chunks when the viewer is underground, hides them above ground. */
+  setViewerUnderground(underground: boolean): void {
+    if (underground === this.showBuried) return;
+    this.showBuried = underground;
+    for (const entry of this.entries.values()) {
+      if (entry.buried) this.mesh.setVisibleAt(entry.instanceId, underground);
+    }
   }
 
   apply(meshes: readonly ChunkMesh[]): void {
@@ -72,6 +84,8 @@ export class TerrainBatch implements ChunkSink {
     if (existing && vertices <= existing.reservedVertices && m.indices.length <= existing.reservedIndices) {
       this.triangles -= this.mesh.getGeometryRangeAt(existing.geometryId).count / 3;
       this.mesh.setGeometryAt(existing.geometryId, geometry);
+      existing.buried = m.buried;
+      this.mesh.setVisibleAt(existing.instanceId, !m.buried || this.showBuried);
     } else {
       if (existing) this.remove(key);
       const reservedVertices = slack(vertices);
@@ -81,7 +95,8 @@ export class TerrainBatch implements ChunkSink {
       const instanceId = this.mesh.addInstance(geometryId);
       this.matrix.makeTranslation(m.cx * CHUNK_SIZE, m.cy * CHUNK_SIZE, m.cz * CHUNK_SIZE);
       this.mesh.setMatrixAt(instanceId, this.matrix);
-      this.entries.set(key, { geometryId, instanceId, reservedVertices, reservedIndices });
+      this.mesh.setVisibleAt(instanceId, !m.buried || this.showBuried);
+      this.entries.set(key, { buried: m.buried, geometryId, instanceId, reservedVertices, reservedIndices });
     }
     this.triangles += m.indices.length / 3;
     this.raycaster.set(key, m);

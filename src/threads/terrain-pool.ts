@@ -4,7 +4,11 @@ import type { Result } from '../protocol/errors.ts';
 import { JobQueue, type MeshJob } from './job-queue.ts';
 import type { TerrainWorkerApi } from './terrain-worker-types.ts';
 
-const JOBS_IN_FLIGHT_PER_WORKER = 2;
+/**
+ * Several jobs wait in each worker's inbox so it never idles while the main thread is busy (a long
+ * frame, a slow GPU); few enough that re-ranking still steers what runs next.
+ */
+const JOBS_IN_FLIGHT_PER_WORKER = 6;
 /** A job running this long means the worker hangs; it is replaced and the job retried. */
 const HANG_TIMEOUT_MS = 10_000;
 
@@ -23,6 +27,8 @@ export interface PoolStats {
   replaced: number;
   queued: number;
   inflight: number;
+  /** Mean time from dispatch to result, over all jobs so far (worker time plus queueing on both sides). */
+  jobMsMean: number;
 }
 
 export type WorkerFactory = () => Worker;
@@ -47,6 +53,7 @@ export class TerrainPool {
   private lastWatchdogTick = performance.now();
   private meshed = 0;
   private replaced = 0;
+  private jobMsTotal = 0;
 
   constructor(
     private readonly seed: number,
@@ -66,7 +73,10 @@ export class TerrainPool {
   stats(): PoolStats {
     let inflight = 0;
     for (const s of this.slots) inflight += s.inflight.size;
-    return { workers: this.slots.length, meshed: this.meshed, replaced: this.replaced, queued: this.queue.size, inflight };
+    return {
+      workers: this.slots.length, meshed: this.meshed, replaced: this.replaced, queued: this.queue.size, inflight,
+      jobMsMean: this.meshed > 0 ? this.jobMsTotal / this.meshed : 0,
+    };
   }
 
   editLog(): readonly BrushEdit[] {
@@ -145,6 +155,7 @@ export class TerrainPool {
     slot.api.meshChunk({ cx: job.cx, cy: job.cy, cz: job.cz }).then(
       (result) => {
         if (!slot.alive) return;
+        this.jobMsTotal += performance.now() - (slot.startedAt.get(job.key) ?? performance.now());
         slot.inflight.delete(job.key);
         slot.startedAt.delete(job.key);
         if (result.ok) {
