@@ -29,8 +29,9 @@ export function App({ game, xrStore }: { game: Game; xrStore: GameXrStore }) {
       >
         <XR store={xrStore}>
           <SkyAndPlanet viewDistance={game.flags.viewDistance} />
-          <TerrainView game={game} />
+          {/* Input first: the terrain view reads the camera this frame's controls have placed. */}
           <DesktopControls game={game} />
+          <TerrainView game={game} />
           <XrRig game={game} />
           <XrControllers game={game} />
           <BrushPreview game={game} />

@@ -62,6 +62,8 @@ export function createGame(flags: UrlFlags): Game {
   const euler = new Euler(0, 0, 0, 'YXZ');
 
   const tick = () => {
+    // Nothing streams until the spawn point is chosen: its column queries must not wait behind mesh jobs.
+    if (!placed) return;
     streamer.update(performance.now(), viewer);
     const near = streamer.nearProgress();
     const state = store.getState();

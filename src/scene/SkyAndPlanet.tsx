@@ -13,17 +13,20 @@ export function SkyAndPlanet({ viewDistance }: { viewDistance: number }) {
     const s = new Sky();
     s.scale.setScalar(4500);
     const u = s.material.uniforms;
-    u.turbidity.value = 6;
-    u.rayleigh.value = 1.6;
-    u.mieCoefficient.value = 0.004;
+    u.turbidity.value = 3.5;
+    u.rayleigh.value = 1.1;
+    u.mieCoefficient.value = 0.003;
     u.mieDirectionalG.value = 0.85;
     u.sunPosition.value.copy(SUN_DIRECTION);
     return s;
   }, []);
+  const gl = useThree((s) => s.gl);
   useMemo(() => {
+    // The sky shader is HDR; at exposure 1 the sky around the sun burns out to white.
+    gl.toneMappingExposure = 0.9;
     scene.fog = new Fog(HAZE, viewDistance * 0.35, viewDistance * 0.95);
     scene.background = HAZE;
-  }, [scene, viewDistance]);
+  }, [gl, scene, viewDistance]);
   const giant = useMemo(() => gasGiantMaterial(), []);
   return (
     <>
@@ -31,8 +34,8 @@ export function SkyAndPlanet({ viewDistance }: { viewDistance: number }) {
       <mesh position={[-1800, 900, -2600]} rotation={[0.35, 0, 0.25]} material={giant}>
         <sphereGeometry args={[520, 48, 32]} />
       </mesh>
-      <directionalLight position={SUN_DIRECTION.clone().multiplyScalar(100)} intensity={2.6} color="#fff3e0" />
-      <hemisphereLight args={['#bcd4ff', '#5a4a3a', 0.9]} />
+      <directionalLight position={SUN_DIRECTION.clone().multiplyScalar(100)} intensity={5.5} color="#fff3e0" />
+      <hemisphereLight args={['#c4dcff', '#6a5a48', 3.2]} />
     </>
   );
 }

@@ -5,7 +5,7 @@ const PALETTE: Record<MaterialName, string> = {
   air: '#000000',
   rock: '#84807a',
   soil: '#6e5136',
-  grass: '#56862f',
+  grass: '#5f9a34',
   sand: '#dcc48e',
   ice: '#9fd0f0',
   snow: '#eef3f8',

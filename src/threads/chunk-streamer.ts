@@ -140,7 +140,8 @@ export class ChunkStreamer {
           const dist = Math.sqrt(flat * flat + oy * oy);
           if (dist < NEAR_RADIUS) this.near.add(key);
           const needs = !this.shown.has(key) || (this.shown.get(key)! < (this.required.get(key) ?? 0));
-          if (!needs) continue;
+          // In flight already: a second job would only mesh it twice (edits re-request on their own).
+          if (!needs || this.pool.isInflight(key)) continue;
           const facing = dist < 48 || (ox * v.dx + oy * v.dy + oz * v.dz) / dist > 0.5;
           this.pool.request(key, cx, cy, cz, facing ? dist : dist + 100_000);
         }

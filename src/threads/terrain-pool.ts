@@ -83,8 +83,9 @@ export class TerrainPool {
     return this.edits;
   }
 
-  isPending(key: string): boolean {
-    return this.queue.has(key) || this.slots.some((s) => s.inflight.has(key));
+  isInflight(key: string): boolean {
+    for (const slot of this.slots) if (slot.inflight.has(key)) return true;
+    return false;
   }
 
   request(key: string, cx: number, cy: number, cz: number, priority: number): void {
