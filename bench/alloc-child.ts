@@ -14,7 +14,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
 const fields = buildFixtures();
 const mesher = createMesher();
-const N = 2000;
+const N = 1000;
 
 let gcs = 0;
 const obs = new PerformanceObserver((list) => { gcs += list.getEntries().filter((e) => (e as { detail?: { kind?: number } }).detail?.kind !== 4).length; });

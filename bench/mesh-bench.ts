@@ -4,6 +4,8 @@
  * Per-call timing with performance.now() (sub-µs resolution in Node).
  */
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { createMesher } from '../src/engine/surface-nets.ts';
 import { FIELD_SIZE, FIELD_VOLUME } from '../src/engine/constants.ts';
 import { buildFixtures, type Field } from './fixtures.ts';
@@ -60,4 +62,18 @@ function benchField(field: Field, figures: Figures): void {
 
 export function runMeshBench(figures: Figures): void {
   for (const field of buildFixtures()) benchField(field, figures);
+}
+
+interface AllocResult { bytesPerCall: number; perField: Record<string, number>; switching: number; gcs: number }
+
+/** mesh.alloc_bytes_per_call: spawns alloc-child.ts under `node --expose-gc --import tsx` (method there). */
+export function runAllocBench(figures: Figures): void {
+  const child = fileURLToPath(new URL('./alloc-child.ts', import.meta.url));
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', child], { encoding: 'utf8' });
+  const r = JSON.parse(out.trim().split('\n').pop()!) as AllocResult;
+  const per = Object.entries(r.perField).map(([k, v]) => `${k} ${round(v, 1)}`).join(', ');
+  figures['mesh.alloc_bytes_per_call'] = {
+    value: round(r.bytesPerCall, 1), unit: 'B', target: '0',
+    note: `heap delta/1000 calls, same buffer: ${per}; alternating buffers ${round(r.switching, 1)}; non-forced GCs ${r.gcs}`,
+  };
 }

@@ -1,0 +1,40 @@
+/**
+ * `npm run bench`: measurements only, never assertions. Node mesh figures (our mesher vs the
+ * `surface-nets` package, same run), then the built game in headless Chromium. Prints a table and
+ * writes bench/results/latest.json. Set BENCH_SKIP_BROWSER=1 to run the Node part alone.
+ */
+import { runMeshBench, runAllocBench } from './mesh-bench.ts';
+import { runBundleBench } from './bundle-bench.ts';
+import { runBrowserBench } from './browser-bench.ts';
+import { buildGame, startPreview } from './server.ts';
+import { printTable, writeJson } from './report.ts';
+import type { Figures } from './stats.ts';
+
+const figures: Figures = {};
+const t0 = performance.now();
+const step = (name: string) => console.log(`[bench] ${name} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+
+step('mesh');
+runMeshBench(figures);
+step('alloc');
+runAllocBench(figures);
+
+if (!process.env.BENCH_SKIP_BROWSER) {
+  step('build');
+  buildGame();
+  runBundleBench(figures);
+  step('browser');
+  const server = await startPreview();
+  try {
+    await runBrowserBench(figures);
+  } catch (e) {
+    console.error('[bench] browser part failed:', e);
+    process.exitCode = 1;
+  } finally {
+    server.stop();
+  }
+}
+
+step('done');
+printTable(figures);
+console.log(`\nwrote ${writeJson(figures)}`);
