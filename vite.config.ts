@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { xrProfilesPlugin } from './scripts/xr-profiles-plugin.ts';
 
 // COOP/COEP make the page cross-origin isolated, so SharedArrayBuffer is available to workers.
 const isolationHeaders = {
@@ -14,7 +15,7 @@ const https =
     : undefined;
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), xrProfilesPlugin()],
   // iwer bundles its own three for its dev UI; two copies of three break XR frames.
   resolve: { dedupe: ['three'] },
   server: { headers: isolationHeaders, https: readHttps(https) },

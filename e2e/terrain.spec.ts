@@ -2,7 +2,7 @@ import { test, expect, openGame, state, waitStreamed } from './helpers/game.ts';
 import { CHUNK_SIZE } from '../src/engine/constants.ts';
 
 test('terrain info answers the seed fields and a dig removes material there', async ({ page }) => {
-  await openGame(page, '?seed=1337');
+  await openGame(page, '?seed=1337&view=64');
   await waitStreamed(page);
   const ground = await page.evaluate(() => window.spacetime!.terrain.columnHeight(10, 10));
   const point = { x: 10, y: Math.floor(ground) - 2, z: 10 };
@@ -27,7 +27,7 @@ test('terrain info answers the seed fields and a dig removes material there', as
 });
 
 test('bad brush input gets a typed error and changes nothing', async ({ page }) => {
-  await openGame(page, '?seed=1337');
+  await openGame(page, '?seed=1337&view=64');
   await waitStreamed(page);
   const center = { x: 0, y: 20, z: 0 };
   const hashes = () =>

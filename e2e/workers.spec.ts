@@ -1,7 +1,7 @@
 import { test, expect, openGame, state, waitStreamed } from './helpers/game.ts';
 
 test('a crashed terrain worker is replaced; streaming and digging carry on', async ({ page }) => {
-  await openGame(page, '?seed=1337');
+  await openGame(page, '?seed=1337&view=64');
   await waitStreamed(page);
   const before = await state(page);
   expect(before.workers.size).toBeGreaterThanOrEqual(2);

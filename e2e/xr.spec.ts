@@ -8,7 +8,7 @@ test('an emulated Quest 3 enters VR, frames tick, and the trigger digs where the
   page.on('request', (r) => {
     if (!r.url().startsWith('http://localhost')) cdnRequests.push(r.url());
   });
-  await openGame(page, '?seed=1337&xr=emulate');
+  await openGame(page, '?seed=1337&view=64&xr=emulate');
   await waitStreamed(page);
   expect((await state(page)).xr.supported).toBe(true);
 

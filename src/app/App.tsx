@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { Canvas } from '@react-three/fiber';
 import { useStore } from 'zustand';
 import { XR } from '@react-three/xr';
@@ -11,13 +10,11 @@ import { BrushPreview } from '../scene/BrushPreview.tsx';
 import { XrRig } from '../xr/XrRig.tsx';
 import { XrControllers } from '../xr/XrControllers.tsx';
 import { Hud } from '../ui/Hud.tsx';
-import { isSoftwareRenderer } from './gpu-tier.ts';
 
 
 
-export function App({ game, xrStore }: { game: Game; xrStore: GameXrStore }) {
+export function App({ game, xrStore, softwareRenderer: software }: { game: Game; xrStore: GameXrStore; softwareRenderer: boolean }) {
   const ready = useStore(game.store, (s) => s.ready);
-  const software = useMemo(() => isSoftwareRenderer(), []);
   return (
     <>
       <Canvas

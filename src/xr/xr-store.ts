@@ -5,7 +5,7 @@ import { createXRStore } from '@react-three/xr';
  * library's default controller, hand and pointer components are off: they would fetch controller
  * models from a CDN, which a Quest on a LAN or a test machine without internet cannot reach.
  */
-export const createGameXrStore = () =>
+export const createGameXrStore = (softwareRenderer: boolean) =>
   createXRStore({
     emulate: false,
     offerSession: false,
@@ -15,7 +15,11 @@ export const createGameXrStore = () =>
     screenInput: false,
     transientPointer: false,
     frameRate: 'high',
+    // Input-profile layouts are served by the game itself (see scripts/xr-profiles-plugin.ts).
+    baseAssetPath: new URL(`${import.meta.env.BASE_URL}xr-profiles/`, location.origin).href,
     foveation: 1,
+    // A software rasteriser cannot fill two headset-sized eye buffers; draw them small there.
+    frameBufferScaling: softwareRenderer ? 0.2 : undefined,
   });
 
 export type GameXrStore = ReturnType<typeof createGameXrStore>;
