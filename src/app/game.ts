@@ -49,9 +49,9 @@ const DEG = Math.PI / 180;
 export function createGame(flags: UrlFlags): Game {
   const store = createGameStore();
   const batch = new TerrainBatch(createTerrainMaterial());
-  let streamer!: ChunkStreamer;
-  const pool = new TerrainPool(flags.seed, poolSizeFor(navigator.hardwareConcurrency), (m) => streamer.onMesh(m));
-  streamer = new ChunkStreamer(pool, batch);
+  // The pool reports meshes to the streamer, which needs the pool: late-bound through this arrow.
+  const pool: TerrainPool = new TerrainPool(flags.seed, poolSizeFor(navigator.hardwareConcurrency), (m) => streamer.onMesh(m));
+  const streamer = new ChunkStreamer(pool, batch);
   streamer.viewDistance = flags.viewDistance;
 
   let markReady!: () => void;
