@@ -1,9 +1,9 @@
 import { useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
-import type { Mesh, MeshBasicMaterial } from 'three';
+import { Color, type Mesh, type MeshBasicMaterial } from 'three';
 import type { Game } from '../app/game.ts';
 
-const TOOL_COLOURS = { remove: '#ff5a4a', add: '#5adc6a', smooth: '#5ab4ff' } as const;
+const TOOL_COLOURS = { remove: new Color('#ff5a4a'), add: new Color('#5adc6a'), smooth: new Color('#5ab4ff') } as const;
 
 /** A translucent sphere where the brush would act, sized and coloured by the current tool. */
 export function BrushPreview({ game }: { game: Game }) {
@@ -18,7 +18,7 @@ export function BrushPreview({ game }: { game: Game }) {
     const { tool, brushRadius } = game.store.getState();
     m.position.set(aim.point.x, aim.point.y, aim.point.z);
     m.scale.setScalar(brushRadius);
-    material.current.color.set(TOOL_COLOURS[tool]);
+    material.current.color.copy(TOOL_COLOURS[tool]);
   });
   return (
     <mesh ref={mesh} visible={false} renderOrder={10}>

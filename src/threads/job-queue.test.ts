@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { JobQueue } from './job-queue.ts';
+
+describe('JobQueue', () => {
+  it('hands out the lowest priority value first and keeps one job per chunk', () => {
+    const q = new JobQueue();
+    q.upsert('a', 0, 0, 0, 30);
+    q.upsert('b', 1, 0, 0, 10);
+    q.upsert('c', 2, 0, 0, 20);
+    q.upsert('a', 0, 0, 0, 5); // re-ranked, not duplicated
+    expect(q.size).toBe(3);
+    expect([q.take()?.key, q.take()?.key, q.take()?.key]).toEqual(['a', 'b', 'c']);
+    expect(q.take()).toBeUndefined();
+  });
+
+  it('drops jobs for chunks the viewer left', () => {
+    const q = new JobQueue();
+    for (let i = 0; i < 5; i++) q.upsert(`k${i}`, i, 0, 0, i);
+    q.retain((key) => key === 'k3' || key === 'k1');
+    expect(q.size).toBe(2);
+    expect([q.take()?.key, q.take()?.key, q.take()]).toEqual(['k1', 'k3', undefined]);
+  });
+
+  it('re-sorts after priorities change between takes', () => {
+    const q = new JobQueue();
+    q.upsert('near', 0, 0, 0, 1);
+    q.upsert('far', 9, 0, 0, 100);
+    expect(q.take()?.key).toBe('near');
+    q.upsert('new', 1, 0, 0, 50);
+    q.upsert('far', 9, 0, 0, 2);
+    expect(q.take()?.key).toBe('far');
+    expect(q.take()?.key).toBe('new');
+  });
+});
