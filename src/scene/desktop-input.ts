@@ -24,7 +24,9 @@ export function createDesktopInput(canvas: HTMLCanvasElement, game: Game): Deskt
     if (tool) game.store.getState().setTool(tool);
     if (e.code === 'Space' && locked()) e.preventDefault();
   };
-  const onKeyUp = (e: KeyboardEvent) => keys.delete(e.code);
+  const onKeyUp = (e: KeyboardEvent) => {
+    keys.delete(e.code);
+  };
   const onBlur = () => {
     keys.clear();
     buttons.clear();
@@ -41,7 +43,9 @@ export function createDesktopInput(canvas: HTMLCanvasElement, game: Game): Deskt
     }
     buttons.add(e.button);
   };
-  const onMouseUp = (e: MouseEvent) => buttons.delete(e.button);
+  const onMouseUp = (e: MouseEvent) => {
+    buttons.delete(e.button);
+  };
   const onWheel = (e: WheelEvent) => {
     if (!locked()) return;
     const { brushRadius, setBrushRadius } = game.store.getState();
@@ -53,29 +57,24 @@ export function createDesktopInput(canvas: HTMLCanvasElement, game: Game): Deskt
   };
   const onContextMenu = (e: Event) => e.preventDefault();
 
-  window.addEventListener('keydown', onKeyDown);
-  window.addEventListener('keyup', onKeyUp);
-  window.addEventListener('blur', onBlur);
-  document.addEventListener('mousemove', onMouseMove);
-  document.addEventListener('pointerlockchange', onLockChange);
-  canvas.addEventListener('mousedown', onMouseDown);
-  window.addEventListener('mouseup', onMouseUp);
-  canvas.addEventListener('wheel', onWheel, { passive: true });
-  canvas.addEventListener('contextmenu', onContextMenu);
+  const listeners: Array<[EventTarget, string, EventListener, AddEventListenerOptions?]> = [
+    [window, 'keydown', onKeyDown as EventListener],
+    [window, 'keyup', onKeyUp as EventListener],
+    [window, 'blur', onBlur],
+    [document, 'mousemove', onMouseMove as EventListener],
+    [document, 'pointerlockchange', onLockChange],
+    [canvas, 'mousedown', onMouseDown as EventListener],
+    [window, 'mouseup', onMouseUp as EventListener],
+    [canvas, 'wheel', onWheel as EventListener, { passive: true }],
+    [canvas, 'contextmenu', onContextMenu],
+  ];
+  for (const [target, type, listener, options] of listeners) target.addEventListener(type, listener, options);
 
   return {
     keys,
     buttons,
     dispose() {
-      window.removeEventListener('keydown', onKeyDown);
-      window.removeEventListener('keyup', onKeyUp);
-      window.removeEventListener('blur', onBlur);
-      document.removeEventListener('mousemove', onMouseMove);
-      document.removeEventListener('pointerlockchange', onLockChange);
-      canvas.removeEventListener('mousedown', onMouseDown);
-      window.removeEventListener('mouseup', onMouseUp);
-      canvas.removeEventListener('wheel', onWheel);
-      canvas.removeEventListener('contextmenu', onContextMenu);
+      for (const [target, type, listener] of listeners) target.removeEventListener(type, listener);
     },
   };
 }
