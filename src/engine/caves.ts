@@ -3,13 +3,16 @@
  * overhang warping and arches. Results are approximate signed distances in metres
  * (positive = solid side) so worldgen combines them with min/max like SDFs.
  *
- * Speed: the five 3D noises are sampled on a world-aligned 4 m lattice and
- * trilinearly interpolated per voxel (~60x fewer noise calls). Because lattice
- * nodes sit at fixed world positions, a voxel's value never depends on which box
- * it was generated in, so generation stays a pure function of position.
+ * Speed: the five 3D noises are sampled on a world-aligned 4 m lattice. Per column,
+ * each lattice level is interpolated once in x and z (bilinear); a voxel then only
+ * lerps between the two levels around it in y. Nodes and levels are computed lazily
+ * per group (caves / warp / arch) so bands that never need a noise never pay for it.
+ * Lattice nodes sit at fixed world positions and a voxel's arithmetic depends only on
+ * its own column and y, so generation stays a pure function of position.
  */
 import { WORLD_BOUNDS } from './constants.ts';
-import { fbm3, noise3, subSeed } from './noise.ts';
+import { subSeed } from './noise.ts';
+import { LatticeNodes } from './cave-nodes.ts';
 
 /** Caves never open below this y, keeping a solid floor above the bedrock. */
 export const CAVE_FLOOR_Y = WORLD_BOUNDS.minY + 8;
@@ -18,85 +21,88 @@ export const WARP_BAND = 12;
 /** Arches reach at most this far (m) above the column surface. */
 export const ARCH_HEIGHT = 20;
 
-const STEP = 4;
 const CFLOOR = CAVE_FLOOR_Y;
 const WBAND = WARP_BAND;
 const AH = ARCH_HEIGHT;
-const FIELDS = 5; // wormA, wormB, cavern, warp, arch
 
 export class CaveLattice {
-  private readonly seeds: Int32Array;
-  private values = new Float64Array(0);
-  private stamp = new Int32Array(0);
-  private gen = 0;
-  private gx0 = 0; private gy0 = 0; private gz0 = 0; private gnx = 0; private gny = 0;
-  /** Interpolated noises at the last `at()` point. */
-  wormA = 0; wormB = 0; cavern = 0; warp = 0; arch = 0;
+  private readonly nodes: LatticeNodes;
+  // Per-level bilinear values of the current column, with a stamp per group.
+  private lvA = new Float64Array(0); private lvB = new Float64Array(0); private lvC = new Float64Array(0);
+  private lvW = new Float64Array(0); private lvR = new Float64Array(0);
+  private stC = new Int32Array(0); private stW = new Int32Array(0); private stR = new Int32Array(0);
+  private colGen = 0;
+  private base = 0; private u = 0; private w = 0; private gy0 = 0;
 
   constructor(seed: number) {
-    this.seeds = new Int32Array([subSeed(seed, 20), subSeed(seed, 21), subSeed(seed, 22), subSeed(seed, 23), subSeed(seed, 24)]);
+    this.nodes = new LatticeNodes(subSeed(seed, 20), subSeed(seed, 21), subSeed(seed, 22), subSeed(seed, 23), subSeed(seed, 24));
   }
 
   /** Sizes the lattice for a box; nodes are then computed lazily on first use. */
   prepare(x0: number, y0: number, z0: number, nx: number, ny: number, nz: number): void {
-    this.gx0 = Math.floor(x0 / STEP); this.gy0 = Math.floor(y0 / STEP); this.gz0 = Math.floor(z0 / STEP);
-    this.gnx = Math.floor((x0 + nx - 1) / STEP) - this.gx0 + 2;
-    this.gny = Math.floor((y0 + ny - 1) / STEP) - this.gy0 + 2;
-    const gnz = Math.floor((z0 + nz - 1) / STEP) - this.gz0 + 2;
-    const n = this.gnx * this.gny * gnz;
-    if (this.stamp.length < n) { // grows rarely; steady state allocates nothing
-      this.stamp = new Int32Array(n);
-      this.values = new Float64Array(n * FIELDS);
+    const gny = this.nodes.prepare(x0, y0, z0, nx, ny, nz);
+    this.gy0 = this.nodes.gy0;
+    if (this.stC.length < gny) { // grows rarely; steady state allocates nothing
+      this.lvA = new Float64Array(gny); this.lvB = new Float64Array(gny); this.lvC = new Float64Array(gny);
+      this.lvW = new Float64Array(gny); this.lvR = new Float64Array(gny);
+      this.stC = new Int32Array(gny); this.stW = new Int32Array(gny); this.stR = new Int32Array(gny);
+      this.colGen = 0;
     }
-    this.gen = (this.gen + 1) | 0;
-    if (this.gen === 0) { this.stamp.fill(0); this.gen = 1; }
   }
 
-  private node(ix: number, iy: number, iz: number): number {
-    const n = (ix - this.gx0) + this.gnx * ((iy - this.gy0) + this.gny * (iz - this.gz0));
-    const o = n * FIELDS;
-    if (this.stamp[n] !== this.gen) {
-      this.stamp[n] = this.gen;
-      const x = ix * STEP, y = iy * STEP, z = iz * STEP;
-      const s = this.seeds, v = this.values;
-      v[o] = noise3(s[0], x / 52, y / 30, z / 52);
-      v[o + 1] = noise3(s[1], x / 52, y / 30, z / 52);
-      v[o + 2] = fbm3(s[2], x / 80, y / 36, z / 80, 2);
-      v[o + 3] = noise3(s[3], x / 18, y / 14, z / 18);
-      v[o + 4] = noise3(s[4], x / 30, y / 11, z / 30);
-    }
-    return o;
+  /** Selects world column (x, z) inside the prepared box; levels are recomputed lazily. */
+  column(x: number, z: number): void {
+    const ix = x >> 2, iz = z >> 2; // floor(x / 4) for int32 coordinates
+    this.u = (x & 3) * 0.25;
+    this.w = (z & 3) * 0.25;
+    this.base = this.nodes.columnBase(ix, iz);
+    this.colGen = (this.colGen + 1) | 0;
+    if (this.colGen === 0) { this.stC.fill(0); this.stW.fill(0); this.stR.fill(0); this.colGen = 1; }
   }
 
-  /** Interpolates all five noises at integer voxel (x, y, z) inside the prepared box. */
-  at(x: number, y: number, z: number): void {
-    const ix = Math.floor(x / STEP), iy = Math.floor(y / STEP), iz = Math.floor(z / STEP);
-    const u = (x - ix * STEP) / STEP, v = (y - iy * STEP) / STEP, w = (z - iz * STEP) / STEP;
-    const o000 = this.node(ix, iy, iz), o100 = this.node(ix + 1, iy, iz);
-    const o010 = this.node(ix, iy + 1, iz), o110 = this.node(ix + 1, iy + 1, iz);
-    const o001 = this.node(ix, iy, iz + 1), o101 = this.node(ix + 1, iy, iz + 1);
-    const o011 = this.node(ix, iy + 1, iz + 1), o111 = this.node(ix + 1, iy + 1, iz + 1);
-    const a = this.values;
-    for (let f = 0; f < FIELDS; f++) {
-      const x00 = a[o000 + f] + (a[o100 + f] - a[o000 + f]) * u;
-      const x10 = a[o010 + f] + (a[o110 + f] - a[o010 + f]) * u;
-      const x01 = a[o001 + f] + (a[o101 + f] - a[o001 + f]) * u;
-      const x11 = a[o011 + f] + (a[o111 + f] - a[o011 + f]) * u;
-      const y0 = x00 + (x10 - x00) * v;
-      const r = y0 + (x01 + (x11 - x01) * v - y0) * w;
-      if (f === 0) this.wormA = r; else if (f === 1) this.wormB = r; else if (f === 2) this.cavern = r; else if (f === 3) this.warp = r; else this.arch = r;
+  private caveLevel(k: number): void {
+    const nd = this.nodes, n = this.base + k * nd.gnx, sz = nd.strideZ, u = this.u, w = this.w;
+    nd.ensureCave(n); nd.ensureCave(n + 1); nd.ensureCave(n + sz); nd.ensureCave(n + sz + 1);
+    const v = nd.cave;
+    const a = n * 3, b = (n + 1) * 3, c = (n + sz) * 3, d = (n + sz + 1) * 3;
+    for (let f = 0; f < 3; f++) {
+      const x0 = v[a + f] + (v[b + f] - v[a + f]) * u;
+      const x1 = v[c + f] + (v[d + f] - v[c + f]) * u;
+      const r = x0 + (x1 - x0) * w;
+      if (f === 0) this.lvA[k] = r; else if (f === 1) this.lvB[k] = r; else this.lvC[k] = r;
     }
+    this.stC[k] = this.colGen;
+  }
+
+  private singleLevel(k: number, arch: boolean): void {
+    const nd = this.nodes, n = this.base + k * nd.gnx, sz = nd.strideZ;
+    const v = arch ? nd.arch : nd.warp;
+    nd.ensureSingle(n, arch); nd.ensureSingle(n + 1, arch); nd.ensureSingle(n + sz, arch); nd.ensureSingle(n + sz + 1, arch);
+    const x0 = v[n] + (v[n + 1] - v[n]) * this.u;
+    const x1 = v[n + sz] + (v[n + sz + 1] - v[n + sz]) * this.u;
+    if (arch) { this.lvR[k] = x0 + (x1 - x0) * this.w; this.stR[k] = this.colGen; }
+    else { this.lvW[k] = x0 + (x1 - x0) * this.w; this.stW[k] = this.colGen; }
   }
 
   /**
-   * Cave field (call after at()); `depth` = metres below the column surface. Negative inside a cave.
-   * Worms: both noises near zero (intersection of two surfaces = a winding tube, ~2.5 m radius);
-   * they may break the surface, making cave mouths. Caverns: fBm blobs sealed in the top ~14 m.
+   * Cave field at voxel y of the current column; `depth` = metres below the column surface.
+   * Negative inside a cave. Worms: both noises near zero (intersection of two surfaces = a
+   * winding tube, ~2.5 m radius); they may break the surface, making cave mouths.
+   * Caverns: fBm blobs sealed in the top ~14 m.
    */
   caveField(y: number, depth: number): number {
-    let worm = (Math.sqrt(this.wormA * this.wormA + this.wormB * this.wormB) - 0.095) * 27;
+    const k = (y >> 2) - this.gy0, t = (y & 3) * 0.25, g = this.colGen;
+    if (this.stC[k] !== g) this.caveLevel(k);
+    if (this.stC[k + 1] !== g) this.caveLevel(k + 1);
+    const A = this.lvA, B = this.lvB;
+    const wa = A[k] + (A[k + 1] - A[k]) * t;
+    const wb = B[k] + (B[k + 1] - B[k]) * t;
+    let worm = (Math.sqrt(wa * wa + wb * wb) - 0.095) * 27;
     let cavern = 99;
-    if (depth > 6) cavern = (0.36 - this.cavern) * 40 + Math.max(0, 14 - depth) * 1.5;
+    if (depth > 6) {
+      const C = this.lvC;
+      cavern = (0.36 - (C[k] + (C[k + 1] - C[k]) * t)) * 40 + Math.max(0, 14 - depth) * 1.5;
+    }
     // Close every cave as it nears the floor so the world bottom stays sealed.
     const floor = Math.max(0, CFLOOR + 6 - y) * 2;
     worm += floor;
@@ -104,15 +110,25 @@ export class CaveLattice {
     return Math.min(worm, cavern);
   }
 
-  /** Surface warp (m) at signed height-below-surface dy; makes overhangs on steep ground. */
-  surfaceWarp(dy: number, amp: number): number {
-    const t = dy / WBAND;
-    const f = 1 - t * t;
-    return amp * f * f * this.warp;
+  /** Surface warp (m) at voxel y, signed height-below-surface dy; makes overhangs on steep ground. */
+  surfaceWarp(y: number, dy: number, amp: number): number {
+    const k = (y >> 2) - this.gy0, g = this.colGen;
+    if (this.stW[k] !== g) this.singleLevel(k, false);
+    if (this.stW[k + 1] !== g) this.singleLevel(k + 1, false);
+    const W = this.lvW;
+    const warp = W[k] + (W[k + 1] - W[k]) * ((y & 3) * 0.25);
+    const s = dy / WBAND;
+    const f = 1 - s * s;
+    return amp * f * f * warp;
   }
 
   /** Rare solid bridges/blobs `above` metres over the surface (-2..ARCH_HEIGHT), tapering at the top. */
-  archField(above: number, strength: number): number {
-    return (this.arch - 0.42) * 24 * strength - Math.max(0, above - AH + 6) * 2;
+  archField(y: number, above: number, strength: number): number {
+    const k = (y >> 2) - this.gy0, g = this.colGen;
+    if (this.stR[k] !== g) this.singleLevel(k, true);
+    if (this.stR[k + 1] !== g) this.singleLevel(k + 1, true);
+    const R = this.lvR;
+    const arch = R[k] + (R[k + 1] - R[k]) * ((y & 3) * 0.25);
+    return (arch - 0.42) * 24 * strength - Math.max(0, above - AH + 6) * 2;
   }
 }

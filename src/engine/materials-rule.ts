@@ -29,6 +29,85 @@ const DESERT_B = DESERT;
 const ICE_B = ICE;
 const MOUNTAINS_B = MOUNTAINS;
 
+/**
+ * Per-column material rule for fillBox: the same result as solidMaterial, with the per-column
+ * parts (basalt jitter, ore pockets crossing the column) computed once per column instead of
+ * per voxel. Ore cell hashes are cached per box; nothing is allocated once sized.
+ */
+export class ColumnMaterials {
+  private ore = new Uint8Array(0);
+  private cellHash = new Int32Array(0);
+  private cellSt = new Int32Array(0);
+  private gen = 0;
+  private cx0 = 0; private cy0 = 0; private cz0 = 0; private cnx = 0; private cny = 0;
+  private y0 = 0; private ny = 0;
+  private biome = 0; private height = 0; private basaltY = 0; private snowy = false;
+
+  constructor(private readonly oreSeed: number) {}
+
+  prepare(x0: number, y0: number, z0: number, nx: number, ny: number, nz: number): void {
+    this.y0 = y0; this.ny = ny;
+    this.cx0 = Math.floor(x0 / ORE_CELL); this.cy0 = Math.floor(y0 / ORE_CELL); this.cz0 = Math.floor(z0 / ORE_CELL);
+    this.cnx = Math.floor((x0 + nx - 1) / ORE_CELL) - this.cx0 + 1;
+    this.cny = Math.floor((y0 + ny - 1) / ORE_CELL) - this.cy0 + 1;
+    const n = this.cnx * this.cny * (Math.floor((z0 + nz - 1) / ORE_CELL) - this.cz0 + 1);
+    if (this.cellSt.length < n) { this.cellHash = new Int32Array(n); this.cellSt = new Int32Array(n); this.gen = 0; }
+    if (this.ore.length < ny) this.ore = new Uint8Array(ny);
+    this.gen = (this.gen + 1) | 0;
+    if (this.gen === 0) { this.cellSt.fill(0); this.gen = 1; }
+  }
+
+  /** Sets up column (x, z): marks the box rows inside an ore pocket (same sphere test as isOre). */
+  column(col: ColumnSample, x: number, z: number): void {
+    this.biome = col.dominant;
+    this.height = col.height;
+    this.snowy = col.height > 75;
+    this.basaltY = BASALT_Y + (hash3(this.oreSeed, x, 0, z) & 3);
+    const ore = this.ore, y0 = this.y0, ny = this.ny;
+    ore.fill(0, 0, ny);
+    const cx = Math.floor(x / ORE_CELL), cz = Math.floor(z / ORE_CELL);
+    for (let k = 0; k < this.cny; k++) {
+      const cy = this.cy0 + k;
+      const c = (cx - this.cx0) + this.cnx * (k + this.cny * (cz - this.cz0));
+      if (this.cellSt[c] !== this.gen) { this.cellSt[c] = this.gen; this.cellHash[c] = hash3(this.oreSeed, cx, cy, cz) | 0; }
+      const h = this.cellHash[c] >>> 0;
+      if (h % 12 !== 0) continue;
+      const px = cx * ORE_CELL + 3 + ((h >>> 4) & 1) + ((h >>> 5) & 1);
+      const py = cy * ORE_CELL + 3 + ((h >>> 6) & 1) + ((h >>> 7) & 1);
+      const pz = cz * ORE_CELL + 3 + ((h >>> 8) & 1) + ((h >>> 9) & 1);
+      const r = 1.5 + ((h >>> 10) & 3) * 0.5;
+      const dx = x - px, dz = z - pz;
+      for (let dy = -3; dy <= 3; dy++) {
+        const ly = py + dy - y0;
+        if (ly >= 0 && ly < ny && dx * dx + dy * dy + dz * dz <= r * r) ore[ly] = 1;
+      }
+    }
+  }
+
+  /** Material of solid voxel y (box row ly) of the current column; mirrors solidMaterial. */
+  at(y: number, ly: number): number {
+    if (y <= BED) return BASALT;
+    const depth = this.height - y;
+    const biome = this.biome;
+    if (depth < 0) return biome === DESERT_B ? SANDSTONE : ROCK;
+    if (biome === DESERT_B) {
+      if (depth < 3) return SAND;
+      if (depth < 22) return SANDSTONE;
+    } else if (biome === ICE_B) {
+      if (depth < 1.5) return SNOW;
+      if (depth < 8) return ICE_M;
+    } else if (biome === MOUNTAINS_B) {
+      if (depth < 1.5 && this.snowy) return SNOW;
+    } else {
+      if (depth < 1) return GRASS;
+      if (depth < 4) return SOIL;
+    }
+    if (y < this.basaltY) return BASALT;
+    if (depth > 3 && this.ore[ly] === 1) return ORE;
+    return ROCK;
+  }
+}
+
 function isOre(oreSeed: number, x: number, y: number, z: number): boolean {
   const cx = Math.floor(x / ORE_CELL);
   const cy = Math.floor(y / ORE_CELL);

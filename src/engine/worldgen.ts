@@ -4,10 +4,11 @@
  * caves/overhangs/arches, rounded and clamped to Int8. 2D column data is computed
  * once per column; 3D noise is only evaluated in the bands where it can matter.
  */
-import { BIOMES, DENSITY_MAX, WORLD_BOUNDS, type BiomeName } from './constants.ts';
+import { BIOMES, DENSITY_MAX, type BiomeName } from './constants.ts';
 import { ColumnSample, LAPSE_RATE, makeBiomeSeeds, sampleColumn } from './biomes.ts';
 import { ARCH_HEIGHT, CAVE_FLOOR_Y, CaveLattice, WARP_BAND } from './caves.ts';
-import { BEDROCK_TOP, solidMaterial } from './materials-rule.ts';
+import { BEDROCK_TOP, ColumnMaterials } from './materials-rule.ts';
+import { MATERIAL_ID } from './constants.ts';
 import { subSeed } from './noise.ts';
 
 /** Density units per metre near the surface: 24 gives 1/24 m sub-voxel surface precision. */
@@ -40,7 +41,7 @@ function columnTop(col: ColumnSample): number {
 
 // Module-local copies: bundlers/test runners turn imported bindings into getter calls in hot loops.
 const DMAX = DENSITY_MAX;
-const MIN_Y = WORLD_BOUNDS.minY;
+const BASALT = MATERIAL_ID.basalt;
 const BED = BEDROCK_TOP;
 const WBAND = WARP_BAND;
 const AH = ARCH_HEIGHT;
@@ -50,36 +51,16 @@ const DPM = DENSITY_PER_METRE;
 export function createWorldgen(seed: number): Worldgen {
   const biomeSeeds = makeBiomeSeeds(seed);
   const lattice = new CaveLattice(seed);
-  const oreSeed = subSeed(seed, 30);
+  const mats = new ColumnMaterials(subSeed(seed, 30));
   const col = new ColumnSample();
   const tops = new Map<string, number>();
-
-  function voxelDensity(x: number, y: number, z: number): number {
-    const h = col.height;
-    if (y <= BED) return DMAX;
-    if (y < MIN_Y) return DMAX;
-    const dy = h - y;
-    const warped = col.warp > 0 && dy > -WBAND && dy < WBAND;
-    const arched = col.arch > 0.05 && dy < 2 && dy > -AH;
-    const caved = y > CFLOOR && dy > -2;
-    // 3D noise only in the bands where it can change the result; open air and deep rock skip it.
-    if (!warped && !arched && !caved) {
-      const q0 = Math.round(dy * DPM);
-      return q0 > DMAX ? DMAX : q0 < -DMAX ? -DMAX : q0;
-    }
-    lattice.at(x, y, z);
-    let d = warped ? dy + lattice.surfaceWarp(dy, col.warp) : dy;
-    if (arched) d = Math.max(d, lattice.archField(-dy, col.arch));
-    if (caved && d > -2) d = Math.min(d, lattice.caveField(y, dy));
-    const q = Math.round(d * DPM);
-    return q > DMAX ? DMAX : q < -DMAX ? -DMAX : q;
-  }
 
   function fillBox(x0: number, y0: number, z0: number, nx: number, ny: number, nz: number, density: Int8Array, material: Uint8Array): number {
     const strideY = nx;
     const strideZ = nx * ny;
     let maxTop = -Infinity;
     lattice.prepare(x0, y0, z0, nx, ny, nz);
+    mats.prepare(x0, y0, z0, nx, ny, nz);
     for (let lz = 0; lz < nz; lz++) {
       for (let lx = 0; lx < nx; lx++) {
         const x = x0 + lx;
@@ -87,18 +68,30 @@ export function createWorldgen(seed: number): Worldgen {
         sampleColumn(biomeSeeds, x, z, col);
         const top = columnTop(col);
         if (top > maxTop) maxTop = top;
+        const h = col.height, warp = col.warp, arch = col.arch;
         let i = lx + lz * strideZ;
-        for (let ly = 0; ly < ny; ly++, i += strideY) {
+        let ly = 0;
+        // Bedrock rows, then the rows that can be solid, then open air: no per-voxel band tests for the first and last.
+        for (; ly < ny && y0 + ly <= BED; ly++, i += strideY) { density[i] = DMAX; material[i] = BASALT; }
+        const solidEnd = Math.min(ny, top - y0 + 1);
+        if (ly < solidEnd) { lattice.column(x, z); mats.column(col, x, z); }
+        for (; ly < solidEnd; ly++, i += strideY) {
           const y = y0 + ly;
-          if (y > top && y > BED) {
-            density[i] = -DMAX;
-            material[i] = 0;
-            continue;
-          }
-          const d = voxelDensity(x, y, z);
-          density[i] = d;
-          material[i] = d > 0 ? solidMaterial(col, oreSeed, x, y, z) : 0;
+          const dy = h - y;
+          const warped = warp > 0 && dy > -WBAND && dy < WBAND;
+          const arched = arch > 0.05 && dy < 2 && dy > -AH;
+          const caved = y > CFLOOR && dy > -2;
+          let d = dy;
+          // 3D noise only in the bands where it can change the result; open air and deep rock skip it.
+          if (warped) d = dy + lattice.surfaceWarp(y, dy, warp);
+          if (arched) d = Math.max(d, lattice.archField(y, -dy, arch));
+          if (caved && d > -2) d = Math.min(d, lattice.caveField(y, dy));
+          let q = Math.round(d * DPM);
+          q = q > DMAX ? DMAX : q < -DMAX ? -DMAX : q;
+          density[i] = q;
+          material[i] = q > 0 ? mats.at(y, ly) : 0;
         }
+        for (; ly < ny; ly++, i += strideY) { density[i] = -DMAX; material[i] = 0; }
       }
     }
     return maxTop;
