@@ -58,10 +58,10 @@ export class ColumnMaterials {
   }
 
   /** Sets up column (x, z): marks the box rows inside an ore pocket (same sphere test as isOre). */
-  column(col: ColumnSample, x: number, z: number): void {
-    this.biome = col.dominant;
-    this.height = col.height;
-    this.snowy = col.height > 75;
+  column(dominant: number, height: number, x: number, z: number): void {
+    this.biome = dominant;
+    this.height = height;
+    this.snowy = height > 75;
     this.basaltY = BASALT_Y + (hash3(this.oreSeed, x, 0, z) & 3);
     const ore = this.ore, y0 = this.y0, ny = this.ny;
     ore.fill(0, 0, ny);

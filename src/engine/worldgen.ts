@@ -10,6 +10,7 @@ import { ARCH_HEIGHT, CAVE_FLOOR_Y, CaveLattice, WARP_BAND } from './caves.ts';
 import { BEDROCK_TOP, ColumnMaterials } from './materials-rule.ts';
 import { MATERIAL_ID } from './constants.ts';
 import { subSeed } from './noise.ts';
+import { ColumnCache } from './column-cache.ts';
 
 /** Density units per metre near the surface: 24 gives 1/24 m sub-voxel surface precision. */
 export const DENSITY_PER_METRE = 24;
@@ -32,13 +33,6 @@ export interface Worldgen {
   topBound(x0: number, z0: number, nx: number, nz: number): number;
 }
 
-/** Highest y that column data allows to be solid (surface + warp + arches), inclusive. */
-function columnTop(col: ColumnSample): number {
-  let top = col.height + (col.warp > 0 ? col.warp + 1 : 0);
-  if (col.arch > 0.05) top = Math.max(top, col.height + ARCH_HEIGHT);
-  return Math.floor(top) + 1;
-}
-
 // Module-local copies: bundlers/test runners turn imported bindings into getter calls in hot loops.
 const DMAX = DENSITY_MAX;
 const BASALT = MATERIAL_ID.basalt;
@@ -53,28 +47,26 @@ export function createWorldgen(seed: number): Worldgen {
   const lattice = new CaveLattice(seed);
   const mats = new ColumnMaterials(subSeed(seed, 30));
   const col = new ColumnSample();
-  const tops = new Map<string, number>();
+  const cache = new ColumnCache(biomeSeeds);
 
   function fillBox(x0: number, y0: number, z0: number, nx: number, ny: number, nz: number, density: Int8Array, material: Uint8Array): number {
     const strideY = nx;
     const strideZ = nx * ny;
-    let maxTop = -Infinity;
+    const cols = cache.get(x0, z0, nx, nz);
     lattice.prepare(x0, y0, z0, nx, ny, nz);
     mats.prepare(x0, y0, z0, nx, ny, nz);
     for (let lz = 0; lz < nz; lz++) {
       for (let lx = 0; lx < nx; lx++) {
         const x = x0 + lx;
         const z = z0 + lz;
-        sampleColumn(biomeSeeds, x, z, col);
-        const top = columnTop(col);
-        if (top > maxTop) maxTop = top;
-        const h = col.height, warp = col.warp, arch = col.arch;
+        const c = lx + lz * nx;
+        const top = cols.top[c], h = cols.height[c], warp = cols.warp[c], arch = cols.arch[c];
         let i = lx + lz * strideZ;
         let ly = 0;
         // Bedrock rows, then the rows that can be solid, then open air: no per-voxel band tests for the first and last.
         for (; ly < ny && y0 + ly <= BED; ly++, i += strideY) { density[i] = DMAX; material[i] = BASALT; }
         const solidEnd = Math.min(ny, top - y0 + 1);
-        if (ly < solidEnd) { lattice.column(x, z); mats.column(col, x, z); }
+        if (ly < solidEnd) { lattice.column(x, z); mats.column(cols.dominant[c], h, x, z); }
         for (; ly < solidEnd; ly++, i += strideY) {
           const y = y0 + ly;
           const dy = h - y;
@@ -94,23 +86,11 @@ export function createWorldgen(seed: number): Worldgen {
         for (; ly < ny; ly++, i += strideY) { density[i] = -DMAX; material[i] = 0; }
       }
     }
-    return maxTop;
+    return cols.maxTop;
   }
 
   function topBound(x0: number, z0: number, nx: number, nz: number): number {
-    const key = `${x0},${z0},${nx},${nz}`;
-    const hit = tops.get(key);
-    if (hit !== undefined) return hit;
-    let maxTop = -Infinity;
-    for (let lz = 0; lz < nz; lz++) {
-      for (let lx = 0; lx < nx; lx++) {
-        sampleColumn(biomeSeeds, x0 + lx, z0 + lz, col);
-        maxTop = Math.max(maxTop, columnTop(col));
-      }
-    }
-    if (tops.size > 8192) tops.clear(); // bounded memo; recomputing is cheap and pure
-    tops.set(key, maxTop);
-    return maxTop;
+    return cache.get(x0, z0, nx, nz).maxTop;
   }
 
   function columnInfo(x: number, z: number): ColumnInfo {
