@@ -1,0 +1,17 @@
+import { Suspense, lazy } from 'react';
+import type { Game } from './game.ts';
+import { Hud } from '../ui/Hud.tsx';
+
+const Scene = lazy(() => import('./Scene.tsx'));
+
+/** What loads first: the DOM HUD (loading screen included); the 3D scene follows when downloaded. */
+export function Shell({ game, softwareRenderer }: { game: Game; softwareRenderer: boolean }) {
+  return (
+    <>
+      <Suspense fallback={null}>
+        <Scene game={game} softwareRenderer={softwareRenderer} />
+      </Suspense>
+      <Hud game={game} />
+    </>
+  );
+}
