@@ -9,7 +9,7 @@ import type { BridgeState } from '../src/protocol/bridge.ts';
 import { ORIGIN } from './server.ts';
 import { median, round, type Figures } from './stats.ts';
 import { FRAME_HOOK, runFrameBench } from './frame-bench.ts';
-import { runEditBench } from './edit-bench.ts';
+import { runEditBench, runEditPipelineBench } from './edit-bench.ts';
 import { runStreamBench } from './stream-bench.ts';
 
 const SEED = 1337;
@@ -75,6 +75,7 @@ export async function runBrowserBench(figures: Figures): Promise<void> {
     await waitStreamed(page);
     await runFrameBench(page, figures);
     await runEditBench(page, figures);
+    await runEditPipelineBench(page, figures);
     await runStreamBench(page, figures);
     await page.context().close();
   } finally {

@@ -10,6 +10,30 @@
 import type { Page } from '@playwright/test';
 import { percentile, round, type Figures } from './stats.ts';
 
+/**
+ * The same edits with drawing paused: the pipeline's own latency (brush call → every touched chunk
+ * re-meshed and in the batch) without SwiftShader frames holding the main thread.
+ */
+export async function runEditPipelineBench(page: Page, figures: Figures, count = 50): Promise<void> {
+  const landed = await page.evaluate(async (n) => {
+    const st = window.spacetime!;
+    st.debug.pauseRendering(true);
+    const { position: p } = st.state().camera;
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const x = p.x + ((i * 7) % 17) - 8, z = p.z + ((i * 11) % 17) - 8;
+      const spot = { x, y: await st.terrain.columnHeight(x, z), z };
+      const t0 = performance.now();
+      await st.terrain.deform({ position: spot, radius: 4, strength: 10, operation: i % 2 === 0 ? 'remove' : 'add' });
+      out.push(performance.now() - t0);
+    }
+    st.debug.pauseRendering(false);
+    return out;
+  }, count);
+  figures['edit.pipeline_ms_p50'] = { value: round(percentile(landed, 50), 1), unit: 'ms', note: 'drawing paused' };
+  figures['edit.pipeline_ms_p95'] = { value: round(percentile(landed, 95), 1), unit: 'ms', note: `drawing paused, ${landed.length} edits` };
+}
+
 export async function runEditBench(page: Page, figures: Figures, count = 100): Promise<void> {
   const r = await page.evaluate(async (n) => {
     const st = window.spacetime!;

@@ -1,28 +1,43 @@
-import { Euler, Vector3, type Object3D } from 'three';
+import type { Object3D } from 'three';
 import type { BrushEdit, TerrainInfo } from '../protocol/terrain.ts';
 import type { Result } from '../protocol/errors.ts';
 import type { AimState } from '../protocol/bridge.ts';
 import { createGameStore, type GameStore } from '../state/game-store.ts';
 import { TerrainPool, poolSizeFor } from '../threads/terrain-pool.ts';
 import { ChunkStreamer, type Viewer } from '../threads/chunk-streamer.ts';
-import { TerrainBatch } from '../scene/terrain-batch.ts';
-import { createTerrainMaterial } from '../scene/terrain-material.ts';
+import { BufferedSink } from '../threads/buffered-sink.ts';
+import type { TerrainBatch } from '../scene/terrain-batch.ts';
 import type { UrlFlags } from './url-flags.ts';
 
-/** The free-fly camera rig: position plus yaw/pitch. VR adds the headset pose on top of it. */
+/** The free-fly camera rig: position plus yaw/pitch (radians). VR adds the headset pose on top. */
 export interface Rig {
-  position: Vector3;
+  x: number;
+  y: number;
+  z: number;
   yaw: number;
   pitch: number;
 }
 
-/** Everything that lives for the page's life, outside React: workers, streaming, the terrain batch. */
+/** What the lazily loaded 3D scene hands back to the game once three.js is in. */
+export interface SceneHandle {
+  batch: TerrainBatch;
+  enterVr(): Promise<void>;
+  exitVr(): Promise<void>;
+  presenting(): boolean;
+}
+
+/**
+ * Everything that lives for the page's life, outside React: workers, streaming, player rig. It
+ * imports no three.js, so the workers start while the 3D scene is still downloading.
+ */
 export interface Game {
   flags: UrlFlags;
   store: GameStore;
   pool: TerrainPool;
   streamer: ChunkStreamer;
-  batch: TerrainBatch;
+  /** Set once the 3D scene has loaded. */
+  scene: SceneHandle | null;
+  attachScene(scene: SceneHandle): void;
   rig: Rig;
   viewer: Viewer;
   aim: AimState;
@@ -48,18 +63,16 @@ const DEG = Math.PI / 180;
 
 export function createGame(flags: UrlFlags): Game {
   const store = createGameStore();
-  const batch = new TerrainBatch(createTerrainMaterial());
+  const sink = new BufferedSink();
   // The pool reports meshes to the streamer, which needs the pool: late-bound through this arrow.
   const pool: TerrainPool = new TerrainPool(flags.seed, poolSizeFor(navigator.hardwareConcurrency), (m) => streamer.onMesh(m));
-  const streamer = new ChunkStreamer(pool, batch);
+  const streamer = new ChunkStreamer(pool, sink);
   streamer.viewDistance = flags.viewDistance;
 
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
-  const rig: Rig = { position: new Vector3(0, 60, 0), yaw: 0, pitch: -10 * DEG };
+  const rig: Rig = { x: 0, y: 60, z: 0, yaw: 0, pitch: -10 * DEG };
   const viewer: Viewer = { x: 0, y: 60, z: 0, dx: 0, dy: 0, dz: -1 };
-  const direction = new Vector3();
-  const euler = new Euler(0, 0, 0, 'YXZ');
 
   const tick = () => {
     // Nothing streams until the spawn point is chosen: its column queries must not wait behind mesh jobs.
@@ -70,7 +83,7 @@ export function createGame(flags: UrlFlags): Game {
     if (state.loading.wanted !== near.wanted || state.loading.meshed !== near.meshed) {
       store.setState({ loading: { wanted: near.wanted, meshed: near.meshed } });
     }
-    if (!state.ready && placed && near.wanted > 0 && near.meshed === near.wanted) {
+    if (!state.ready && placed && sink.attached && near.wanted > 0 && near.meshed === near.wanted) {
       store.setState({ ready: true });
       markReady();
     }
@@ -83,7 +96,11 @@ export function createGame(flags: UrlFlags): Game {
     store,
     pool,
     streamer,
-    batch,
+    scene: null,
+    attachScene(scene) {
+      game.scene = scene;
+      sink.attach(scene.batch);
+    },
     rig,
     viewer,
     aim: {
@@ -111,12 +128,12 @@ export function createGame(flags: UrlFlags): Game {
       }
     },
     placeRig(x, y, z, yawDeg, pitchDeg) {
-      rig.position.set(x, y, z);
+      rig.x = x; rig.y = y; rig.z = z;
       rig.yaw = yawDeg * DEG;
       rig.pitch = Math.max(-89, Math.min(89, pitchDeg)) * DEG;
-      euler.set(rig.pitch, rig.yaw, 0);
-      direction.set(0, 0, -1).applyEuler(euler);
-      Object.assign(viewer, { x, y, z, dx: direction.x, dy: direction.y, dz: direction.z });
+      // Forward (−z) turned by pitch about x, then yaw about y (the camera's YXZ order).
+      const cp = Math.cos(rig.pitch);
+      Object.assign(viewer, { x, y, z, dx: -Math.sin(rig.yaw) * cp, dy: Math.sin(rig.pitch), dz: -Math.cos(rig.yaw) * cp });
       streamer.invalidate();
       placed = true;
     },

@@ -1,16 +1,15 @@
 import { BRIDGE_VERSION, type BridgeState, type SpacetimeBridge } from '../protocol/bridge.ts';
 import type { Game } from '../app/game.ts';
-import type { GameXrStore } from '../xr/xr-store.ts';
 import type { Result } from '../protocol/errors.ts';
 
 type Emulator = NonNullable<SpacetimeBridge['xr']['emulator']>;
 
 /** Installs `window.spacetime`, the typed handle tests and tools drive the game through. */
-export function installBridge(game: Game, xrStore: GameXrStore, emulator: Emulator | undefined): SpacetimeBridge {
+export function installBridge(game: Game, emulator: Emulator | undefined): SpacetimeBridge {
   const bridge: SpacetimeBridge = {
     version: BRIDGE_VERSION,
     ready: game.ready,
-    state: () => snapshotState(game, xrStore),
+    state: () => snapshotState(game),
     frames: (count) => game.frames(count),
     terrain: {
       info: (position) => game.info(position),
@@ -29,15 +28,17 @@ export function installBridge(game: Game, xrStore: GameXrStore, emulator: Emulat
     workers: { crash: (index) => game.pool.crashWorker(index) },
     debug: {
       setTerrainVisible: (visible) => {
-        game.batch.mesh.visible = visible;
+        if (game.scene) game.scene.batch.mesh.visible = visible;
       },
+      pauseRendering: (paused) => game.store.setState({ renderPaused: paused }),
     },
     xr: {
       enter: async () => {
-        await xrStore.enterVR();
+        await game.ready;
+        await game.scene!.enterVr();
       },
       exit: async () => {
-        await xrStore.getState().session?.end();
+        await game.scene?.exitVr();
       },
       emulator,
     },
@@ -46,7 +47,7 @@ export function installBridge(game: Game, xrStore: GameXrStore, emulator: Emulat
   return bridge;
 }
 
-function snapshotState(game: Game, xrStore: GameXrStore): BridgeState {
+function snapshotState(game: Game): BridgeState {
   const progress = game.streamer.progress();
   const stats = game.pool.stats();
   const { xr } = game.store.getState();
@@ -54,12 +55,12 @@ function snapshotState(game: Game, xrStore: GameXrStore): BridgeState {
   return {
     seed: game.flags.seed,
     frame: game.counters.frame,
-    chunks: { wanted: progress.wanted, meshed: progress.meshed, drawn: game.batch.chunkCount },
+    chunks: { wanted: progress.wanted, meshed: progress.meshed, drawn: game.scene?.batch.chunkCount ?? 0 },
     workers: { size: stats.workers, meshed: stats.meshed, replaced: stats.replaced, queued: stats.queued, inflight: stats.inflight, jobMsMean: stats.jobMsMean },
     editCount: game.pool.editLog().length,
-    render: { drawCalls: game.counters.drawCalls, triangles: game.counters.triangles, terrainRevision: game.batch.revision },
+    render: { drawCalls: game.counters.drawCalls, triangles: game.counters.triangles, terrainRevision: game.scene?.batch.revision ?? 0 },
     camera: { position: { x: v.x, y: v.y, z: v.z }, direction: { x: v.dx, y: v.dy, z: v.dz } },
-    xr: { supported: xr.supported, reason: xr.reason, presenting: !!xrStore.getState().session, frames: game.counters.xrFrames },
+    xr: { supported: xr.supported, reason: xr.reason, presenting: game.scene?.presenting() ?? false, frames: game.counters.xrFrames },
   };
 }
 

@@ -30,6 +30,7 @@ export class CaveLattice {
   // Per-level bilinear values of the current column, with a stamp per group.
   private lvA = new Float64Array(0); private lvB = new Float64Array(0); private lvC = new Float64Array(0);
   private lvW = new Float64Array(0); private lvR = new Float64Array(0);
+  private lvL = new Float64Array(0); private stL = new Int32Array(0);
   private stC = new Int32Array(0); private stW = new Int32Array(0); private stR = new Int32Array(0);
   private colGen = 0;
   private base = 0; private u = 0; private w = 0; private gy0 = 0;
@@ -45,6 +46,7 @@ export class CaveLattice {
     if (this.stC.length < gny) { // grows rarely; steady state allocates nothing
       this.lvA = new Float64Array(gny); this.lvB = new Float64Array(gny); this.lvC = new Float64Array(gny);
       this.lvW = new Float64Array(gny); this.lvR = new Float64Array(gny);
+      this.lvL = new Float64Array(gny); this.stL = new Int32Array(gny);
       this.stC = new Int32Array(gny); this.stW = new Int32Array(gny); this.stR = new Int32Array(gny);
       this.colGen = 0;
     }
@@ -57,7 +59,7 @@ export class CaveLattice {
     this.w = (z & 3) * 0.25;
     this.base = this.nodes.columnBase(ix, iz);
     this.colGen = (this.colGen + 1) | 0;
-    if (this.colGen === 0) { this.stC.fill(0); this.stW.fill(0); this.stR.fill(0); this.colGen = 1; }
+    if (this.colGen === 0) { this.stC.fill(0); this.stL.fill(0); this.stW.fill(0); this.stR.fill(0); this.colGen = 1; }
   }
 
   private caveLevel(k: number): void {
@@ -82,6 +84,29 @@ export class CaveLattice {
     const x1 = v[n + sz] + (v[n + sz + 1] - v[n + sz]) * this.u;
     if (arch) { this.lvR[k] = x0 + (x1 - x0) * this.w; this.stR[k] = this.colGen; }
     else { this.lvW[k] = x0 + (x1 - x0) * this.w; this.stW[k] = this.colGen; }
+  }
+
+  /**
+   * A lower bound of caveField over the current column's 4 voxels y..(y|3) (y & 3 = 0 gives the
+   * whole segment). Each noise is a convex mix of its two level values there, so |noise| is at
+   * least the smaller level magnitude when both share a sign. Deep rock far from any tunnel
+   * gets a large bound and worldgen skips the per-voxel cave evaluation.
+   */
+  caveBound(y: number): number {
+    const k = (y >> 2) - this.gy0, g = this.colGen;
+    if (this.stL[k] === g) return this.lvL[k];
+    if (this.stC[k] !== g) this.caveLevel(k);
+    if (this.stC[k + 1] !== g) this.caveLevel(k + 1);
+    const a0 = this.lvA[k], a1 = this.lvA[k + 1], b0 = this.lvB[k], b1 = this.lvB[k + 1];
+    const ma = a0 * a1 <= 0 ? 0 : Math.min(Math.abs(a0), Math.abs(a1));
+    const mb = b0 * b1 <= 0 ? 0 : Math.min(Math.abs(b0), Math.abs(b1));
+    const worm = (Math.sqrt(ma * ma + mb * mb) - 0.095) * 27;
+    const cavern = (0.36 - Math.max(this.lvC[k], this.lvC[k + 1])) * 40;
+    // The floor term shrinks with y, so the segment's top voxel has the smallest one.
+    const floor = Math.max(0, CFLOOR + 6 - (y | 3)) * 2;
+    const r = Math.min(worm, cavern, 99) + floor;
+    this.lvL[k] = r; this.stL[k] = g;
+    return r;
   }
 
   /**

@@ -41,6 +41,8 @@ const WBAND = WARP_BAND;
 const AH = ARCH_HEIGHT;
 const CFLOOR = CAVE_FLOOR_Y;
 const DPM = DENSITY_PER_METRE;
+/** Metres past which density saturates at DMAX after rounding (127.5 / 24, rounded up). */
+const SATURATE = 5.4;
 
 export function createWorldgen(seed: number): Worldgen {
   const biomeSeeds = makeBiomeSeeds(seed);
@@ -77,7 +79,8 @@ export function createWorldgen(seed: number): Worldgen {
           // 3D noise only in the bands where it can change the result; open air and deep rock skip it.
           if (warped) d = dy + lattice.surfaceWarp(y, dy, warp);
           if (arched) d = Math.max(d, lattice.archField(y, -dy, arch));
-          if (caved && d > -2) d = Math.min(d, lattice.caveField(y, dy));
+          // Skip caves where their lower bound proves min(d, cave) quantises like d (margin covers float rounding).
+          if (caved && d > -2 && lattice.caveBound(y) < Math.min(d, SATURATE) + 1e-6) d = Math.min(d, lattice.caveField(y, dy));
           let q = Math.round(d * DPM);
           q = q > DMAX ? DMAX : q < -DMAX ? -DMAX : q;
           density[i] = q;

@@ -53,6 +53,8 @@ export interface SpacetimeBridge {
   debug: {
     /** Hides the terrain so a test can prove its pixel check fails on a sky-only view. */
     setTerrainVisible(visible: boolean): void;
+    /** Stops or resumes drawing frames; streaming and edits go on. */
+    pauseRendering(paused: boolean): void;
   };
   xr: {
     enter(): Promise<void>;

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import { Vector3 } from 'three';
 import type { Game } from '../app/game.ts';
+import type { TerrainBatch } from './terrain-batch.ts';
 import { createDesktopInput, type DesktopInput } from './desktop-input.ts';
 import { BrushAction } from './brush-action.ts';
 import { emptyHit } from './terrain-raycast.ts';
@@ -15,7 +16,7 @@ const BASE_SPEED = 14;
 const AIM_RANGE = 64;
 
 /** Free-fly camera with pointer-lock mouse look; left click uses the tool, right click builds. */
-export function DesktopControls({ game }: { game: Game }) {
+export function DesktopControls({ game, batch }: { game: Game; batch: TerrainBatch }) {
   const gl = useThree((s) => s.gl);
   const input = useRef<DesktopInput | null>(null);
   const brush = useRef(new BrushAction());
@@ -42,14 +43,17 @@ export function DesktopControls({ game }: { game: Game }) {
       if (keys.has('KeyA')) move.sub(right);
       if (keys.has('Space')) move.y += 1;
       if (keys.has('ShiftLeft') || keys.has('ShiftRight')) move.y -= 1;
-      if (move.lengthSq() > 0) rig.position.addScaledVector(move.normalize(), speed * dt);
+      if (move.lengthSq() > 0) {
+        move.normalize().multiplyScalar(speed * dt);
+        rig.x += move.x; rig.y += move.y; rig.z += move.z;
+      }
     }
     const camera = state.camera;
-    camera.position.copy(rig.position);
+    camera.position.set(rig.x, rig.y, rig.z);
     camera.rotation.set(rig.pitch, rig.yaw, 0, 'YXZ');
     camera.updateMatrixWorld();
     camera.getWorldDirection(direction);
-    game.batch.raycaster.cast(rig.position.x, rig.position.y, rig.position.z, direction.x, direction.y, direction.z, AIM_RANGE, hit);
+    batch.raycaster.cast(rig.x, rig.y, rig.z, direction.x, direction.y, direction.z, AIM_RANGE, hit);
     const aim = game.aim;
     aim.source = 'desktop';
     aim.hit = hit.hit;

@@ -1,6 +1,7 @@
 import { useFrame } from '@react-three/fiber';
 import { Vector3 } from 'three';
 import type { Game } from '../app/game.ts';
+import type { TerrainBatch } from './terrain-batch.ts';
 import { emptyHit } from './terrain-raycast.ts';
 
 const position = new Vector3();
@@ -9,7 +10,7 @@ const up = emptyHit();
 const UNDERGROUND_PROBE_M = 200;
 
 /** Draws the terrain batch and keeps the streaming viewer where the camera (or headset) is. */
-export function TerrainView({ game }: { game: Game }) {
+export function TerrainView({ game, batch }: { game: Game; batch: TerrainBatch }) {
   useFrame((state, _delta, frame) => {
     const c = game.counters;
     c.frame++;
@@ -25,8 +26,8 @@ export function TerrainView({ game }: { game: Game }) {
     v.dx = direction.x; v.dy = direction.y; v.dz = direction.z;
     game.streamer.update(performance.now(), v);
     // Under a ceiling (in a cave or a deep pit roofed over) cave walls can be seen; otherwise not.
-    game.batch.raycaster.cast(v.x, v.y, v.z, 0, 1, 0, UNDERGROUND_PROBE_M, up);
-    game.batch.setViewerUnderground(up.hit);
+    batch.raycaster.cast(v.x, v.y, v.z, 0, 1, 0, UNDERGROUND_PROBE_M, up);
+    batch.setViewerUnderground(up.hit);
   });
-  return <primitive object={game.batch.mesh} />;
+  return <primitive object={batch.mesh} />;
 }

@@ -16,6 +16,8 @@ export interface GameState {
   xr: XrSupport;
   inXr: boolean;
   pointerLocked: boolean;
+  /** Stops drawing frames (tools and benchmarks: isolates worker throughput from rendering). */
+  renderPaused: boolean;
   setTool(tool: BrushOperation): void;
   setBrushRadius(radius: number): void;
 }
@@ -29,6 +31,7 @@ export const createGameStore = () =>
     xr: { supported: false, reason: 'Checking for WebXR…' },
     inXr: false,
     pointerLocked: false,
+    renderPaused: false,
     setTool: (tool) => set({ tool }),
     setBrushRadius: (radius) => set({ brushRadius: Math.min(8, Math.max(1, radius)) }),
   }));

@@ -16,6 +16,13 @@ export interface Viewer {
   dx: number; dy: number; dz: number;
 }
 
+interface WantedChunk {
+  key: string;
+  cx: number; cy: number; cz: number;
+  /** Centre in world metres. */
+  x: number; y: number; z: number;
+}
+
 interface EditBatch {
   waiting: Set<string>;
   ready: ChunkMesh[];
@@ -38,6 +45,10 @@ export class ChunkStreamer {
   private readonly near = new Set<string>();
   private readonly shown = new Map<string, number>();
   private readonly required = new Map<string, number>();
+  private readonly wantedList: WantedChunk[] = [];
+  private centerX = Number.NaN;
+  private centerZ = Number.NaN;
+  private centerDistance = Number.NaN;
   private batch: EditBatch | null = null;
   private lastRank = -Infinity;
 
@@ -55,6 +66,7 @@ export class ChunkStreamer {
   /** Forces a re-rank on the next update (after a teleport, say). */
   invalidate(): void {
     this.lastRank = -Infinity;
+    this.centerX = Number.NaN;
   }
 
   progress(): { wanted: number; meshed: number; pending: number } {
@@ -122,31 +134,51 @@ export class ChunkStreamer {
   }
 
   private rank(v: Viewer): void {
-    const reach = Math.ceil(this.viewDistance / CHUNK_SIZE);
     const ccx = Math.floor(v.x / CHUNK_SIZE);
     const ccz = Math.floor(v.z / CHUNK_SIZE);
-    this.wanted.clear();
+    const moved = ccx !== this.centerX || ccz !== this.centerZ || this.viewDistance !== this.centerDistance;
+    if (moved) this.rebuildWanted(ccx, ccz);
+    // Every pass re-prioritises what is still missing; it allocates nothing (keys are cached).
     this.near.clear();
+    for (const c of this.wantedList) {
+      const ox = c.x - v.x, oy = c.y - v.y, oz = c.z - v.z;
+      const dist = Math.sqrt(ox * ox + oy * oy + oz * oz);
+      if (dist < NEAR_RADIUS) this.near.add(c.key);
+      const shownVersion = this.shown.get(c.key);
+      const needs = shownVersion === undefined || shownVersion < (this.required.get(c.key) ?? 0);
+      // In flight already: a second job would only mesh it twice (edits re-request on their own).
+      if (!needs || this.pool.isInflight(c.key)) continue;
+      const facing = dist < 48 || (ox * v.dx + oy * v.dy + oz * v.dz) / dist > 0.5;
+      this.pool.request(c.key, c.cx, c.cy, c.cz, facing ? dist : dist + 100_000);
+    }
+    if (moved) this.forgetUnwanted();
+  }
+
+  /** The chunks within view distance of the viewer's chunk: rebuilt only when that chunk changes. */
+  private rebuildWanted(ccx: number, ccz: number): void {
+    this.centerX = ccx;
+    this.centerZ = ccz;
+    this.centerDistance = this.viewDistance;
+    const reach = Math.ceil(this.viewDistance / CHUNK_SIZE);
+    this.wanted.clear();
+    this.wantedList.length = 0;
     for (let cz = ccz - reach; cz <= ccz + reach; cz++) {
       for (let cx = ccx - reach; cx <= ccx + reach; cx++) {
-        const ox = cx * CHUNK_SIZE + HALF - v.x;
-        const oz = cz * CHUNK_SIZE + HALF - v.z;
-        const flat = Math.sqrt(ox * ox + oz * oz);
-        if (flat > this.viewDistance + HALF) continue;
+        const dx = (cx - ccx) * CHUNK_SIZE, dz = (cz - ccz) * CHUNK_SIZE;
+        if (Math.sqrt(dx * dx + dz * dz) > this.viewDistance + HALF) continue;
         for (let cy = CHUNK_Y_MIN; cy <= CHUNK_Y_MAX; cy++) {
           const key = chunkKey(cx, cy, cz);
           this.wanted.add(key);
-          const oy = cy * CHUNK_SIZE + HALF - v.y;
-          const dist = Math.sqrt(flat * flat + oy * oy);
-          if (dist < NEAR_RADIUS) this.near.add(key);
-          const needs = !this.shown.has(key) || (this.shown.get(key)! < (this.required.get(key) ?? 0));
-          // In flight already: a second job would only mesh it twice (edits re-request on their own).
-          if (!needs || this.pool.isInflight(key)) continue;
-          const facing = dist < 48 || (ox * v.dx + oy * v.dy + oz * v.dz) / dist > 0.5;
-          this.pool.request(key, cx, cy, cz, facing ? dist : dist + 100_000);
+          this.wantedList.push({
+            key, cx, cy, cz,
+            x: cx * CHUNK_SIZE + HALF, y: cy * CHUNK_SIZE + HALF, z: cz * CHUNK_SIZE + HALF,
+          });
         }
       }
     }
+  }
+
+  private forgetUnwanted(): void {
     this.pool.retain((key) => this.wanted.has(key));
     for (const key of this.shown.keys()) {
       if (!this.wanted.has(key)) {

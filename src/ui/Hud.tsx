@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { Game } from '../app/game.ts';
-import type { GameXrStore } from '../xr/xr-store.ts';
 import { ControlsPanel } from './ControlsPanel.tsx';
 import './hud.css';
 
 const TOOL_LABEL = { remove: 'Dig', add: 'Build', smooth: 'Smooth' } as const;
 
 /** DOM overlay: crosshair, brush state, Enter VR (or why not), loading progress, controls help. */
-export function Hud({ game, xrStore }: { game: Game; xrStore: GameXrStore }) {
+export function Hud({ game }: { game: Game }) {
   const ready = useStore(game.store, (s) => s.ready);
   const loading = useStore(game.store, (s) => s.loading);
   const tool = useStore(game.store, (s) => s.tool);
@@ -20,7 +19,11 @@ export function Hud({ game, xrStore }: { game: Game; xrStore: GameXrStore }) {
 
   const enterVr = () => {
     setXrError(null);
-    xrStore.enterVR().catch((e: Error) => setXrError(`Could not start VR: ${e.message}`));
+    if (!game.scene) {
+      setXrError('The 3D scene is still loading');
+      return;
+    }
+    game.scene.enterVr().catch((e: Error) => setXrError(`Could not start VR: ${e.message}`));
   };
 
   return (

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import { Matrix4, Vector3, type Group } from 'three';
 import type { Game } from '../app/game.ts';
+import type { TerrainBatch } from '../scene/terrain-batch.ts';
 import { BrushAction } from '../scene/brush-action.ts';
 import { emptyHit } from '../scene/terrain-raycast.ts';
 
@@ -16,7 +17,7 @@ const hits = { left: emptyHit(), right: emptyHit() };
  * Controller bodies and rays read straight from the XRFrame each frame. The right controller aims
  * the brush (the left one when the right is missing): trigger uses the tool, grip builds.
  */
-export function XrControllers({ game }: { game: Game }) {
+export function XrControllers({ game, batch }: { game: Game; batch: TerrainBatch }) {
   const left = useRef<Group>(null);
   const right = useRef<Group>(null);
   const brush = useRef(new BrushAction());
@@ -42,7 +43,7 @@ export function XrControllers({ game }: { game: Game }) {
       origin.setFromMatrixPosition(pose);
       direction.set(-pose.elements[8], -pose.elements[9], -pose.elements[10]).normalize();
       const hit = hits[hand];
-      game.batch.raycaster.cast(origin.x, origin.y, origin.z, direction.x, direction.y, direction.z, AIM_RANGE, hit);
+      batch.raycaster.cast(origin.x, origin.y, origin.z, direction.x, direction.y, direction.z, AIM_RANGE, hit);
       if (hand === 'right' || aimed === null) {
         aimed = hand;
         const buttons = source.gamepad?.buttons;

@@ -19,7 +19,7 @@ export function XrRig({ game }: { game: Game }) {
   useFrame(() => {
     const o = origin.current;
     if (!o) return;
-    o.position.set(game.rig.position.x, game.rig.position.y - EYE_HEIGHT, game.rig.position.z);
+    o.position.set(game.rig.x, game.rig.y - EYE_HEIGHT, game.rig.z);
     o.rotation.set(0, game.rig.yaw, 0);
     o.updateMatrixWorld();
   });
