@@ -1,14 +1,17 @@
 /**
  * 3D shape features below and just above the surface: worm tunnels, caverns,
- * overhang warping and arches. Results are approximate signed distances in metres
- * (positive = solid side) so worldgen combines them with min/max like SDFs.
+ * overhang warping and arches. worldgen combines them with the height field like SDFs
+ * (approximate signed distances in metres, positive = solid side):
+ *   cave  = min(worm, cavern) + floor, worm = (sqrt(A^2 + B^2) - 0.095) * 27 (a tube where both
+ *           noises are near zero), cavern = (0.36 - C) * 40 + max(0, 14 - depth) * 1.5 below 6 m,
+ *           floor = max(0, CAVE_FLOOR_Y + 6 - y) * 2 seals the world bottom;
+ *   warp  = amp * (1 - (dy/WARP_BAND)^2)^2 * W;   arch = (R - 0.42) * 24 * strength - taper.
  *
- * Speed: the five 3D noises are sampled on a world-aligned 4 m lattice. Per column,
- * each lattice level is interpolated once in x and z (bilinear); a voxel then only
- * lerps between the two levels around it in y. Nodes and levels are computed lazily
- * per group (caves / warp / arch) so bands that never need a noise never pay for it.
- * Lattice nodes sit at fixed world positions and a voxel's arithmetic depends only on
- * its own column and y, so generation stays a pure function of position.
+ * Speed: the five noises are sampled on a world-aligned 4 m lattice (cave-nodes.ts). Per column,
+ * each needed lattice level is interpolated once in x and z into the level arrays below; worldgen
+ * then lerps between two levels per voxel, inline (calls returning doubles box them on the heap).
+ * Lattice nodes sit at fixed world positions and a voxel's arithmetic depends only on its column
+ * and y, so generation stays a pure function of position.
  */
 import { WORLD_BOUNDS } from './constants.ts';
 import { subSeed } from './noise.ts';
@@ -22,138 +25,75 @@ export const WARP_BAND = 12;
 export const ARCH_HEIGHT = 20;
 
 const CFLOOR = CAVE_FLOOR_Y;
-const WBAND = WARP_BAND;
-const AH = ARCH_HEIGHT;
 
 export class CaveLattice {
   private readonly nodes: LatticeNodes;
-  // Per-level bilinear values of the current column, with a stamp per group.
-  private lvA = new Float64Array(0); private lvB = new Float64Array(0); private lvC = new Float64Array(0);
-  private lvW = new Float64Array(0); private lvR = new Float64Array(0);
-  private lvL = new Float64Array(0); private stL = new Int32Array(0);
-  private stC = new Int32Array(0); private stW = new Int32Array(0); private stR = new Int32Array(0);
-  private colGen = 0;
-  private base = 0; private u = 0; private w = 0; private gy0 = 0;
+  /** Level values of the current column: worm A/B, cavern C, warp W, arch R; L = cave lower bound per 4-voxel segment. */
+  A = new Float64Array(0); B = new Float64Array(0); C = new Float64Array(0);
+  W = new Float64Array(0); R = new Float64Array(0); L = new Float64Array(0);
+  /** Lattice level of the box's first level: level index of voxel y is (y >> 2) - gy0. */
+  gy0 = 0;
+  private base = 0; private u = 0; private w = 0;
 
   constructor(seed: number) {
     this.nodes = new LatticeNodes(subSeed(seed, 20), subSeed(seed, 21), subSeed(seed, 22), subSeed(seed, 23), subSeed(seed, 24));
   }
 
-  /** Sizes the lattice for a box; nodes are then computed lazily on first use. */
+  /** Sizes the lattice for a box; nodes are then computed lazily, a level at a time. */
   prepare(x0: number, y0: number, z0: number, nx: number, ny: number, nz: number): void {
     const gny = this.nodes.prepare(x0, y0, z0, nx, ny, nz);
     this.gy0 = this.nodes.gy0;
-    if (this.stC.length < gny) { // grows rarely; steady state allocates nothing
-      this.lvA = new Float64Array(gny); this.lvB = new Float64Array(gny); this.lvC = new Float64Array(gny);
-      this.lvW = new Float64Array(gny); this.lvR = new Float64Array(gny);
-      this.lvL = new Float64Array(gny); this.stL = new Int32Array(gny);
-      this.stC = new Int32Array(gny); this.stW = new Int32Array(gny); this.stR = new Int32Array(gny);
-      this.colGen = 0;
+    if (this.A.length < gny) { // grows rarely; steady state allocates nothing
+      this.A = new Float64Array(gny); this.B = new Float64Array(gny); this.C = new Float64Array(gny);
+      this.W = new Float64Array(gny); this.R = new Float64Array(gny); this.L = new Float64Array(gny);
     }
   }
 
-  /** Selects world column (x, z) inside the prepared box; levels are recomputed lazily. */
+  /** Selects world column (x, z) inside the prepared box. */
   column(x: number, z: number): void {
-    const ix = x >> 2, iz = z >> 2; // floor(x / 4) for int32 coordinates
-    this.u = (x & 3) * 0.25;
+    this.u = (x & 3) * 0.25; // x >> 2 = floor(x / 4) for int32 coordinates
     this.w = (z & 3) * 0.25;
-    this.base = this.nodes.columnBase(ix, iz);
-    this.colGen = (this.colGen + 1) | 0;
-    if (this.colGen === 0) { this.stC.fill(0); this.stL.fill(0); this.stW.fill(0); this.stR.fill(0); this.colGen = 1; }
+    this.base = this.nodes.columnBase(x >> 2, z >> 2);
   }
 
-  private caveLevel(k: number): void {
-    const nd = this.nodes, n = this.base + k * nd.gnx, sz = nd.strideZ, u = this.u, w = this.w;
-    nd.ensureCave(n); nd.ensureCave(n + 1); nd.ensureCave(n + sz); nd.ensureCave(n + sz + 1);
-    const v = nd.cave;
-    const a = n * 3, b = (n + 1) * 3, c = (n + sz) * 3, d = (n + sz + 1) * 3;
-    for (let f = 0; f < 3; f++) {
-      const x0 = v[a + f] + (v[b + f] - v[a + f]) * u;
-      const x1 = v[c + f] + (v[d + f] - v[c + f]) * u;
-      const r = x0 + (x1 - x0) * w;
-      if (f === 0) this.lvA[k] = r; else if (f === 1) this.lvB[k] = r; else this.lvC[k] = r;
+  /** Fills A, B, C for levels k0..k1 and L for segments k0..k1-1 of the current column. */
+  caveLevels(k0: number, k1: number): void {
+    const nd = this.nodes, sz = nd.strideZ, u = this.u, w = this.w, A = this.A, B = this.B, C = this.C;
+    for (let k = k0; k <= k1; k++) {
+      nd.caveLevel(k);
+      const v = nd.cave, n = this.base + k * nd.gnx;
+      const a = n * 3, b = a + 3, c = (n + sz) * 3, d = c + 3;
+      let x0 = v[a] + (v[b] - v[a]) * u, x1 = v[c] + (v[d] - v[c]) * u;
+      A[k] = x0 + (x1 - x0) * w;
+      x0 = v[a + 1] + (v[b + 1] - v[a + 1]) * u; x1 = v[c + 1] + (v[d + 1] - v[c + 1]) * u;
+      B[k] = x0 + (x1 - x0) * w;
+      x0 = v[a + 2] + (v[b + 2] - v[a + 2]) * u; x1 = v[c + 2] + (v[d + 2] - v[c + 2]) * u;
+      C[k] = x0 + (x1 - x0) * w;
     }
-    this.stC[k] = this.colGen;
-  }
-
-  private singleLevel(k: number, arch: boolean): void {
-    const nd = this.nodes, n = this.base + k * nd.gnx, sz = nd.strideZ;
-    const v = arch ? nd.arch : nd.warp;
-    nd.ensureSingle(n, arch); nd.ensureSingle(n + 1, arch); nd.ensureSingle(n + sz, arch); nd.ensureSingle(n + sz + 1, arch);
-    const x0 = v[n] + (v[n + 1] - v[n]) * this.u;
-    const x1 = v[n + sz] + (v[n + sz + 1] - v[n + sz]) * this.u;
-    if (arch) { this.lvR[k] = x0 + (x1 - x0) * this.w; this.stR[k] = this.colGen; }
-    else { this.lvW[k] = x0 + (x1 - x0) * this.w; this.stW[k] = this.colGen; }
-  }
-
-  /**
-   * A lower bound of caveField over the current column's 4 voxels y..(y|3) (y & 3 = 0 gives the
-   * whole segment). Each noise is a convex mix of its two level values there, so |noise| is at
-   * least the smaller level magnitude when both share a sign. Deep rock far from any tunnel
-   * gets a large bound and worldgen skips the per-voxel cave evaluation.
-   */
-  caveBound(y: number): number {
-    const k = (y >> 2) - this.gy0, g = this.colGen;
-    if (this.stL[k] === g) return this.lvL[k];
-    if (this.stC[k] !== g) this.caveLevel(k);
-    if (this.stC[k + 1] !== g) this.caveLevel(k + 1);
-    const a0 = this.lvA[k], a1 = this.lvA[k + 1], b0 = this.lvB[k], b1 = this.lvB[k + 1];
-    const ma = a0 * a1 <= 0 ? 0 : Math.min(Math.abs(a0), Math.abs(a1));
-    const mb = b0 * b1 <= 0 ? 0 : Math.min(Math.abs(b0), Math.abs(b1));
-    const worm = (Math.sqrt(ma * ma + mb * mb) - 0.095) * 27;
-    const cavern = (0.36 - Math.max(this.lvC[k], this.lvC[k + 1])) * 40;
-    // The floor term shrinks with y, so the segment's top voxel has the smallest one.
-    const floor = Math.max(0, CFLOOR + 6 - (y | 3)) * 2;
-    const r = Math.min(worm, cavern, 99) + floor;
-    this.lvL[k] = r; this.stL[k] = g;
-    return r;
-  }
-
-  /**
-   * Cave field at voxel y of the current column; `depth` = metres below the column surface.
-   * Negative inside a cave. Worms: both noises near zero (intersection of two surfaces = a
-   * winding tube, ~2.5 m radius); they may break the surface, making cave mouths.
-   * Caverns: fBm blobs sealed in the top ~14 m.
-   */
-  caveField(y: number, depth: number): number {
-    const k = (y >> 2) - this.gy0, t = (y & 3) * 0.25, g = this.colGen;
-    if (this.stC[k] !== g) this.caveLevel(k);
-    if (this.stC[k + 1] !== g) this.caveLevel(k + 1);
-    const A = this.lvA, B = this.lvB;
-    const wa = A[k] + (A[k + 1] - A[k]) * t;
-    const wb = B[k] + (B[k + 1] - B[k]) * t;
-    let worm = (Math.sqrt(wa * wa + wb * wb) - 0.095) * 27;
-    let cavern = 99;
-    if (depth > 6) {
-      const C = this.lvC;
-      cavern = (0.36 - (C[k] + (C[k + 1] - C[k]) * t)) * 40 + Math.max(0, 14 - depth) * 1.5;
+    // Lower bound of the cave field over each segment: a voxel's noise is a convex mix of its two
+    // level values, so |noise| is at least the smaller magnitude when both share a sign. Deep rock
+    // far from any tunnel gets a large bound and worldgen skips the per-voxel cave evaluation.
+    for (let k = k0; k < k1; k++) {
+      const a0 = A[k], a1 = A[k + 1], b0 = B[k], b1 = B[k + 1];
+      const ma = a0 * a1 <= 0 ? 0 : Math.min(Math.abs(a0), Math.abs(a1));
+      const mb = b0 * b1 <= 0 ? 0 : Math.min(Math.abs(b0), Math.abs(b1));
+      const worm = (Math.sqrt(ma * ma + mb * mb) - 0.095) * 27;
+      const cavern = (0.36 - Math.max(C[k], C[k + 1])) * 40;
+      // The floor term shrinks with y, so the segment's top voxel has the smallest one.
+      const top = ((this.gy0 + k) << 2) + 3;
+      this.L[k] = Math.min(worm, cavern, 99) + Math.max(0, CFLOOR + 6 - top) * 2;
     }
-    // Close every cave as it nears the floor so the world bottom stays sealed.
-    const floor = Math.max(0, CFLOOR + 6 - y) * 2;
-    worm += floor;
-    cavern += floor;
-    return Math.min(worm, cavern);
   }
 
-  /** Surface warp (m) at voxel y, signed height-below-surface dy; makes overhangs on steep ground. */
-  surfaceWarp(y: number, dy: number, amp: number): number {
-    const k = (y >> 2) - this.gy0, g = this.colGen;
-    if (this.stW[k] !== g) this.singleLevel(k, false);
-    if (this.stW[k + 1] !== g) this.singleLevel(k + 1, false);
-    const W = this.lvW;
-    const warp = W[k] + (W[k + 1] - W[k]) * ((y & 3) * 0.25);
-    const s = dy / WBAND;
-    const f = 1 - s * s;
-    return amp * f * f * warp;
-  }
-
-  /** Rare solid bridges/blobs `above` metres over the surface (-2..ARCH_HEIGHT), tapering at the top. */
-  archField(y: number, above: number, strength: number): number {
-    const k = (y >> 2) - this.gy0, g = this.colGen;
-    if (this.stR[k] !== g) this.singleLevel(k, true);
-    if (this.stR[k + 1] !== g) this.singleLevel(k + 1, true);
-    const R = this.lvR;
-    const arch = R[k] + (R[k + 1] - R[k]) * ((y & 3) * 0.25);
-    return (arch - 0.42) * 24 * strength - Math.max(0, above - AH + 6) * 2;
+  /** Fills W (warp) or R (arch) for levels k0..k1 of the current column. */
+  singleLevels(k0: number, k1: number, arch: boolean): void {
+    const nd = this.nodes, sz = nd.strideZ, u = this.u, w = this.w, out = arch ? this.R : this.W;
+    for (let k = k0; k <= k1; k++) {
+      nd.singleLevel(k, arch);
+      const v = arch ? nd.arch : nd.warp, n = this.base + k * nd.gnx;
+      const x0 = v[n] + (v[n + 1] - v[n]) * u;
+      const x1 = v[n + sz] + (v[n + sz + 1] - v[n + sz]) * u;
+      out[k] = x0 + (x1 - x0) * w;
+    }
   }
 }

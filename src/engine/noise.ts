@@ -58,9 +58,11 @@ const G3X = new Float64Array([1, -1, 1, -1, 1, -1, 1, -1, 0, 0, 0, 0, 1, 0, -1, 
 const G3Y = new Float64Array([1, 1, -1, -1, 0, 0, 0, 0, 1, -1, 1, -1, 1, -1, 1, -1]);
 const G3Z = new Float64Array([0, 0, 0, 0, 1, 1, -1, -1, 1, 1, -1, -1, 0, 1, 0, -1]);
 
-function grad3(seed: number, ix: number, iy: number, iz: number, fx: number, fy: number, fz: number): number {
-  const g = hash3(seed, ix, iy, iz) & 15;
-  return G3X[g] * fx + G3Y[g] * fy + G3Z[g] * fz;
+/** Gradient index (hash3 & 15) of a corner from its pre-multiplied coordinate terms; same bits as hash3. */
+function g3(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) & 15;
 }
 
 /** 3D gradient noise, roughly in -1..1. */
@@ -68,23 +70,23 @@ export function noise3(seed: number, x: number, y: number, z: number): number {
   const x0 = Math.floor(x);
   const y0 = Math.floor(y);
   const z0 = Math.floor(z);
-  const fx = x - x0;
-  const fy = y - y0;
-  const fz = z - z0;
-  const ix = x0 | 0;
-  const iy = y0 | 0;
-  const iz = z0 | 0;
-  const u = fade(fx);
-  const v = fade(fy);
-  const w = fade(fz);
-  const n000 = grad3(seed, ix, iy, iz, fx, fy, fz);
-  const n100 = grad3(seed, ix + 1, iy, iz, fx - 1, fy, fz);
-  const n010 = grad3(seed, ix, iy + 1, iz, fx, fy - 1, fz);
-  const n110 = grad3(seed, ix + 1, iy + 1, iz, fx - 1, fy - 1, fz);
-  const n001 = grad3(seed, ix, iy, iz + 1, fx, fy, fz - 1);
-  const n101 = grad3(seed, ix + 1, iy, iz + 1, fx - 1, fy, fz - 1);
-  const n011 = grad3(seed, ix, iy + 1, iz + 1, fx, fy - 1, fz - 1);
-  const n111 = grad3(seed, ix + 1, iy + 1, iz + 1, fx - 1, fy - 1, fz - 1);
+  const fx = x - x0, fy = y - y0, fz = z - z0;
+  const gx = fx - 1, gy = fy - 1, gz = fz - 1;
+  const ix = x0 | 0, iy = y0 | 0, iz = z0 | 0;
+  // hash3's coordinate products, computed once per axis instead of once per corner.
+  const ax0 = seed ^ Math.imul(ix, 0x27d4eb2d), ax1 = seed ^ Math.imul(ix + 1, 0x27d4eb2d);
+  const by0 = Math.imul(iy, 0x165667b1), by1 = Math.imul(iy + 1, 0x165667b1);
+  const cz0 = Math.imul(iz, 0x61c88647), cz1 = Math.imul(iz + 1, 0x61c88647);
+  const X = G3X, Y = G3Y, Z = G3Z;
+  let g = g3(ax0 ^ by0 ^ cz0); const n000 = X[g] * fx + Y[g] * fy + Z[g] * fz;
+  g = g3(ax1 ^ by0 ^ cz0); const n100 = X[g] * gx + Y[g] * fy + Z[g] * fz;
+  g = g3(ax0 ^ by1 ^ cz0); const n010 = X[g] * fx + Y[g] * gy + Z[g] * fz;
+  g = g3(ax1 ^ by1 ^ cz0); const n110 = X[g] * gx + Y[g] * gy + Z[g] * fz;
+  g = g3(ax0 ^ by0 ^ cz1); const n001 = X[g] * fx + Y[g] * fy + Z[g] * gz;
+  g = g3(ax1 ^ by0 ^ cz1); const n101 = X[g] * gx + Y[g] * fy + Z[g] * gz;
+  g = g3(ax0 ^ by1 ^ cz1); const n011 = X[g] * fx + Y[g] * gy + Z[g] * gz;
+  g = g3(ax1 ^ by1 ^ cz1); const n111 = X[g] * gx + Y[g] * gy + Z[g] * gz;
+  const u = fade(fx), v = fade(fy), w = fade(fz);
   const x00 = n000 + (n100 - n000) * u;
   const x10 = n010 + (n110 - n010) * u;
   const x01 = n001 + (n101 - n001) * u;
