@@ -20,16 +20,16 @@ const nibble = (p: number): number => ((p >>> 7) & 1) | ((p >>> 14) & 2) | ((p >
 export interface SignRows {
   readonly lo: Int32Array;
   readonly hi: Int32Array;
-  /** Recomputes lo/hi for a FIELD_VOLUME field. Allocates only when the field's buffer changes. */
+  /** Recomputes lo/hi for a FIELD_VOLUME field. Allocates only the first time it sees a buffer (or offset). */
   compute(density: Int8Array): void;
 }
 
 export function createSignRows(): SignRows {
   const lo = new Int32Array(F2);
   const hi = new Int32Array(F2);
-  let words: Int32Array<ArrayBufferLike> = new Int32Array(0);
-  let wordsBuffer: ArrayBufferLike | null = null;
-  let wordsOffset = -1;
+  // Int32 views of the density buffers seen so far, so alternating between a few fields
+  // (worker scratch, bench fixtures) allocates nothing after the first call for each.
+  const views = new WeakMap<ArrayBufferLike, Int32Array<ArrayBufferLike>>();
 
   function swar(w: Int32Array): void {
     for (let r = 0; r < F2; r++) {
@@ -63,10 +63,10 @@ export function createSignRows(): SignRows {
 
   function compute(density: Int8Array): void {
     if (!LITTLE_ENDIAN || (density.byteOffset & 3) !== 0) { scalar(density); return; }
-    if (density.buffer !== wordsBuffer || density.byteOffset !== wordsOffset) {
-      wordsBuffer = density.buffer;
-      wordsOffset = density.byteOffset;
+    let words = views.get(density.buffer);
+    if (words === undefined || words.byteOffset !== density.byteOffset) {
       words = new Int32Array(density.buffer, density.byteOffset, (F2 * F) >> 2);
+      views.set(density.buffer, words);
     }
     swar(words);
   }
