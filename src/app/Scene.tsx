@@ -36,7 +36,6 @@ export default function Scene({ game, softwareRenderer: software }: { game: Game
       presenting: () => !!xrStore.getState().session,
     });
   }, [game, batch, xrStore]);
-  useEffect(() => xrStore.subscribe((s) => game.store.setState({ inXr: !!s.session })), [game, xrStore]);
 
   return (
     <Canvas

@@ -1,5 +1,5 @@
 import type { Object3D } from 'three';
-import type { BrushEdit, TerrainInfo } from '../protocol/terrain.ts';
+import { PositionSchema, zodFailure, type BrushEdit, type Position, type TerrainInfo } from '../protocol/terrain.ts';
 import type { Result } from '../protocol/errors.ts';
 import type { AimState } from '../protocol/bridge.ts';
 import { createGameStore, type GameStore } from '../state/game-store.ts';
@@ -49,7 +49,8 @@ export interface Game {
   markReady(): void;
   deform(edit: BrushEdit | unknown): Promise<Result<import('../protocol/terrain.ts').EditOutcome>>;
   info(position: { x: number; y: number; z: number }): Promise<Result<TerrainInfo>>;
-  placeRig(x: number, y: number, z: number, yawDeg: number, pitchDeg: number): void;
+  /** Moves the camera rig; a position outside the world or a non-finite angle changes nothing. */
+  placeRig(x: number, y: number, z: number, yawDeg: number, pitchDeg: number): Result<Position>;
   /** Resolves after `count` more frames; frameTick() (called once per rendered frame) drives it. */
   frames(count: number): Promise<void>;
   frameTick(): void;
@@ -120,6 +121,7 @@ export function createGame(flags: UrlFlags): Game {
       return pool.query<Result<TerrainInfo>>((api) => api.info(position));
     },
     frames(count) {
+      if (!Number.isInteger(count) || count < 0) return Promise.reject(new RangeError('count must be a non-negative integer'));
       return new Promise((resolve) => frameWaiters.push({ until: game.counters.frame + count, resolve }));
     },
     frameTick() {
@@ -128,14 +130,22 @@ export function createGame(flags: UrlFlags): Game {
       }
     },
     placeRig(x, y, z, yawDeg, pitchDeg) {
+      const position = PositionSchema.safeParse({ x, y, z });
+      if (!position.success) return zodFailure(position.error);
+      if (!Number.isFinite(yawDeg) || !Number.isFinite(pitchDeg)) {
+        return { ok: false, error: { code: 'INVALID_PARAMETER', message: 'yaw and pitch must be finite degrees' } };
+      }
       rig.x = x; rig.y = y; rig.z = z;
       rig.yaw = yawDeg * DEG;
       rig.pitch = Math.max(-89, Math.min(89, pitchDeg)) * DEG;
       // Forward (−z) turned by pitch about x, then yaw about y (the camera's YXZ order).
       const cp = Math.cos(rig.pitch);
       Object.assign(viewer, { x, y, z, dx: -Math.sin(rig.yaw) * cp, dy: Math.sin(rig.pitch), dz: -Math.cos(rig.yaw) * cp });
+      // Rank at once, so progress reports the new place's chunks from this call on.
       streamer.invalidate();
+      streamer.update(performance.now(), viewer);
       placed = true;
+      return { ok: true, value: position.data };
     },
     dispose() {
       clearInterval(timer);

@@ -15,8 +15,9 @@ type Column = { height: number; biome: string };
 export async function spawnPlayer(game: Game): Promise<void> {
   const { position, yaw, pitch } = game.flags;
   if (position) {
-    game.placeRig(position[0], position[1], position[2], yaw ?? 0, pitch ?? -15);
-    return;
+    const placed = game.placeRig(position[0], position[1], position[2], yaw ?? 0, pitch ?? -15);
+    if (placed.ok) return;
+    console.warn(`?pos ignored: ${placed.error.message}`);
   }
   const height = async (x: number, z: number) => {
     const r = await game.pool.query<Result<Column>>((api) => api.columnInfo({ x, z }));

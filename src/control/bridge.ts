@@ -1,6 +1,7 @@
 import { BRIDGE_VERSION, type BridgeState, type SpacetimeBridge } from '../protocol/bridge.ts';
 import type { Game } from '../app/game.ts';
 import type { Result } from '../protocol/errors.ts';
+import { PositionSchema, zodFailure } from '../protocol/terrain.ts';
 
 type Emulator = NonNullable<SpacetimeBridge['xr']['emulator']>;
 
@@ -23,7 +24,11 @@ export function installBridge(game: Game, emulator: Emulator | undefined): Space
     },
     aim: () => structuredClone(game.aim),
     camera: {
-      set: (p, yaw, pitch) => game.placeRig(p.x, p.y, p.z, yaw, pitch),
+      set: (p, yaw, pitch) => {
+        const position = PositionSchema.safeParse(p);
+        if (!position.success) return zodFailure(position.error);
+        return game.placeRig(position.data.x, position.data.y, position.data.z, yaw, pitch);
+      },
     },
     workers: { crash: (index) => game.pool.crashWorker(index) },
     debug: {

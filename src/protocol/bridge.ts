@@ -47,9 +47,9 @@ export interface SpacetimeBridge {
   aim(): AimState;
   camera: {
     /** Places the free-fly camera; yaw/pitch in degrees (yaw 0 looks toward −z). */
-    set(position: Vec3, yawDeg: number, pitchDeg: number): void;
+    set(position: Vec3, yawDeg: number, pitchDeg: number): Result<Vec3>;
   };
-  workers: { crash(index: number): void };
+  workers: { crash(index: number): Result<{ index: number }> };
   debug: {
     /** Hides the terrain so a test can prove its pixel check fails on a sky-only view. */
     setTerrainVisible(visible: boolean): void;

@@ -1,10 +1,11 @@
-import { useMemo } from 'react';
-import { useThree } from '@react-three/fiber';
-import { Color, Fog, ShaderMaterial, Vector3 } from 'three';
+import { useMemo, useRef } from 'react';
+import { useFrame, useThree } from '@react-three/fiber';
+import { Color, Fog, ShaderMaterial, Vector3, type Group } from 'three';
 import { Sky } from 'three/examples/jsm/objects/Sky.js';
 
 export const SUN_DIRECTION = new Vector3(0.45, 0.55, -0.7).normalize();
 const HAZE = new Color('#b9c9d9');
+const eye = new Vector3();
 
 /** Sky shader with sun, haze fog that ends before the streaming edge, and a banded gas giant. */
 export function SkyAndPlanet({ viewDistance }: { viewDistance: number }) {
@@ -28,12 +29,20 @@ export function SkyAndPlanet({ viewDistance }: { viewDistance: number }) {
     scene.background = HAZE;
   }, [gl, scene, viewDistance]);
   const giant = useMemo(() => gasGiantMaterial(), []);
+  // Sky and gas giant are at infinity: they travel with the viewer, so flying 4 km never reaches them.
+  const backdrop = useRef<Group>(null);
+  useFrame((state) => {
+    state.camera.getWorldPosition(eye);
+    backdrop.current?.position.copy(eye);
+  });
   return (
     <>
-      <primitive object={sky} />
-      <mesh position={[-1800, 900, -2600]} rotation={[0.35, 0, 0.25]} material={giant}>
-        <sphereGeometry args={[520, 48, 32]} />
-      </mesh>
+      <group ref={backdrop}>
+        <primitive object={sky} />
+        <mesh position={[-1800, 900, -2600]} rotation={[0.35, 0, 0.25]} material={giant}>
+          <sphereGeometry args={[520, 48, 32]} />
+        </mesh>
+      </group>
       <directionalLight position={SUN_DIRECTION.clone().multiplyScalar(100)} intensity={5.5} color="#fff3e0" />
       <hemisphereLight args={['#c4dcff', '#6a5a48', 3.2]} />
     </>

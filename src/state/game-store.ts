@@ -14,7 +14,6 @@ export interface GameState {
   tool: BrushOperation;
   brushRadius: number;
   xr: XrSupport;
-  inXr: boolean;
   pointerLocked: boolean;
   /** Stops drawing frames (tools and benchmarks: isolates worker throughput from rendering). */
   renderPaused: boolean;
@@ -29,7 +28,6 @@ export const createGameStore = () =>
     tool: 'remove',
     brushRadius: 3,
     xr: { supported: false, reason: 'Checking for WebXR…' },
-    inXr: false,
     pointerLocked: false,
     renderPaused: false,
     setTool: (tool) => set({ tool }),

@@ -30,6 +30,8 @@ interface EditBatch {
 }
 
 const RERANK_MS = 250;
+/** |cx| and |cz| bound of ChunkCoordSchema. */
+const CHUNK_XZ_LIMIT = 128;
 const NEAR_RADIUS = 64;
 const HALF = CHUNK_SIZE / 2;
 
@@ -164,6 +166,8 @@ export class ChunkStreamer {
     this.wantedList.length = 0;
     for (let cz = ccz - reach; cz <= ccz + reach; cz++) {
       for (let cx = ccx - reach; cx <= ccx + reach; cx++) {
+        // Chunks past the world's edge do not exist (the workers would reject them).
+        if (Math.abs(cx) > CHUNK_XZ_LIMIT || Math.abs(cz) > CHUNK_XZ_LIMIT) continue;
         const dx = (cx - ccx) * CHUNK_SIZE, dz = (cz - ccz) * CHUNK_SIZE;
         if (Math.sqrt(dx * dx + dz * dz) > this.viewDistance + HALF) continue;
         for (let cy = CHUNK_Y_MIN; cy <= CHUNK_Y_MAX; cy++) {
@@ -188,6 +192,7 @@ export class ChunkStreamer {
     }
     if (this.batch) {
       for (const key of this.batch.waiting) if (!this.wanted.has(key)) this.batch.waiting.delete(key);
+      this.batch.ready = this.batch.ready.filter((m) => this.wanted.has(chunkKey(m.cx, m.cy, m.cz)));
       if (this.batch.waiting.size === 0) this.flushBatch();
     }
   }

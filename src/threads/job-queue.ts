@@ -20,23 +20,18 @@ export class JobQueue {
     return this.jobs.size;
   }
 
-  has(key: string): boolean {
-    return this.jobs.has(key);
-  }
-
   /** Adds a job or lowers/raises the priority of the queued one. */
   upsert(key: string, cx: number, cy: number, cz: number, priority: number): void {
     const job = this.jobs.get(key);
     if (job) {
-      if (job.priority !== priority) {
+      // Urgent jobs (negative: edits, retries) keep their place when the streamer re-ranks by distance.
+      if (job.priority !== priority && !(job.priority < 0 && priority >= 0)) {
         job.priority = priority;
         this.dirty = true;
       }
       return;
     }
-    const created = { key, cx, cy, cz, priority };
-    this.jobs.set(key, created);
-    this.order.push(created);
+    this.jobs.set(key, { key, cx, cy, cz, priority });
     this.dirty = true;
   }
 

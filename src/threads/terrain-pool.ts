@@ -11,6 +11,8 @@ import type { TerrainWorkerApi } from './terrain-worker-types.ts';
 const JOBS_IN_FLIGHT_PER_WORKER = 6;
 /** A job running this long means the worker hangs; it is replaced and the job retried. */
 const HANG_TIMEOUT_MS = 10_000;
+/** Replacements in a row without one finished job: the worker cannot start here (bad script, CSP). */
+const MAX_REPLACEMENTS_IN_A_ROW = 5;
 
 interface Slot {
   index: number;
@@ -19,6 +21,9 @@ interface Slot {
   inflight: Map<string, MeshJob>;
   startedAt: Map<string, number>;
   alive: boolean;
+  /** Settles when the slot's worker is terminated: Comlink calls to a dead worker never settle. */
+  died: Promise<undefined>;
+  markDied(): void;
 }
 
 export interface PoolStats {
@@ -53,6 +58,7 @@ export class TerrainPool {
   private lastWatchdogTick = performance.now();
   private meshed = 0;
   private replaced = 0;
+  private replacedInARow = 0;
   private jobMsTotal = 0;
 
   constructor(
@@ -101,7 +107,7 @@ export class TerrainPool {
   pump(): void {
     for (let round = 0; round < JOBS_IN_FLIGHT_PER_WORKER; round++) {
       for (const slot of this.slots) {
-        if (slot.inflight.size >= JOBS_IN_FLIGHT_PER_WORKER) continue;
+        if (!slot.alive || slot.inflight.size >= JOBS_IN_FLIGHT_PER_WORKER) continue;
         const job = this.queue.take();
         if (!job) return;
         this.dispatch(slot, job);
@@ -115,10 +121,10 @@ export class TerrainPool {
     if (!parsed.success) return zodFailure(parsed.error);
     // Logged before sending: a worker replaced meanwhile replays the log and so still gets it.
     this.edits.push(parsed.data);
-    const answers = await Promise.allSettled(this.slots.map((s) => s.api.applyEdit(parsed.data)));
-    const first = answers.find((a): a is PromiseFulfilledResult<Result<EditOutcome>> => a.status === 'fulfilled');
-    if (!first) return { ok: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'no terrain worker answered' } };
-    return first.value;
+    const answers = await Promise.all(this.slots.map((s) =>
+      Promise.race([s.api.applyEdit(parsed.data).catch(() => undefined), s.died])));
+    const first = answers.find((a) => a !== undefined);
+    return first ?? { ok: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'no terrain worker answered' } };
   }
 
   /** Runs a read-only call on a live worker (all replicas agree). */
@@ -127,8 +133,12 @@ export class TerrainPool {
     return call(slot.api);
   }
 
-  crashWorker(index: number): void {
-    void this.slots[index % this.slots.length].api.crash();
+  crashWorker(index: number): Result<{ index: number }> {
+    if (!Number.isInteger(index) || index < 0 || index >= this.slots.length) {
+      return { ok: false, error: { code: 'INVALID_PARAMETER', message: `index must be an integer 0..${this.slots.length - 1}` } };
+    }
+    void this.slots[index].api.crash();
+    return { ok: true, value: { index } };
   }
 
   dispose(): void {
@@ -136,13 +146,16 @@ export class TerrainPool {
     for (const s of this.slots) {
       s.alive = false;
       s.worker.terminate();
+      s.markDied();
     }
   }
 
   private spawn(index: number): Slot {
     const worker = this.createWorker();
     const api = Comlink.wrap<TerrainWorkerApi>(worker);
-    const slot: Slot = { index, worker, api, inflight: new Map(), startedAt: new Map(), alive: true };
+    let markDied!: () => void;
+    const died = new Promise<undefined>((resolve) => (markDied = () => resolve(undefined)));
+    const slot: Slot = { index, worker, api, inflight: new Map(), startedAt: new Map(), alive: true, died, markDied };
     worker.addEventListener('error', (e) => this.replace(slot, `terrain worker ${index} died: ${e.message}`));
     // Messages run in order on the worker, so init and replay land before any job sent after them.
     void api.init({ seed: this.seed });
@@ -161,14 +174,21 @@ export class TerrainPool {
         slot.startedAt.delete(job.key);
         if (result.ok) {
           this.meshed++;
+          this.replacedInARow = 0;
           this.onMesh(result.value);
         } else {
           this.onFailure(`chunk ${job.key} failed: ${result.error.message}`);
         }
         this.pump();
       },
-      // A rejected call means the worker is gone; replace() retries its jobs.
-      () => undefined,
+      // The worker is alive but the call threw: report it and free the job, so it can be asked again.
+      (error: Error) => {
+        if (!slot.alive) return;
+        slot.inflight.delete(job.key);
+        slot.startedAt.delete(job.key);
+        this.onFailure(`chunk ${job.key} threw in its worker: ${error.message}`);
+        this.pump();
+      },
     );
   }
 
@@ -176,6 +196,11 @@ export class TerrainPool {
     if (!slot.alive) return;
     slot.alive = false;
     slot.worker.terminate();
+    slot.markDied();
+    if (++this.replacedInARow > MAX_REPLACEMENTS_IN_A_ROW) {
+      this.onFailure(`${reason}; ${MAX_REPLACEMENTS_IN_A_ROW} replacements finished no job, so no more are made`);
+      return;
+    }
     this.replaced++;
     this.onFailure(`${reason}; replacing it and retrying ${slot.inflight.size} jobs`);
     const fresh = this.spawn(slot.index);

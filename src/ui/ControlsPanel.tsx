@@ -1,5 +1,3 @@
-import { useEffect } from 'react';
-
 export const CONTROLS: ReadonlyArray<[string, string, string]> = [
   ['Look', 'Click, then move the mouse', 'Turn your head'],
   ['Move', 'W A S D', '—'],
@@ -15,11 +13,6 @@ export const CONTROLS: ReadonlyArray<[string, string, string]> = [
 
 /** The controls table; the same rows appear in the README. */
 export function ControlsPanel({ onClose }: { onClose: () => void }) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.code === 'KeyH' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
   return (
     <div className="controls" data-testid="controls">
       <table>

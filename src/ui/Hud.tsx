@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Game } from '../app/game.ts';
 import { ControlsPanel } from './ControlsPanel.tsx';
@@ -16,6 +16,13 @@ export function Hud({ game }: { game: Game }) {
   const locked = useStore(game.store, (s) => s.pointerLocked);
   const [help, setHelp] = useState(true);
   const [xrError, setXrError] = useState<string | null>(null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.code === 'KeyH' && !(e.target instanceof HTMLInputElement)) setHelp((shown) => !shown);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const enterVr = () => {
     setXrError(null);

@@ -12,6 +12,8 @@ const pose = new Matrix4();
 const origin = new Vector3();
 const direction = new Vector3();
 const hits = { left: emptyHit(), right: emptyHit() };
+const HANDS = ['left', 'right'] as const;
+const groups: { left: Group | null; right: Group | null } = { left: null, right: null };
 
 /**
  * Controller bodies and rays read straight from the XRFrame each frame. The right controller aims
@@ -23,7 +25,8 @@ export function XrControllers({ game, batch }: { game: Game; batch: TerrainBatch
   const brush = useRef(new BrushAction());
 
   useFrame((state, _delta, frame?: XRFrame) => {
-    const groups = { left: left.current, right: right.current };
+    groups.left = left.current;
+    groups.right = right.current;
     if (groups.left) groups.left.visible = false;
     if (groups.right) groups.right.visible = false;
     const space = state.gl.xr.getReferenceSpace();
@@ -60,7 +63,7 @@ export function XrControllers({ game, batch }: { game: Game; batch: TerrainBatch
     aim.distance = hit.distance;
     aim.point.x = hit.x; aim.point.y = hit.y; aim.point.z = hit.z;
     aim.normal.x = hit.nx; aim.normal.y = hit.ny; aim.normal.z = hit.nz;
-    for (const hand of ['left', 'right'] as const) {
+    for (const hand of HANDS) {
       const ray = groups[hand]?.children[1];
       if (ray) ray.scale.z = hits[hand].hit ? hits[hand].distance : AIM_RANGE;
     }
