@@ -13,7 +13,7 @@ export interface Server { proc: ChildProcess; stop(): void }
 
 /** Spawns the preview in its own process group and polls until it answers with COOP/COEP. */
 export async function startPreview(timeoutMs = 30_000): Promise<Server> {
-  const proc = spawn('npx', ['vite', 'preview', '--mode', 'test', '--outDir', DIST, '--port', String(PORT), '--strictPort', '--bypass-lock'], {
+  const proc = spawn('npx', ['vite', 'preview', '--mode', 'test', '--outDir', DIST, '--port', String(PORT), '--strictPort'], {
     detached: true, stdio: ['ignore', 'ignore', 'inherit'],
   });
   const stop = () => {
