@@ -4,7 +4,7 @@
  * with ore pockets in rock and basalt deep down.
  */
 import { MATERIAL_ID, WORLD_BOUNDS } from './constants.ts';
-import { DESERT, ICE, MOUNTAINS, type ColumnSample } from './biomes.ts';
+import { DESERT, ICE, MOUNTAINS } from './biomes.ts';
 import { hash3 } from './noise.ts';
 
 const ROCK = MATERIAL_ID.rock;
@@ -84,14 +84,17 @@ export class ColumnMaterials {
     }
   }
 
-  /** Material of solid voxel y (box row ly) of the current column; mirrors solidMaterial. */
+  /**
+   * Material of solid voxel y (box row ly) of the current column. depth = metres below the column's
+   * surface height, negative in overhangs and arches (bare rock there, sandstone in the desert).
+   */
   at(y: number, ly: number): number {
     if (y <= BED) return BASALT;
     const depth = this.height - y;
     const biome = this.biome;
     if (depth < 0) return biome === DESERT_B ? SANDSTONE : ROCK;
     if (biome === DESERT_B) {
-      if (depth < 3) return SAND;
+      if (depth < 5) return SAND; // thick enough that dune troughs stay sand, not sandstone patches
       if (depth < 22) return SANDSTONE;
     } else if (biome === ICE_B) {
       if (depth < 1.5) return SNOW;
@@ -106,49 +109,4 @@ export class ColumnMaterials {
     if (depth > 3 && this.ore[ly] === 1) return ORE;
     return ROCK;
   }
-}
-
-function isOre(oreSeed: number, x: number, y: number, z: number): boolean {
-  const cx = Math.floor(x / ORE_CELL);
-  const cy = Math.floor(y / ORE_CELL);
-  const cz = Math.floor(z / ORE_CELL);
-  const h = hash3(oreSeed, cx, cy, cz);
-  if (h % 12 !== 0) return false;
-  // Centre kept >= 3 m inside the cell so a pocket never needs a neighbour cell's check.
-  const px = cx * ORE_CELL + 3 + ((h >>> 4) & 1) + ((h >>> 5) & 1);
-  const py = cy * ORE_CELL + 3 + ((h >>> 6) & 1) + ((h >>> 7) & 1);
-  const pz = cz * ORE_CELL + 3 + ((h >>> 8) & 1) + ((h >>> 9) & 1);
-  const r = 1.5 + ((h >>> 10) & 3) * 0.5;
-  const dx = x - px;
-  const dy = y - py;
-  const dz = z - pz;
-  return dx * dx + dy * dy + dz * dz <= r * r;
-}
-
-/**
- * Material of a solid voxel at integer (x, y, z) whose column is `col`.
- * depth = metres below the column's surface height (negative in overhangs/arches).
- */
-export function solidMaterial(col: ColumnSample, oreSeed: number, x: number, y: number, z: number): number {
-  if (y <= BED) return BASALT;
-  const depth = col.height - y;
-  const biome = col.dominant;
-  // Arches/overhangs above the column surface are bare rock (sandstone in the desert).
-  if (depth < 0) return biome === DESERT_B ? SANDSTONE : ROCK;
-  if (biome === DESERT_B) {
-    if (depth < 3) return SAND;
-    if (depth < 22) return SANDSTONE;
-  } else if (biome === ICE_B) {
-    if (depth < 1.5) return SNOW;
-    if (depth < 8) return ICE_M;
-  } else if (biome === MOUNTAINS_B) {
-    // Snow caps on the high peaks, bare rock on the flanks.
-    if (depth < 1.5 && col.height > 75) return SNOW;
-  } else {
-    if (depth < 1) return GRASS;
-    if (depth < 4) return SOIL;
-  }
-  if (y < BASALT_Y + (hash3(oreSeed, x, 0, z) & 3)) return BASALT;
-  if (depth > 3 && isOre(oreSeed, x, y, z)) return ORE;
-  return ROCK;
 }
