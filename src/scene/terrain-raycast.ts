@@ -17,6 +17,14 @@ interface ChunkTriangles {
 
 const numericKey = (cx: number, cy: number, cz: number) => (cx + 512) * 1048576 + (cy + 512) * 1024 + (cz + 512);
 const EPS = 1e-7;
+/** A chunk's triangles reach this far (a voxel, plus margin) into the neighbouring chunks. */
+const NEAR_FACE = 1.5;
+
+/** Whether the ray's coordinate on one axis over [t0, t1] comes within NEAR_FACE of chunk c's low face. */
+const nearLowFace = (p: number, d: number, c: number, t0: number, t1: number) =>
+  Math.min(p + d * t0, p + d * t1) - c * CHUNK_SIZE < NEAR_FACE;
+const nearHighFace = (p: number, d: number, c: number, t0: number, t1: number) =>
+  (c + 1) * CHUNK_SIZE - Math.max(p + d * t0, p + d * t1) < NEAR_FACE;
 
 /**
  * Ray cast against the CPU copies of chunk meshes: walks the chunk grid along the ray (3D DDA) and
@@ -25,6 +33,8 @@ const EPS = 1e-7;
 export class TerrainRaycaster {
   private readonly chunks = new Map<number, ChunkTriangles>();
   private readonly keyOf = new Map<string, number>();
+  /** Chunks already tested in the current cast (reused, so a cast allocates nothing). */
+  private readonly tested = new Set<number>();
 
   set(key: string, m: ChunkMesh): void {
     const k = numericKey(m.cx, m.cy, m.cz);
@@ -46,22 +56,49 @@ export class TerrainRaycaster {
   cast(px: number, py: number, pz: number, dx: number, dy: number, dz: number, maxDistance: number, out: RayHit): RayHit {
     out.hit = false;
     out.distance = maxDistance;
+    this.tested.clear();
     let cx = Math.floor(px / CHUNK_SIZE), cy = Math.floor(py / CHUNK_SIZE), cz = Math.floor(pz / CHUNK_SIZE);
     const sx = dx > 0 ? 1 : -1, sy = dy > 0 ? 1 : -1, sz = dz > 0 ? 1 : -1;
-    const tdx = Math.abs(CHUNK_SIZE / (dx || EPS)), tdy = Math.abs(CHUNK_SIZE / (dy || EPS)), tdz = Math.abs(CHUNK_SIZE / (dz || EPS));
-    let tx = ((sx > 0 ? (cx + 1) * CHUNK_SIZE - px : px - cx * CHUNK_SIZE) / CHUNK_SIZE) * tdx;
-    let ty = ((sy > 0 ? (cy + 1) * CHUNK_SIZE - py : py - cy * CHUNK_SIZE) / CHUNK_SIZE) * tdy;
-    let tz = ((sz > 0 ? (cz + 1) * CHUNK_SIZE - pz : pz - cz * CHUNK_SIZE) / CHUNK_SIZE) * tdz;
+    // An axis the ray does not move along is never crossed (a zero step would loop on the boundary).
+    const tdx = dx === 0 ? Infinity : Math.abs(CHUNK_SIZE / dx);
+    const tdy = dy === 0 ? Infinity : Math.abs(CHUNK_SIZE / dy);
+    const tdz = dz === 0 ? Infinity : Math.abs(CHUNK_SIZE / dz);
+    let tx = dx === 0 ? Infinity : ((sx > 0 ? (cx + 1) * CHUNK_SIZE - px : px - cx * CHUNK_SIZE) / CHUNK_SIZE) * tdx;
+    let ty = dy === 0 ? Infinity : ((sy > 0 ? (cy + 1) * CHUNK_SIZE - py : py - cy * CHUNK_SIZE) / CHUNK_SIZE) * tdy;
+    let tz = dz === 0 ? Infinity : ((sz > 0 ? (cz + 1) * CHUNK_SIZE - pz : pz - cz * CHUNK_SIZE) / CHUNK_SIZE) * tdz;
     let entered = 0;
     // Triangles reach about one voxel past their chunk, so keep walking a little beyond a hit.
     while (entered <= maxDistance && entered <= out.distance + 2) {
-      const chunk = this.chunks.get(numericKey(cx, cy, cz));
-      if (chunk) this.testChunk(chunk, px, py, pz, dx, dy, dz, out);
+      const exit = Math.min(tx, ty, tz, maxDistance);
+      this.testWithNeighbours(cx, cy, cz, entered, exit, px, py, pz, dx, dy, dz, out);
       if (tx < ty && tx < tz) { entered = tx; tx += tdx; cx += sx; }
       else if (ty < tz) { entered = ty; ty += tdy; cy += sy; }
       else { entered = tz; tz += tdz; cz += sz; }
     }
     return out;
+  }
+
+  /**
+   * Tests chunk (cx,cy,cz) and, where the ray's segment [t0, t1] inside it passes within a voxel of
+   * a face, the chunk across that face: a chunk's triangles reach up to a voxel into its neighbours.
+   */
+  private testWithNeighbours(cx: number, cy: number, cz: number, t0: number, t1: number,
+    px: number, py: number, pz: number, dx: number, dy: number, dz: number, out: RayHit): void {
+    this.test(cx, cy, cz, px, py, pz, dx, dy, dz, out);
+    if (nearLowFace(px, dx, cx, t0, t1)) this.test(cx - 1, cy, cz, px, py, pz, dx, dy, dz, out);
+    if (nearHighFace(px, dx, cx, t0, t1)) this.test(cx + 1, cy, cz, px, py, pz, dx, dy, dz, out);
+    if (nearLowFace(py, dy, cy, t0, t1)) this.test(cx, cy - 1, cz, px, py, pz, dx, dy, dz, out);
+    if (nearHighFace(py, dy, cy, t0, t1)) this.test(cx, cy + 1, cz, px, py, pz, dx, dy, dz, out);
+    if (nearLowFace(pz, dz, cz, t0, t1)) this.test(cx, cy, cz - 1, px, py, pz, dx, dy, dz, out);
+    if (nearHighFace(pz, dz, cz, t0, t1)) this.test(cx, cy, cz + 1, px, py, pz, dx, dy, dz, out);
+  }
+
+  private test(cx: number, cy: number, cz: number, px: number, py: number, pz: number, dx: number, dy: number, dz: number, out: RayHit): void {
+    const key = numericKey(cx, cy, cz);
+    if (this.tested.has(key)) return;
+    this.tested.add(key);
+    const chunk = this.chunks.get(key);
+    if (chunk) this.testChunk(chunk, px, py, pz, dx, dy, dz, out);
   }
 
   private testChunk(c: ChunkTriangles, px: number, py: number, pz: number, dx: number, dy: number, dz: number, out: RayHit): void {
