@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { Canvas } from '@react-three/fiber';
+import { Canvas, useThree } from '@react-three/fiber';
 import { XR } from '@react-three/xr';
 import { useStore } from 'zustand';
 import type { Game } from './game.ts';
@@ -45,6 +45,7 @@ export default function Scene({ game, softwareRenderer: software }: { game: Game
       // The loading screen covers the view: draw nothing until the spawn area is in, and leave the CPU to the workers.
       frameloop={ready && !paused ? 'always' : 'never'}
     >
+      {!ready && <CompileWhileLoading />}
       <XR store={xrStore}>
         <SkyAndPlanet viewDistance={game.flags.viewDistance} />
         {/* Input first: the terrain view reads the camera this frame's controls have placed. */}
@@ -56,4 +57,16 @@ export default function Scene({ game, softwareRenderer: software }: { game: Game
       </XR>
     </Canvas>
   );
+}
+
+/**
+ * Compiles every material's shader program behind the loading screen, so the first visible frame
+ * does not stall on it (hundreds of milliseconds on a software rasteriser).
+ */
+function CompileWhileLoading() {
+  const { gl, scene, camera } = useThree();
+  useEffect(() => {
+    void gl.compileAsync(scene, camera);
+  }, [gl, scene, camera]);
+  return null;
 }

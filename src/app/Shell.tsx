@@ -2,7 +2,9 @@ import { Suspense, lazy } from 'react';
 import type { Game } from './game.ts';
 import { Hud } from '../ui/Hud.tsx';
 
-const Scene = lazy(() => import('./Scene.tsx'));
+// Requested as this module loads, not when React first renders, so the download overlaps start-up.
+const scenePromise = import('./Scene.tsx');
+const Scene = lazy(() => scenePromise);
 
 /** What loads first: the DOM HUD (loading screen included); the 3D scene follows when downloaded. */
 export function Shell({ game, softwareRenderer }: { game: Game; softwareRenderer: boolean }) {
