@@ -14,8 +14,12 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** 0x80 in each byte of w that is > 0 (sign clear and low 7 bits nonzero; no cross-byte carries). */
 const positiveBytes = (w: number): number => ((w & 0x7f7f7f7f) + 0x7f7f7f7f) & ~w & 0x80808080;
-/** Packs the four byte flags of positiveBytes into 4 low bits (byte 0 -> bit 0). */
-const nibble = (p: number): number => ((p >>> 7) & 1) | ((p >>> 14) & 2) | ((p >>> 21) & 4) | ((p >>> 28) & 8);
+/**
+ * Packs the four byte flags of positiveBytes into 4 low bits (byte 0 -> bit 0). One multiply
+ * gathers bits 7, 15, 23, 31 into bits 28..31 (shifts 21, 14, 7, 0); the other partial
+ * products land on distinct lower bits, so nothing carries into the result.
+ */
+const nibble = (p: number): number => Math.imul(p, 0x204081) >>> 28;
 
 export interface SignRows {
   readonly lo: Int32Array;
@@ -32,22 +36,21 @@ export function createSignRows(): SignRows {
   const views = new WeakMap<ArrayBufferLike, Int32Array<ArrayBufferLike>>();
 
   function swar(w: Int32Array): void {
-    for (let r = 0; r < F2; r++) {
-      const s = r * F;
-      let k = s >> 2;
-      let l: number, h: number;
-      if ((s & 2) === 0) { // row starts on a word: 8 full words, then 2 bytes of the ninth
-        l = 0;
-        for (let j = 0; j < 8; j++) l |= nibble(positiveBytes(w[k + j])) << (j * 4);
-        h = nibble(positiveBytes(w[k + 8])) & 3;
-      } else { // row starts mid-word: 2 bytes, then 8 full words (the last spills 2 bits into hi)
-        l = nibble(positiveBytes(w[k++])) >>> 2;
-        let n = 0;
-        for (let j = 0; j < 8; j++) { n = nibble(positiveBytes(w[k + j])); l |= n << (2 + j * 4); }
-        h = n >>> 2;
-      }
-      lo[r] = l;
-      hi[r] = h;
+    // Two rows are 68 bytes = 17 whole words, so pairs of rows need no alignment case:
+    // words 0..7 and 2 bytes of word 8 are row r, the rest of word 8 and words 9..16 row r+1.
+    for (let r = 0, k = 0; r < F2; r += 2, k += 17) {
+      const n8 = nibble(positiveBytes(w[k + 8]));
+      lo[r] = nibble(positiveBytes(w[k])) | (nibble(positiveBytes(w[k + 1])) << 4)
+        | (nibble(positiveBytes(w[k + 2])) << 8) | (nibble(positiveBytes(w[k + 3])) << 12)
+        | (nibble(positiveBytes(w[k + 4])) << 16) | (nibble(positiveBytes(w[k + 5])) << 20)
+        | (nibble(positiveBytes(w[k + 6])) << 24) | (nibble(positiveBytes(w[k + 7])) << 28);
+      hi[r] = n8 & 3;
+      const n16 = nibble(positiveBytes(w[k + 16]));
+      lo[r + 1] = (n8 >>> 2) | (nibble(positiveBytes(w[k + 9])) << 2)
+        | (nibble(positiveBytes(w[k + 10])) << 6) | (nibble(positiveBytes(w[k + 11])) << 10)
+        | (nibble(positiveBytes(w[k + 12])) << 14) | (nibble(positiveBytes(w[k + 13])) << 18)
+        | (nibble(positiveBytes(w[k + 14])) << 22) | (nibble(positiveBytes(w[k + 15])) << 26) | (n16 << 30);
+      hi[r + 1] = n16 >>> 2;
     }
   }
 

@@ -121,15 +121,21 @@ export function createMesher(capacity: number = MAX_CELLS): Mesher {
           }
           // Material of the solid corner closest to the surface (smallest positive density):
           // picking the most solid corner made materials jump in contour stripes.
-          let best = 128, bk = 0;
-          if (d0 > 0 && d0 < best) { best = d0; bk = 0; }
-          if (d1 > 0 && d1 < best) { best = d1; bk = 1; }
-          if (d2 > 0 && d2 < best) { best = d2; bk = 2; }
-          if (d3 > 0 && d3 < best) { best = d3; bk = 3; }
-          if (d4 > 0 && d4 < best) { best = d4; bk = 4; }
-          if (d5 > 0 && d5 < best) { best = d5; bk = 5; }
-          if (d6 > 0 && d6 < best) { best = d6; bk = 6; }
-          if (d7 > 0 && d7 < best) { bk = 7; }
+          // Branch-free (these branches mispredict on busy fields): key = ((d - 1) & 255)*8 + corner
+          // is below 1016 (d - 1 in 0..126) for solid corners and at least 1016 for air ones, so the
+          // minimum key is the smallest positive density, ties to the lowest corner.
+          // min(a, b) = b + ((a - b) & ((a - b) >> 31)).
+          const k0 = ((d0 - 1) & 255) << 3, k1 = (((d1 - 1) & 255) << 3) | 1;
+          const k2 = (((d2 - 1) & 255) << 3) | 2, k3 = (((d3 - 1) & 255) << 3) | 3;
+          const k4 = (((d4 - 1) & 255) << 3) | 4, k5 = (((d5 - 1) & 255) << 3) | 5;
+          const k6 = (((d6 - 1) & 255) << 3) | 6, k7 = (((d7 - 1) & 255) << 3) | 7;
+          const e01 = k0 - k1, e23 = k2 - k3, e45 = k4 - k5, e67 = k6 - k7;
+          const m01 = k1 + (e01 & (e01 >> 31)), m23 = k3 + (e23 & (e23 >> 31));
+          const m45 = k5 + (e45 & (e45 >> 31)), m67 = k7 + (e67 & (e67 >> 31));
+          const e03 = m01 - m23, e47 = m45 - m67;
+          const m03 = m23 + (e03 & (e03 >> 31)), m47 = m67 + (e47 & (e47 >> 31));
+          const e07 = m03 - m47;
+          const bk = (m47 + (e07 & (e07 >> 31))) & 7;
           const mat = material[i + CORNER[bk]];
           materials[nv] = mat;
           const g = x + y * C + z * C2;
