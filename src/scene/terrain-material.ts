@@ -22,16 +22,18 @@ export function createTerrainMaterial(): MeshStandardMaterial {
   const material = new MeshStandardMaterial({ roughness: 0.92, metalness: 0.0 });
   const palette = MATERIALS.map((m) => new Color(PALETTE[m]).convertSRGBToLinear());
   const detail = createDetailTexture(128);
+  // Declarations both stages share: the palette and what the vertex stage hands to the fragment stage.
+  const shared = `
+        uniform vec3 stPalette[${palette.length}];
+        varying vec3 vStColor;
+        varying vec3 vStWorld;
+        varying vec3 vStNormal;`;
   material.onBeforeCompile = (shader) => {
     shader.uniforms.stPalette = { value: palette };
     shader.uniforms.stDetail = { value: detail };
     shader.vertexShader = shader.vertexShader
-      .replace('#include <common>', `#include <common>
-        attribute float materialId;
-        uniform vec3 stPalette[${palette.length}];
-        varying vec3 vStColor;
-        varying vec3 vStWorld;
-        varying vec3 vStNormal;`)
+      .replace('#include <common>', `#include <common>${shared}
+        attribute float materialId;`)
       .replace('#include <project_vertex>', `#include <project_vertex>
         #ifdef USE_BATCHING
           vec4 stWorld = modelMatrix * batchingMatrix * vec4(transformed, 1.0);
@@ -42,12 +44,8 @@ export function createTerrainMaterial(): MeshStandardMaterial {
         vStNormal = normalize(mat3(modelMatrix) * objectNormal);
         vStColor = stPalette[int(materialId + 0.5)];`);
     shader.fragmentShader = shader.fragmentShader
-      .replace('#include <common>', `#include <common>
+      .replace('#include <common>', `#include <common>${shared}
         uniform sampler2D stDetail;
-        uniform vec3 stPalette[${palette.length}];
-        varying vec3 vStColor;
-        varying vec3 vStWorld;
-        varying vec3 vStNormal;
         float stTriplanar(vec3 p, vec3 n, float scale) {
           vec3 w = pow(abs(n), vec3(4.0));
           w /= (w.x + w.y + w.z);
