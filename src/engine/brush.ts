@@ -3,8 +3,8 @@
  * from a pre-edit snapshot of the brush box, so the result never depends on the
  * order voxels are visited in, and an edit is a pure function of (state, edit).
  */
-import { BRUSH_LIMITS, CHUNK_SIZE, DENSITY_MAX, MATERIAL_ID, WORLD_BOUNDS } from './constants.ts';
-import type { BrushEdit } from '../protocol/terrain.ts';
+import { CHUNK_SIZE, DENSITY_MAX, MATERIAL_ID, WORLD_BOUNDS } from './constants.ts';
+import { ChunkCoordSchema, type BrushEdit } from '../protocol/terrain.ts';
 import { BEDROCK_TOP } from './materials-rule.ts';
 import { chunkKey, keyToCoord, type VoxelStore } from './voxel-store.ts';
 
@@ -56,7 +56,7 @@ export function applyBrush(store: VoxelStore, edit: BrushEdit): { voxelsModified
     else {
       let sum = 0;
       for (let oz = -sz; oz <= sz; oz += sz) for (let oy = -sy; oy <= sy; oy += sy) for (let ox = -1; ox <= 1; ox++) sum += snapD[i + oz + oy + ox];
-      const t = Math.min(1, f * edit.strength * SMOOTH_RATE * (BRUSH_LIMITS.maxStrength / 10));
+      const t = Math.min(1, f * edit.strength * SMOOTH_RATE);
       nd = q(old + (sum / 27 - old) * t);
     }
     const oldM = snapM[i];
@@ -69,7 +69,11 @@ export function applyBrush(store: VoxelStore, edit: BrushEdit): { voxelsModified
     addTouched(touchedKeys, x, y, z);
   }
   const touched: number[] = [];
-  for (const k of [...touchedKeys].sort((a, b) => a - b)) touched.push(...keyToCoord(k));
+  for (const k of [...touchedKeys].sort((a, b) => a - b)) {
+    const [cx, cy, cz] = keyToCoord(k);
+    // Chunks past the world's edge exist only as apron samples; no one can ask to mesh them.
+    if (ChunkCoordSchema.safeParse({ cx, cy, cz }).success) touched.push(cx, cy, cz);
+  }
   return { voxelsModified: modified, touched };
 }
 

@@ -30,9 +30,8 @@ const ICE_B = ICE;
 const MOUNTAINS_B = MOUNTAINS;
 
 /**
- * Per-column material rule for fillBox: the same result as solidMaterial, with the per-column
- * parts (basalt jitter, ore pockets crossing the column) computed once per column instead of
- * per voxel. Ore cell hashes are cached per box; nothing is allocated once sized.
+ * Per-column material rule for fillBox: the per-column parts (basalt jitter, ore pockets
+ * crossing the column) are computed once per column instead of per voxel. Ore cell hashes are cached per box; nothing is allocated once sized.
  */
 export class ColumnMaterials {
   private ore = new Uint8Array(0);
@@ -57,7 +56,7 @@ export class ColumnMaterials {
     if (this.gen === 0) { this.cellSt.fill(0); this.gen = 1; }
   }
 
-  /** Sets up column (x, z): marks the box rows inside an ore pocket (same sphere test as isOre). */
+  /** Sets up column (x, z): marks the box rows inside an ore pocket (a sphere clipped to its cell). */
   column(dominant: number, height: number, x: number, z: number): void {
     this.biome = dominant;
     this.height = height;
@@ -77,9 +76,12 @@ export class ColumnMaterials {
       const pz = cz * ORE_CELL + 3 + ((h >>> 8) & 1) + ((h >>> 9) & 1);
       const r = 1.5 + ((h >>> 10) & 3) * 0.5;
       const dx = x - px, dz = z - pz;
+      // A pocket stays inside its own 8 m cell (as it already does in x and z, where a column only
+      // looks at its own cell): otherwise its top row would depend on where the box starts.
+      const top = (cy + 1) * ORE_CELL - 1;
       for (let dy = -3; dy <= 3; dy++) {
         const ly = py + dy - y0;
-        if (ly >= 0 && ly < ny && dx * dx + dy * dy + dz * dz <= r * r) ore[ly] = 1;
+        if (ly >= 0 && ly < ny && py + dy <= top && dx * dx + dy * dy + dz * dz <= r * r) ore[ly] = 1;
       }
     }
   }

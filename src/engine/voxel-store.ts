@@ -29,7 +29,8 @@ export const keyToCoord = (k: number): [number, number, number] => [Math.floor(k
 export class VoxelStore {
   readonly gen: Worldgen;
   private readonly chunks = new Map<number, Chunk>();
-  private readonly log: BrushEdit[] = [];
+  /** Edits applied so far; the log itself lives on the main thread (TerrainPool), which replays it. */
+  private applied = 0;
   private readonly one = { d: new Int8Array(1), m: new Uint8Array(1) };
   private readonly scratch = { d: new Int8Array(CHUNK_VOLUME), m: new Uint8Array(CHUNK_VOLUME) };
 
@@ -37,7 +38,7 @@ export class VoxelStore {
     this.gen = createWorldgen(seed);
   }
 
-  editCount(): number { return this.log.length; }
+  editCount(): number { return this.applied; }
   columnInfo(x: number, z: number): ColumnInfo { return this.gen.columnInfo(x, z); }
   /** The materialised chunk, or undefined if it is still pure generation. */
   chunk(cx: number, cy: number, cz: number): Chunk | undefined { return this.chunks.get(chunkKey(cx, cy, cz)); }
@@ -134,13 +135,10 @@ export class VoxelStore {
     return bytesToHex(sha256(bytes));
   }
 
-  /** Applies a (validated) brush edit and appends it to the log. */
+  /** Applies a (validated) brush edit, the next in the log. */
   applyEdit(edit: BrushEdit): EditOutcome {
     const { voxelsModified, touched } = applyBrush(this, edit);
-    this.log.push({ position: { ...edit.position }, radius: edit.radius, strength: edit.strength, operation: edit.operation });
-    return { voxelsModified, touched, sequence: this.log.length };
+    this.applied++;
+    return { voxelsModified, touched, sequence: this.applied };
   }
-
-  /** A copy of the ordered edit log (for replaying into a replacement worker). */
-  edits(): BrushEdit[] { return this.log.slice(); }
 }

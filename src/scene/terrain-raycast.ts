@@ -10,6 +10,8 @@ export interface RayHit {
 
 interface ChunkTriangles {
   ox: number; oy: number; oz: number;
+  /** Bounds of the chunk's vertices, chunk-local: a ray that misses them skips every triangle. */
+  box: Float32Array;
   positions: Float32Array;
   normals: Float32Array;
   indices: Uint32Array;
@@ -41,7 +43,7 @@ export class TerrainRaycaster {
     this.keyOf.set(key, k);
     this.chunks.set(k, {
       ox: m.cx * CHUNK_SIZE, oy: m.cy * CHUNK_SIZE, oz: m.cz * CHUNK_SIZE,
-      positions: m.positions, normals: m.normals, indices: m.indices,
+      box: bounds(m.positions), positions: m.positions, normals: m.normals, indices: m.indices,
     });
   }
 
@@ -105,6 +107,7 @@ export class TerrainRaycaster {
     const p = c.positions, idx = c.indices;
     // Ray origin in chunk-local space.
     const ox = px - c.ox, oy = py - c.oy, oz = pz - c.oz;
+    if (!rayMeetsBox(c.box, ox, oy, oz, dx, dy, dz, out.distance)) return;
     for (let i = 0; i < idx.length; i += 3) {
       const a = idx[i] * 3, b = idx[i + 1] * 3, d = idx[i + 2] * 3;
       const e1x = p[b] - p[a], e1y = p[b + 1] - p[a + 1], e1z = p[b + 2] - p[a + 2];
@@ -130,6 +133,39 @@ export class TerrainRaycaster {
       out.nz = n[a + 2] * w + n[b + 2] * u + n[d + 2] * v;
     }
   }
+}
+
+/** min x,y,z then max x,y,z of a position array. */
+function bounds(positions: Float32Array): Float32Array {
+  const box = new Float32Array([Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity]);
+  for (let i = 0; i < positions.length; i += 3) {
+    for (let a = 0; a < 3; a++) {
+      const v = positions[i + a];
+      if (v < box[a]) box[a] = v;
+      if (v > box[a + 3]) box[a + 3] = v;
+    }
+  }
+  return box;
+}
+
+/** Slab test: does the ray meet the box (padded a little) before maxT? */
+function rayMeetsBox(box: Float32Array, ox: number, oy: number, oz: number, dx: number, dy: number, dz: number, maxT: number): boolean {
+  let t0 = 0, t1 = maxT;
+  for (let a = 0; a < 3; a++) {
+    const origin = a === 0 ? ox : a === 1 ? oy : oz;
+    const dir = a === 0 ? dx : a === 1 ? dy : dz;
+    const lo = box[a] - 0.01, hi = box[a + 3] + 0.01;
+    if (dir === 0) {
+      if (origin < lo || origin > hi) return false;
+      continue;
+    }
+    let near = (lo - origin) / dir, far = (hi - origin) / dir;
+    if (near > far) { const swap = near; near = far; far = swap; }
+    if (near > t0) t0 = near;
+    if (far < t1) t1 = far;
+    if (t0 > t1) return false;
+  }
+  return true;
 }
 
 export const emptyHit = (): RayHit => ({ hit: false, distance: 0, x: 0, y: 0, z: 0, nx: 0, ny: 1, nz: 0 });
