@@ -25,6 +25,8 @@ const BED = BEDROCK_TOP;
 
 /** Ore pockets live in 8 m hash cells: 1 in 12 cells holds a blob of radius 1.5..3 m. */
 const ORE_CELL = 8;
+/** Metres above the column height still counted as surface (dune crests, warped bumps). */
+const SURFACE_BUMP = 4;
 const DESERT_B = DESERT;
 const ICE_B = ICE;
 const MOUNTAINS_B = MOUNTAINS;
@@ -92,9 +94,11 @@ export class ColumnMaterials {
    */
   at(y: number, ly: number): number {
     if (y <= BED) return BASALT;
-    const depth = this.height - y;
     const biome = this.biome;
-    if (depth < 0) return biome === DESERT_B ? SANDSTONE : ROCK;
+    // Well above the column's height: an arch or overhang, bare rock (sandstone in the desert).
+    // Just above it: a bump of the warped surface, which wears the surface material like the rest.
+    if (this.height - y < -SURFACE_BUMP) return biome === DESERT_B ? SANDSTONE : ROCK;
+    const depth = Math.max(0, this.height - y);
     if (biome === DESERT_B) {
       if (depth < 5) return SAND; // thick enough that dune troughs stay sand, not sandstone patches
       if (depth < 22) return SANDSTONE;
