@@ -46,7 +46,6 @@ export interface Game {
   xrOrigin: Object3D | null;
   /** Resolves when the spawn area is meshed and the rig stands above the ground. */
   ready: Promise<void>;
-  markReady(): void;
   deform(edit: BrushEdit | unknown): Promise<Result<import('../protocol/terrain.ts').EditOutcome>>;
   info(position: { x: number; y: number; z: number }): Promise<Result<TerrainInfo>>;
   /** Moves the camera rig; a position outside the world or a non-finite angle changes nothing. */
@@ -111,7 +110,6 @@ export function createGame(flags: UrlFlags): Game {
     counters: { frame: 0, xrFrames: 0, drawCalls: 0, triangles: 0 },
     xrOrigin: null,
     ready,
-    markReady: () => markReady(),
     async deform(edit) {
       const { result, landed } = await streamer.edit(edit);
       await landed;

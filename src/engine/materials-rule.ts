@@ -21,7 +21,6 @@ const BASALT = MATERIAL_ID.basalt;
 const BASALT_Y = -40;
 /** Bedrock layers at the world floor are always solid basalt. */
 export const BEDROCK_TOP = WORLD_BOUNDS.minY + 2;
-const BED = BEDROCK_TOP;
 
 /** Ore pockets live in 8 m hash cells: 1 in 12 cells holds a blob of radius 1.5..3 m. */
 const ORE_CELL = 8;
@@ -93,7 +92,6 @@ export class ColumnMaterials {
    * surface height, negative in overhangs and arches (bare rock there, sandstone in the desert).
    */
   at(y: number, ly: number): number {
-    if (y <= BED) return BASALT;
     const biome = this.biome;
     // Well above the column's height: an arch or overhang, bare rock (sandstone in the desert).
     // Just above it: a bump of the warped surface, which wears the surface material like the rest.

@@ -12,7 +12,6 @@ import { subSeed } from './noise.ts';
 import { ColumnCache } from './column-cache.ts';
 import { createFillBox } from './fill-box.ts';
 
-export { DENSITY_PER_METRE } from './fill-box.ts';
 
 export interface ColumnInfo { height: number; biome: BiomeName; temperature: number }
 
