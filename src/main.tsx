@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Shell } from './app/Shell.tsx';
 import { createGame } from './app/game.ts';
-import { spawnPlayer } from './app/spawn.ts';
+import { startSceneName } from './app/scene-host.ts';
 import { readUrlFlags } from './app/url-flags.ts';
 import { isSoftwareRenderer } from './app/gpu-tier.ts';
 import { detectXrSupport } from './xr/xr-support.ts';
@@ -19,7 +19,9 @@ async function start() {
     installBridge(game, emulator);
   }
   void detectXrSupport().then((xr) => game.store.setState({ xr }));
-  void spawnPlayer(game);
+  void game.scenes.load({ scene_path: startSceneName(flags.scene) }).then((r) => {
+    if (!r.ok) console.error(`the first scene did not load: ${r.error.message}`);
+  });
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <Shell game={game} softwareRenderer={isSoftwareRenderer()} />

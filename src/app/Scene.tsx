@@ -2,16 +2,23 @@ import { useEffect, useMemo } from 'react';
 import { Canvas, useThree } from '@react-three/fiber';
 import { XR } from '@react-three/xr';
 import { useStore } from 'zustand';
+import type { Scene as ThreeScene } from 'three';
 import type { Game } from './game.ts';
 import { createGameXrStore } from '../xr/xr-store.ts';
 import { TerrainBatch } from '../scene/terrain-batch.ts';
 import { createTerrainMaterial } from '../scene/terrain-material.ts';
 import { SkyAndPlanet } from '../scene/SkyAndPlanet.tsx';
 import { TerrainView } from '../scene/TerrainView.tsx';
-import { DesktopControls } from '../scene/DesktopControls.tsx';
+import { DesktopBrush, DesktopControls } from '../scene/DesktopControls.tsx';
+import type { DesktopInput } from '../scene/desktop-input.ts';
+import { PlayerView } from '../scene/PlayerView.tsx';
 import { BrushPreview } from '../scene/BrushPreview.tsx';
 import { XrRig } from '../xr/XrRig.tsx';
 import { XrControllers } from '../xr/XrControllers.tsx';
+import { XrInputReader } from '../xr/XrInputReader.tsx';
+import { XrLocomotion } from '../xr/XrLocomotion.tsx';
+import { WristPanel } from '../xr/WristPanel.tsx';
+import { XrSettingsSync } from '../xr/XrSettingsSync.tsx';
 
 /**
  * The 3D half of the game (three.js, R3F, WebXR), loaded lazily so the loading screen and the
@@ -20,8 +27,11 @@ import { XrControllers } from '../xr/XrControllers.tsx';
 export default function Scene({ game, softwareRenderer: software }: { game: Game; softwareRenderer: boolean }) {
   const ready = useStore(game.store, (s) => s.ready);
   const paused = useStore(game.store, (s) => s.renderPaused);
-  const xrStore = useMemo(() => createGameXrStore(software), [software]);
+  const viewDistance = useStore(game.store, (s) => s.viewDistance);
+  const xrStore = useMemo(() => createGameXrStore(software, game.settings.getState()), [software, game]);
   const batch = useMemo(() => new TerrainBatch(createTerrainMaterial()), []);
+  const desktop = useMemo<{ current: DesktopInput | null }>(() => ({ current: null }), []);
+  const graph = useMemo<{ scene: ThreeScene | null }>(() => ({ scene: null }), []);
 
   useEffect(() => {
     if (game.scene?.batch === batch) return; // StrictMode runs effects twice in development
@@ -34,8 +44,13 @@ export default function Scene({ game, softwareRenderer: software }: { game: Game
         await xrStore.getState().session?.end();
       },
       presenting: () => !!xrStore.getState().session,
+      nodeCount: () => {
+        let n = 0;
+        graph.scene?.traverse(() => void n++);
+        return n;
+      },
     });
-  }, [game, batch, xrStore]);
+  }, [game, batch, xrStore, graph]);
 
   return (
     <Canvas
@@ -44,16 +59,23 @@ export default function Scene({ game, softwareRenderer: software }: { game: Game
       dpr={software ? 0.5 : [1, 1.5]}
       // The loading screen covers the view: draw nothing until the spawn area is in, and leave the CPU to the workers.
       frameloop={ready && !paused ? 'always' : 'never'}
+      onCreated={(s) => void (graph.scene = s.scene)}
     >
       {!ready && <CompileWhileLoading />}
       <XR store={xrStore}>
-        <SkyAndPlanet viewDistance={game.flags.viewDistance} />
-        {/* Input first: the terrain view reads the camera this frame's controls have placed. */}
-        <DesktopControls game={game} batch={batch} />
+        <SkyAndPlanet viewDistance={viewDistance} />
+        {/* Frame order matters: input, then the player step, then what reads the new pose. */}
+        <XrInputReader game={game} />
+        <DesktopControls game={game} input={desktop} />
+        <XrLocomotion game={game} batch={batch} />
+        <PlayerView game={game} batch={batch} />
         <TerrainView game={game} batch={batch} />
         <XrRig game={game} />
         <XrControllers game={game} batch={batch} />
+        <DesktopBrush game={game} input={desktop} />
+        <WristPanel game={game} />
         <BrushPreview game={game} />
+        <XrSettingsSync game={game} />
       </XR>
     </Canvas>
   );

@@ -1,22 +1,25 @@
 import type { Object3D } from 'three';
-import { PositionSchema, zodFailure, type BrushEdit, type Position, type TerrainInfo } from '../protocol/terrain.ts';
+import type { BrushEdit, EditOutcome, Position, TerrainInfo } from '../protocol/terrain.ts';
 import type { Result } from '../protocol/errors.ts';
 import type { AimState } from '../protocol/bridge.ts';
+import { emptyTracking, type VrTracking } from '../protocol/vr.ts';
 import { createGameStore, type GameStore } from '../state/game-store.ts';
+import { createSettingsStore, type SettingsStore } from '../state/settings.ts';
 import { TerrainPool, poolSizeFor } from '../threads/terrain-pool.ts';
 import { ChunkStreamer, type Viewer } from '../threads/chunk-streamer.ts';
 import { BufferedSink } from '../threads/buffered-sink.ts';
+import { CollisionField } from '../engine/player/collision-field.ts';
+import { PlayerSim } from '../engine/player/player-sim.ts';
+import { createCameraPose, createPlayerInput, type CameraPose, type PlayerInput } from '../engine/player/player-state.ts';
 import type { TerrainBatch } from '../scene/terrain-batch.ts';
+import { SceneManager } from './scenes/scene-manager.ts';
+import { CollisionSink } from './collision-sink.ts';
+import { createSceneHost, type LoadGate } from './scene-host.ts';
+import { createReadout, updateReadout, type Readout } from './readout.ts';
+import { createRecenter, recenterFromTracking, type Recenter } from './recenter.ts';
+import type { VrRecenterResult } from '../protocol/vr.ts';
 import type { UrlFlags } from './url-flags.ts';
-
-/** The free-fly camera rig: position plus yaw/pitch (radians). VR adds the headset pose on top. */
-export interface Rig {
-  x: number;
-  y: number;
-  z: number;
-  yaw: number;
-  pitch: number;
-}
+import type { XrFrameInput } from '../xr/xr-frame-input.ts';
 
 /** What the lazily loaded 3D scene hands back to the game once three.js is in. */
 export interface SceneHandle {
@@ -24,92 +27,130 @@ export interface SceneHandle {
   enterVr(): Promise<void>;
   exitVr(): Promise<void>;
   presenting(): boolean;
+  /** Objects in the 3D scene graph (GET /scene/current node_count). */
+  nodeCount(): number;
 }
 
 /**
- * Everything that lives for the page's life, outside React: workers, streaming, player rig. It
- * imports no three.js, so the workers start while the 3D scene is still downloading.
+ * Everything that lives for the page's life, outside React: workers, streaming, collision, the
+ * player, scenes. It imports no three.js, so the workers start while the 3D scene still downloads.
  */
 export interface Game {
   flags: UrlFlags;
   store: GameStore;
+  settings: SettingsStore;
   pool: TerrainPool;
   streamer: ChunkStreamer;
+  collision: CollisionField;
+  player: PlayerSim;
+  /** Controls write here every frame; the player step reads it. */
+  input: PlayerInput;
+  /** Where the eyes are this frame (the desktop camera; the XR origin is derived from it). */
+  camera: CameraPose;
+  scenes: SceneManager;
   /** Set once the 3D scene has loaded. */
   scene: SceneHandle | null;
   attachScene(scene: SceneHandle): void;
-  rig: Rig;
   viewer: Viewer;
   aim: AimState;
+  tracking: VrTracking;
+  /** This frame's headset, controllers and hands (created by the 3D scene, which owns three.js). */
+  xrInput: XrFrameInput | null;
+  recenter: Recenter;
+  /** A VR teleport arc is being aimed (the right hand's tool rests meanwhile). */
+  teleportAiming: boolean;
+  /** The VR wrist panel's settings page is open (the left stick drives it, not motion). */
+  wristSettingsOpen: boolean;
   counters: { frame: number; xrFrames: number; drawCalls: number; triangles: number };
   /** The XROrigin group, so controller poses (reference-space) can be put in world space. */
   xrOrigin: Object3D | null;
-  /** Resolves when the spawn area is meshed and the rig stands above the ground. */
+  /** Resolves when the first scene is loaded and the player placed. */
   ready: Promise<void>;
-  deform(edit: BrushEdit | unknown): Promise<Result<import('../protocol/terrain.ts').EditOutcome>>;
+  /** True while a world scene is running and the player may act (not loading, not the menu). */
+  playing(): boolean;
+  deform(edit: BrushEdit | unknown): Promise<Result<EditOutcome>>;
   info(position: { x: number; y: number; z: number }): Promise<Result<TerrainInfo>>;
-  /** Moves the camera rig; a position outside the world or a non-finite angle changes nothing. */
-  placeRig(x: number, y: number, z: number, yawDeg: number, pitchDeg: number): Result<Position>;
+  /** Puts the player in the spacecraft, hovering at a pose (degrees); bad input changes nothing. */
+  placeCamera(x: number, y: number, z: number, yawDeg: number, pitchDeg: number): Result<Position>;
+  /** Board the spacecraft when walking, leave it when flying; a refusal shows as a banner. */
+  toggleBoarding(): void;
+  /** Makes the headset's current place and facing the player's (seed POST /vr/recenter). */
+  recenterVr(): Result<VrRecenterResult>;
+  /** HUD figures, refreshed on each call into one reused object. */
+  readout(): Readout;
+  showBanner(text: string, ms?: number): void;
   /** Resolves after `count` more frames; frameTick() (called once per rendered frame) drives it. */
   frames(count: number): Promise<void>;
   frameTick(): void;
+  /** Called by the renderer after the player step: moves the streaming viewer to the eyes. */
+  syncViewer(): void;
   dispose(): void;
 }
 
 /** Streaming and UI sync run on a timer too, so they go on while no frames are drawn (loading). */
 const TICK_MS = 100;
 
-const DEG = Math.PI / 180;
-
 export function createGame(flags: UrlFlags): Game {
   const store = createGameStore();
-  const sink = new BufferedSink();
+  const settings = createSettingsStore();
+  const buffered = new BufferedSink();
+  const collision = new CollisionField();
   // The pool reports meshes to the streamer, which needs the pool: late-bound through this arrow.
-  const pool: TerrainPool = new TerrainPool(flags.seed, poolSizeFor(navigator.hardwareConcurrency), (m) => streamer.onMesh(m));
-  const streamer = new ChunkStreamer(pool, sink);
-  streamer.viewDistance = flags.viewDistance;
+  const pool: TerrainPool = new TerrainPool({ seed: flags.seed, kind: 'planet' }, poolSizeFor(navigator.hardwareConcurrency), (m) => streamer.onMesh(m));
+  const streamer = new ChunkStreamer(pool, new CollisionSink(collision, buffered));
+  const player = new PlayerSim(collision);
+  const camera = createCameraPose();
+  const viewer: Viewer = { x: 0, y: 60, z: 0, dx: 0, dy: 0, dz: -1 };
+  const readout = createReadout();
+  const gate: LoadGate = { streaming: false, waiter: null };
 
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
-  const rig: Rig = { x: 0, y: 60, z: 0, yaw: 0, pitch: -10 * DEG };
-  const viewer: Viewer = { x: 0, y: 60, z: 0, dx: 0, dy: 0, dz: -1 };
+  let bannerTimer: ReturnType<typeof setTimeout> | undefined;
 
   const tick = () => {
-    // Nothing streams until the spawn point is chosen: its column queries must not wait behind mesh jobs.
-    if (!placed) return;
+    if (!gate.streaming) return;
+    // No frames are drawn while loading, so the viewer follows the player from here too.
+    game.syncViewer();
     streamer.update(performance.now(), viewer);
     const near = streamer.nearProgress();
     const state = store.getState();
     if (state.loading.wanted !== near.wanted || state.loading.meshed !== near.meshed) {
       store.setState({ loading: { wanted: near.wanted, meshed: near.meshed } });
     }
-    if (!state.ready && placed && sink.attached && near.wanted > 0 && near.meshed === near.wanted) {
-      store.setState({ ready: true });
-      markReady();
+    if (gate.waiter && buffered.attached && near.wanted > 0 && near.meshed === near.wanted) {
+      const w = gate.waiter;
+      gate.waiter = null;
+      w();
     }
   };
-  let placed = false;
   const timer = setInterval(tick, TICK_MS);
   const frameWaiters: Array<{ until: number; resolve: () => void }> = [];
+
   const game: Game = {
-    flags,
-    store,
-    pool,
-    streamer,
+    flags, store, settings, pool, streamer, collision, player,
+    input: createPlayerInput(),
+    camera,
+    scenes: null as unknown as SceneManager,
     scene: null,
     attachScene(scene) {
       game.scene = scene;
-      sink.attach(scene.batch);
+      buffered.attach(scene.batch);
     },
-    rig,
     viewer,
-    aim: {
-      source: 'desktop', hit: false, distance: 0,
-      point: { x: 0, y: 0, z: 0 }, normal: { x: 0, y: 1, z: 0 },
-    },
+    aim: { source: 'desktop', hit: false, distance: 0, point: { x: 0, y: 0, z: 0 }, normal: { x: 0, y: 1, z: 0 } },
+    tracking: emptyTracking(),
+    xrInput: null,
+    recenter: createRecenter(),
+    teleportAiming: false,
+    wristSettingsOpen: false,
     counters: { frame: 0, xrFrames: 0, drawCalls: 0, triangles: 0 },
     xrOrigin: null,
     ready,
+    playing() {
+      const s = store.getState();
+      return s.ready && s.scene !== null && s.scene !== 'menu';
+    },
     async deform(edit) {
       const { result, landed } = await streamer.edit(edit);
       await landed;
@@ -127,28 +168,59 @@ export function createGame(flags: UrlFlags): Game {
         if (game.counters.frame >= frameWaiters[i].until) frameWaiters.splice(i, 1)[0].resolve();
       }
     },
-    placeRig(x, y, z, yawDeg, pitchDeg) {
-      const position = PositionSchema.safeParse({ x, y, z });
-      if (!position.success) return zodFailure(position.error);
+    placeCamera(x, y, z, yawDeg, pitchDeg) {
       if (!Number.isFinite(yawDeg) || !Number.isFinite(pitchDeg)) {
         return { ok: false, error: { code: 'INVALID_PARAMETER', message: 'yaw and pitch must be finite degrees' } };
       }
-      rig.x = x; rig.y = y; rig.z = z;
-      rig.yaw = yawDeg * DEG;
-      rig.pitch = Math.max(-89, Math.min(89, pitchDeg)) * DEG;
-      // Forward (−z) turned by pitch about x, then yaw about y (the camera's YXZ order).
-      const cp = Math.cos(rig.pitch);
-      Object.assign(viewer, { x, y, z, dx: -Math.sin(rig.yaw) * cp, dy: Math.sin(rig.pitch), dz: -Math.cos(rig.yaw) * cp });
+      const placed = player.hover({ x, y, z }, yawDeg, Math.max(-89, Math.min(89, pitchDeg)));
+      if (!placed.ok) return placed;
+      game.syncViewer();
       // Rank at once, so progress reports the new place's chunks from this call on.
       streamer.invalidate();
-      streamer.update(performance.now(), viewer);
-      placed = true;
-      return { ok: true, value: position.data };
+      if (gate.streaming) streamer.update(performance.now(), viewer);
+      return { ok: true, value: { x, y, z } };
+    },
+    toggleBoarding() {
+      if (!game.playing()) return;
+      const r = player.setMode(player.state.mode === 'walking' ? 'spacecraft' : 'walking');
+      if (!r.ok) game.showBanner(r.error.message, 2000);
+    },
+    recenterVr() {
+      return recenterFromTracking(game.tracking, game.recenter);
+    },
+    readout() {
+      return updateReadout(game, readout);
+    },
+    showBanner(text, ms = 3000) {
+      clearTimeout(bannerTimer);
+      store.setState({ banner: text });
+      bannerTimer = setTimeout(() => store.setState({ banner: null }), ms);
+    },
+    syncViewer() {
+      player.cameraPose(camera);
+      viewer.x = camera.x; viewer.y = camera.y; viewer.z = camera.z;
+      // Forward (−z) rotated by the camera quaternion.
+      const { qx, qy, qz, qw } = camera;
+      viewer.dx = -2 * (qx * qz + qw * qy);
+      viewer.dy = -2 * (qy * qz - qw * qx);
+      viewer.dz = -(1 - 2 * (qx * qx + qy * qy));
     },
     dispose() {
       clearInterval(timer);
       pool.dispose();
     },
   };
+  game.scenes = new SceneManager(createSceneHost(game, gate, () => markReady()));
+  player.on((e) => {
+    if (e.type === 'died') game.showBanner(`You died (${e.cause}). Back at the landing site.`, 4000);
+  });
+  // The settings' view distance applies to scenes that do not fix their own.
+  settings.subscribe((s, prev) => {
+    if (s.viewDistance === prev.viewDistance) return;
+    const def = game.scenes.currentDef();
+    if (!def || def.viewDistance !== null || flags.viewDistance !== null) return;
+    streamer.viewDistance = s.viewDistance;
+    store.setState({ viewDistance: s.viewDistance });
+  });
   return game;
 }

@@ -1,29 +1,24 @@
-import type { Game } from './game.ts';
 import type { Result } from '../protocol/errors.ts';
+import type { TerrainPool } from '../threads/terrain-pool.ts';
+import type { CollisionField } from '../engine/player/collision-field.ts';
 
-/** Height of the free-fly camera above the ground at spawn. */
-const SPAWN_CLEARANCE = 9;
 const RING_STEP = 48;
 const RINGS = 4;
 
 type Column = { height: number; biome: string };
 
+export interface SpawnChoice { x: number; z: number; ground: number; yawDeg: number }
+
 /**
- * Picks a spawn with a view: the flattest open column near the world origin (judged by the ground
- * around it), then faces the highest ground in sight so mountains fill the horizon.
+ * Picks a planet spawn with a view: the flattest open column near the world origin (judged by the
+ * ground around it), facing the highest ground in sight so mountains fill the horizon. Asks the
+ * workers for column heights, so it needs no meshed chunks.
  */
-export async function spawnPlayer(game: Game): Promise<void> {
-  const { position, yaw, pitch } = game.flags;
-  if (position) {
-    const placed = game.placeRig(position[0], position[1], position[2], yaw ?? 0, pitch ?? -15);
-    if (placed.ok) return;
-    console.warn(`?pos ignored: ${placed.error.message}`);
-  }
+export async function searchSpawn(pool: TerrainPool): Promise<SpawnChoice> {
   const height = async (x: number, z: number) => {
-    const r = await game.pool.query<Result<Column>>((api) => api.columnInfo({ x, z }));
+    const r = await pool.query<Result<Column>>((api) => api.columnInfo({ x, z }));
     return r.ok ? r.value.height : 0;
   };
-  let best = { x: 0, z: 0, ground: await height(0, 0), score: Infinity };
   const candidates: Array<[number, number]> = [[0, 0]];
   for (let ring = 1; ring <= RINGS; ring++) candidates.push(...ringPoints(ring * RING_STEP, 6 + ring * 4));
   const scored = await Promise.all(candidates.map(async ([x, z]) => {
@@ -32,6 +27,7 @@ export async function spawnPlayer(game: Game): Promise<void> {
     // Flat ground a little above the lowlands, not too far from the origin.
     return { x, z, ground, score: roughness + Math.abs(ground - 12) * 0.2 + Math.hypot(x, z) * 0.01 };
   }));
+  let best = scored[0];
   for (const c of scored) if (c.score < best.score) best = c;
   // Face an open foreground with high ground behind it: far height minus the tallest near obstacle.
   let view = { yaw: 0, score: -Infinity };
@@ -42,7 +38,31 @@ export async function spawnPlayer(game: Game): Promise<void> {
     const score = Math.max(far1, far2) - 2 * Math.max(n1, n2, n3, best.ground);
     if (score > view.score) view = { yaw: deg, score };
   }
-  game.placeRig(best.x, best.ground + SPAWN_CLEARANCE, best.z, yaw ?? view.yaw, pitch ?? -8);
+  return { x: best.x, z: best.z, ground: best.ground, yawDeg: view.yaw };
+}
+
+/**
+ * The top of the ground under (x, z), searched downward in the collision field from `fromY`: the
+ * first place where density turns solid, refined to a centimetre. null if the column is not loaded
+ * or holds no ground in the searched span.
+ */
+export function groundBelow(field: CollisionField, x: number, z: number, fromY: number, span = 64): number | null {
+  let prev = fromY;
+  if (!(field.sample(x, prev, z) <= 0)) return null; // start point solid or not loaded
+  for (let y = fromY - 0.5; y >= fromY - span; y -= 0.5) {
+    const d = field.sample(x, y, z);
+    if (Number.isNaN(d)) return null;
+    if (d > 0) {
+      let lo = y, hi = prev; // solid at lo, air at hi
+      while (hi - lo > 0.01) {
+        const mid = (lo + hi) / 2;
+        if (field.sample(x, mid, z) > 0) lo = mid; else hi = mid;
+      }
+      return hi;
+    }
+    prev = y;
+  }
+  return null;
 }
 
 function ringPoints(radius: number, count: number): Array<[number, number]> {

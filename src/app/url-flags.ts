@@ -1,9 +1,12 @@
-/** Options read from the page URL: ?seed=N, ?xr=emulate, ?bridge, ?view=M, ?pos=x,y,z, ?yaw=deg, ?pitch=deg. */
+/** Options read from the page URL: ?seed=N, ?scene=name, ?xr=emulate, ?bridge, ?view=M, ?pos=x,y,z, ?yaw=deg, ?pitch=deg. */
 export interface UrlFlags {
   seed: number;
   emulateXr: boolean;
   bridge: boolean;
-  viewDistance: number;
+  /** Streaming radius in metres; null = the player's view-distance setting. */
+  viewDistance: number | null;
+  /** Scene to start in (a registry name or res:// path); unknown names fall back to vr_main with a warning. */
+  scene: string;
   position: [number, number, number] | null;
   yaw: number | null;
   pitch: number | null;
@@ -23,7 +26,8 @@ export function readUrlFlags(search: string): UrlFlags {
     seed: int('seed', DEFAULT_SEED, 0, 0xffffffff),
     emulateXr: q.get('xr') === 'emulate',
     bridge: q.has('bridge'),
-    viewDistance: int('view', 160, 64, 320),
+    viewDistance: q.has('view') ? int('view', 160, 64, 320) : null,
+    scene: q.get('scene') ?? 'vr_main',
     position: pos && pos.length === 3 && pos.every(Number.isFinite) ? [pos[0], pos[1], pos[2]] : null,
     yaw: angle('yaw'),
     pitch: angle('pitch'),

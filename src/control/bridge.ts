@@ -27,8 +27,33 @@ export function installBridge(game: Game, emulator: Emulator | undefined): Space
       set: (p, yaw, pitch) => {
         const position = PositionSchema.safeParse(p);
         if (!position.success) return zodFailure(position.error);
-        return game.placeRig(position.data.x, position.data.y, position.data.z, yaw, pitch);
+        return game.placeCamera(position.data.x, position.data.y, position.data.z, yaw, pitch);
       },
+    },
+    player: {
+      position: () => game.player.snapshot(),
+      spawn: (body) => game.player.spawn(body),
+      teleport: (body) => game.player.teleportRequest(body),
+      mode: (body) => game.player.modeRequest(body),
+    },
+    scenes: {
+      list: () => game.scenes.list(),
+      load: (body) => game.scenes.load(body),
+      reload: (body) => game.scenes.reload(body),
+      current: () => game.scenes.currentInfo(),
+      history: () => game.scenes.history(),
+      validate: (body) => game.scenes.validate(body),
+    },
+    vr: {
+      tracking: () => structuredClone(game.tracking),
+      recenter: () => game.recenterVr(),
+    },
+    settings: {
+      get: () => {
+        const { update: _u, reset: _r, ...values } = game.settings.getState();
+        return values;
+      },
+      update: (patch) => game.settings.getState().update(patch),
     },
     workers: { crash: (index) => game.pool.crashWorker(index) },
     debug: {
@@ -40,6 +65,7 @@ export function installBridge(game: Game, emulator: Emulator | undefined): Space
     xr: {
       enter: async () => {
         await game.ready;
+        if (!game.scene) throw new Error('the 3D scene has not loaded');
         await game.scene!.enterVr();
       },
       exit: async () => {
@@ -66,6 +92,7 @@ function snapshotState(game: Game): BridgeState {
     render: { drawCalls: game.counters.drawCalls, triangles: game.counters.triangles, terrainRevision: game.scene?.batch.revision ?? 0 },
     camera: { position: { x: v.x, y: v.y, z: v.z }, direction: { x: v.dx, y: v.dy, z: v.dz } },
     xr: { supported: xr.supported, reason: xr.reason, presenting: game.scene?.presenting() ?? false, frames: game.counters.xrFrames },
+    scene: { name: game.store.getState().scene, ready: game.store.getState().ready },
   };
 }
 

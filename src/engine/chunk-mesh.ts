@@ -5,8 +5,18 @@
  */
 import type { ChunkMesh } from '../protocol/terrain.ts';
 import type { MeshCounts, Mesher } from './surface-nets.ts';
+import { DENSITY_MAX } from './constants.ts';
 
-export function toChunkMesh(counts: MeshCounts, mesher: Mesher, cx: number, cy: number, cz: number, version: number): ChunkMesh {
+export { COLLISION_EDGE, COLLISION_VOLUME, collisionFromField } from './collision-data.ts';
+
+/**
+ * `collision` (33³, see ChunkMesh) is taken as is, not copied: pass an array the caller gives up.
+ * With `collision` null, `collisionFill` is the value of every sample (default: all air).
+ */
+export function toChunkMesh(
+  counts: MeshCounts, mesher: Mesher, cx: number, cy: number, cz: number, version: number,
+  collision: Int8Array | null = null, collisionFill: number = -DENSITY_MAX,
+): ChunkMesh {
   const nv = counts.vertexCount;
   return {
     cx, cy, cz, version, buried: false,
@@ -14,10 +24,13 @@ export function toChunkMesh(counts: MeshCounts, mesher: Mesher, cx: number, cy: 
     normals: mesher.normals.slice(0, nv * 3),
     materials: mesher.materials.slice(0, nv),
     indices: mesher.indices.slice(0, counts.indexCount),
+    collision, collisionFill,
   };
 }
 
 /** The buffers of a ChunkMesh, for postMessage/Comlink transfer lists. */
 export function meshTransferables(mesh: ChunkMesh): ArrayBuffer[] {
-  return [mesh.positions.buffer, mesh.normals.buffer, mesh.materials.buffer, mesh.indices.buffer] as ArrayBuffer[];
+  const list = [mesh.positions.buffer, mesh.normals.buffer, mesh.materials.buffer, mesh.indices.buffer] as ArrayBuffer[];
+  if (mesh.collision) list.push(mesh.collision.buffer as ArrayBuffer);
+  return list;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTerrainApi } from './terrain-service.ts';
+import { VoxelStore } from './voxel-store.ts';
+import { COLLISION_EDGE, COLLISION_VOLUME } from './collision-data.ts';
 
 function setup() {
   const api = createTerrainApi();
@@ -84,5 +86,59 @@ describe('terrain service', () => {
     expect(twin.replay([good]).ok).toBe(true);
     expect(hashOf(twin)).toBe(hashOf(api));
     expect(() => api.crash()).toThrow();
+  });
+
+  it('sends 33³ collision density with each mesh, or null + the fill value when uniform', () => {
+    const transferred: Transferable[][] = [];
+    const api = createTerrainApi({ transfer: (v, t) => { transferred.push(t); return v; } });
+    api.init({ seed: 7 });
+    const store = new VoxelStore(7);
+    const edit = { ...good, operation: 'add' as const };
+    api.applyEdit(edit);
+    store.applyEdit(edit);
+    const E = COLLISION_EDGE;
+    for (const [x, z] of [[16, 16], [4, 4]]) {
+      const cx = Math.floor(x / 32), cz = Math.floor(z / 32);
+      const cy = Math.floor(store.columnInfo(x, z).height / 32);
+      const m = api.meshChunk({ cx, cy, cz });
+      if (!m.ok) throw new Error(m.error.message);
+      const col = m.value.collision;
+      if (!col) throw new Error('surface chunk without collision data');
+      expect(col.length).toBe(COLLISION_VOLUME);
+      expect(transferred.at(-1)).toContain(col.buffer);
+      for (let i = 0; i < COLLISION_VOLUME; i++) {
+        const lx = i % E, ly = Math.floor(i / E) % E, lz = Math.floor(i / (E * E));
+        const want = store.sample(cx * 32 + lx, cy * 32 + ly, cz * 32 + lz).density;
+        if (col[i] !== want) throw new Error(`chunk ${cx},${cy},${cz} local ${lx},${ly},${lz}: ${col[i]} vs ${want}`);
+      }
+    }
+    const air = api.meshChunk({ cx: 0, cy: 7, cz: 0 });
+    expect(air.ok && air.value.collision === null && air.value.collisionFill === -127).toBe(true);
+    expect(air.ok && air.value.indices.length).toBe(0);
+    // A second mesh never shares the first one's (transferred) collision buffer.
+    const a = api.meshChunk({ cx: 0, cy: 0, cz: 0 }), b = api.meshChunk({ cx: 0, cy: 0, cz: 0 });
+    expect(a.ok && b.ok && a.value.collision !== b.value.collision && a.value.collision!.buffer !== b.value.collision!.buffer).toBe(true);
+  });
+
+  it('init takes a world kind: the arena is flat ground, solid deep down', () => {
+    const api = createTerrainApi();
+    const r = api.init({ seed: 7, kind: 'arena' });
+    expect(r.ok && r.value).toEqual({ seed: 7, kind: 'arena' });
+    expect(api.init({ seed: 7, kind: 'moon' }).ok).toBe(false);
+    api.init({ seed: 7, kind: 'arena' });
+    const col = api.columnInfo({ x: 0, z: 0 });
+    expect(col.ok && col.value.height).toBe(0);
+    const deep = api.meshChunk({ cx: 0, cy: -2, cz: 0 });
+    expect(deep.ok && deep.value.collision === null && deep.value.collisionFill === 127).toBe(true);
+    const ground = api.meshChunk({ cx: 0, cy: -1, cz: 0 });
+    // Local y 32 is world y = 0 (density 0), below is solid: not uniform.
+    expect(ground.ok && ground.value.collision !== null && ground.value.indices.length > 0).toBe(true);
+    if (ground.ok && ground.value.collision) {
+      const E = COLLISION_EDGE;
+      expect(ground.value.collision[5 + 32 * E + 5 * E * E]).toBe(0);
+      expect(ground.value.collision[5 + 31 * E + 5 * E * E]).toBe(24);
+    }
+    const info = api.info({ x: 0, y: 0.5, z: 0 });
+    expect(info.ok && info.value.biome).toBe('plains');
   });
 });

@@ -11,11 +11,12 @@ import { FIELD_VOLUME } from './constants.ts';
 import { ok, type Result } from '../protocol/errors.ts';
 import {
   BrushEditSchema, ChunkCoordSchema, PositionSchema, WorldInitSchema, zodFailure,
-  type BrushEdit, type ChunkMesh, type EditOutcome, type TerrainInfo,
+  type BrushEdit, type ChunkMesh, type EditOutcome, type TerrainInfo, type WorldKind,
 } from '../protocol/terrain.ts';
 import { VoxelStore } from './voxel-store.ts';
 import { createMesher } from './surface-nets.ts';
 import { meshTransferables, toChunkMesh } from './chunk-mesh.ts';
+import { COLLISION_VOLUME, collisionFromField } from './collision-data.ts';
 import type { ColumnInfo } from './worldgen.ts';
 
 export interface TerrainApiOptions {
@@ -35,24 +36,32 @@ export function createTerrainApi(opts: TerrainApiOptions = {}) {
   const fieldD = new Int8Array(FIELD_VOLUME);
   const fieldM = new Uint8Array(FIELD_VOLUME);
   const mesher = createMesher();
+  // Collision block of the next mesh; handed over (transferred) when a chunk needs one, then replaced.
+  let collision = new Int8Array(COLLISION_VOLUME);
 
   return {
-    /** Starts a fresh world (empty edit log) for `seed`. */
-    init(input: unknown): Result<{ seed: number }> {
+    /** Starts a fresh world (empty edit log) for `seed` and `kind` ('planet' if omitted). */
+    init(input: unknown): Result<{ seed: number; kind: WorldKind }> {
       const p = WorldInitSchema.safeParse(input);
       if (!p.success) return zodFailure(p.error);
-      store = new VoxelStore(p.data.seed);
-      return ok({ seed: p.data.seed });
+      store = new VoxelStore(p.data.seed, p.data.kind);
+      return ok({ seed: p.data.seed, kind: p.data.kind });
     },
 
-    /** Meshes one chunk; buffers are transferred. version = edit count the mesh reflects. */
+    /**
+     * Meshes one chunk; buffers are transferred. version = edit count the mesh reflects.
+     * Carries the chunk's 33³ collision density (null + collisionFill when uniform).
+     */
     meshChunk(input: unknown): Result<ChunkMesh> {
       const p = ChunkCoordSchema.safeParse(input);
       if (!p.success) return zodFailure(p.error);
       const { cx, cy, cz } = p.data;
       store.readField(cx, cy, cz, fieldD, fieldM);
       const counts = mesher.mesh(fieldD, fieldM);
-      const mesh = toChunkMesh(counts, mesher, cx, cy, cz, store.editCount());
+      const fill = collisionFromField(fieldD, collision);
+      let block: Int8Array | null = null;
+      if (fill === null) { block = collision; collision = new Int8Array(COLLISION_VOLUME); }
+      const mesh = toChunkMesh(counts, mesher, cx, cy, cz, store.editCount(), block, fill ?? 0);
       mesh.buried = mesh.indices.length > 0 && isBuried(store, cx, cy, cz);
       return transfer(ok(mesh), meshTransferables(mesh));
     },

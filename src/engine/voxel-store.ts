@@ -1,7 +1,7 @@
 /**
- * The world state: a seed plus an ordered edit log. Unedited chunks are generated
- * on demand (a pure function of the seed), so only chunks an edit changed are kept,
- * materialised as owned 32^3 voxels. Reading order therefore never affects state.
+ * The world state: a seed and a world kind (planet or arena) plus an ordered edit log.
+ * Unedited chunks are generated on demand (a pure function of seed and kind), so only
+ * chunks an edit changed are kept, materialised as owned 32^3 voxels. Reading order therefore never affects state.
  *
  * API (class VoxelStore):
  *  - readField(cx, cy, cz, density, material): fill a 34^3 meshing field (local -1..32).
@@ -10,7 +10,7 @@
  *  - sample(x, y, z), info(pos), chunkHash(cx, cy, cz), editCount(), columnInfo(x, z)
  */
 import { CHUNK_SIZE, CHUNK_VOLUME, DENSITY_MAX, FIELD_SIZE, MATERIALS } from './constants.ts';
-import type { BrushEdit, EditOutcome, Position, TerrainInfo } from '../protocol/terrain.ts';
+import type { BrushEdit, EditOutcome, Position, TerrainInfo, WorldKind } from '../protocol/terrain.ts';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { createWorldgen, type ColumnInfo, type Worldgen } from './worldgen.ts';
@@ -34,8 +34,8 @@ export class VoxelStore {
   private readonly one = { d: new Int8Array(1), m: new Uint8Array(1) };
   private readonly scratch = { d: new Int8Array(CHUNK_VOLUME), m: new Uint8Array(CHUNK_VOLUME) };
 
-  constructor(readonly seed: number) {
-    this.gen = createWorldgen(seed);
+  constructor(readonly seed: number, readonly kind: WorldKind = 'planet') {
+    this.gen = createWorldgen(seed, kind);
   }
 
   editCount(): number { return this.applied; }

@@ -11,6 +11,8 @@ import { ColumnMaterials } from './materials-rule.ts';
 import { subSeed } from './noise.ts';
 import { ColumnCache } from './column-cache.ts';
 import { createFillBox } from './fill-box.ts';
+import { createArenaWorldgen } from './arena-gen.ts';
+import type { WorldKind } from '../protocol/terrain.ts';
 
 
 export interface ColumnInfo { height: number; biome: BiomeName; temperature: number }
@@ -31,7 +33,12 @@ export interface Worldgen {
   topBound(x0: number, z0: number, nx: number, nz: number): number;
 }
 
-export function createWorldgen(seed: number): Worldgen {
+/** The generator of a world kind: the procedural planet, or the fixed test arena (arena-gen.ts). */
+export function createWorldgen(seed: number, kind: WorldKind = 'planet'): Worldgen {
+  return kind === 'arena' ? createArenaWorldgen(seed) : createPlanetWorldgen(seed);
+}
+
+function createPlanetWorldgen(seed: number): Worldgen {
   const biomeSeeds = makeBiomeSeeds(seed);
   const lattice = new CaveLattice(seed);
   const mats = new ColumnMaterials(subSeed(seed, 30));

@@ -1,5 +1,9 @@
 import type { Result } from './errors.ts';
 import type { BrushEdit, EditOutcome, TerrainInfo } from './terrain.ts';
+import type { PlayerMode, PlayerSnapshot } from './player.ts';
+import type { SceneCurrent, SceneHistory, SceneLoadResult, SceneReloadResult, SceneValidation } from './scenes.ts';
+import type { VrRecenterResult, VrTracking } from './vr.ts';
+import type { Settings } from '../state/settings.ts';
 
 export const BRIDGE_VERSION = '0.1.0';
 
@@ -23,7 +27,14 @@ export interface BridgeState {
   render: { drawCalls: number; triangles: number; terrainRevision: number };
   camera: { position: Vec3; direction: Vec3 };
   xr: { supported: boolean; reason: string | null; presenting: boolean; frames: number };
+  /** Running (or loading) scene name, and whether it is playable yet. */
+  scene: { name: string | null; ready: boolean };
 }
+
+/** A scene in the registry (GET /scenes). */
+export interface SceneListing { scene_path: string; name: string; title: string; root_node: string }
+
+export type XrButton = 'trigger' | 'squeeze' | 'a-button' | 'b-button' | 'x-button' | 'y-button' | 'thumbstick';
 
 /** Pose for the emulated headset or a controller (only under ?xr=emulate). */
 export interface EmulatedPose { position: Vec3; quaternion?: { x: number; y: number; z: number; w: number } }
@@ -46,8 +57,34 @@ export interface SpacetimeBridge {
   /** The brush target of the active pointer this frame. */
   aim(): AimState;
   camera: {
-    /** Places the free-fly camera; yaw/pitch in degrees (yaw 0 looks toward −z). */
+    /** Puts the player in the spacecraft, hovering still at this pose; yaw/pitch in degrees (yaw 0 looks toward −z). */
     set(position: Vec3, yawDeg: number, pitchDeg: number): Result<Vec3>;
+  };
+  /** Seed 000 player routes' game side (bodies use the seed's field names). */
+  player: {
+    position(): PlayerSnapshot;
+    spawn(body: unknown): Result<{ player_id: string; position: Vec3; mode: PlayerMode }>;
+    teleport(body: unknown): Result<{ player_id: string; new_position: Vec3 }>;
+    mode(body: unknown): Result<{ player_id: string; mode: PlayerMode }>;
+  };
+  /** Seed 000 scene routes' game side. Loads resolve once the scene is playable. */
+  scenes: {
+    list(): SceneListing[];
+    load(body: unknown): Promise<Result<SceneLoadResult>>;
+    reload(body?: unknown): Promise<Result<SceneReloadResult>>;
+    current(): Result<SceneCurrent>;
+    history(): SceneHistory;
+    validate(body: unknown): Result<SceneValidation>;
+  };
+  vr: {
+    /** Headset and controllers in tracking space (tracking_valid false outside VR). */
+    tracking(): VrTracking;
+    recenter(): Result<VrRecenterResult>;
+  };
+  settings: {
+    get(): Settings;
+    /** Validates the whole patch; a bad field changes nothing. */
+    update(patch: unknown): Result<Settings>;
   };
   workers: { crash(index: number): Result<{ index: number }> };
   debug: {
@@ -63,7 +100,9 @@ export interface SpacetimeBridge {
     emulator?: {
       setHeadset(pose: EmulatedPose): void;
       setController(hand: 'left' | 'right', pose: EmulatedPose): void;
-      setButton(hand: 'left' | 'right', button: 'trigger' | 'squeeze', value: number): void;
+      setButton(hand: 'left' | 'right', button: XrButton, value: number): void;
+      /** Thumbstick deflection, −1..1 (y: pushed forward is −1). */
+      setStick(hand: 'left' | 'right', x: number, y: number): void;
     };
   };
 }

@@ -34,7 +34,19 @@ export const ChunkCoordSchema = z.object({
 });
 export type ChunkCoord = z.infer<typeof ChunkCoordSchema>;
 
-export const WorldInitSchema = z.object({ seed: z.number().int().min(0).max(0xffffffff) });
+/**
+ * Which generator a world uses: 'planet' is the full procedural planet; 'arena' is the small,
+ * flat, fixed test world (src/engine/arena-gen.ts, scene `test_arena`).
+ */
+export const WORLD_KINDS = ['planet', 'arena'] as const;
+export type WorldKind = (typeof WORLD_KINDS)[number];
+
+/** Starts a world: seed (uint32) and kind (default 'planet'). */
+export const WorldInitSchema = z.object({
+  seed: z.number().int().min(0).max(0xffffffff),
+  kind: z.enum(WORLD_KINDS).default('planet'),
+});
+export type WorldInit = z.infer<typeof WorldInitSchema>;
 
 /** Fields of seed 000 GET /terrain/info. density is normalised to -1..1 (> 0 solid). */
 export interface TerrainInfo {
@@ -64,6 +76,15 @@ export interface ChunkMesh {
   normals: Float32Array;
   materials: Float32Array;
   indices: Uint32Array;
+  /**
+   * Density for collision on the main thread: 33³ Int8 samples at chunk-local voxels 0..32, index
+   * x + y*33 + z*33*33 (world voxel = chunk origin + local). 33 = the 32 owned voxels plus the first
+   * voxel of the +x/+y/+z neighbour, so trilinear sampling anywhere in the chunk needs only this
+   * array. null when all 33³ values are equal (most chunks are all air or all solid): see collisionFill.
+   */
+  collision: Int8Array | null;
+  /** The value of every sample when `collision` is null (e.g. -127 all air, 127 all solid); meaningless otherwise. */
+  collisionFill: number;
 }
 
 /** Turns a zod failure into the seed's MISSING_PARAMETER / INVALID_PARAMETER error. */

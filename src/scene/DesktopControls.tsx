@@ -1,25 +1,18 @@
 import { useEffect, useRef } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
-import { Vector3 } from 'three';
 import type { Game } from '../app/game.ts';
-import type { TerrainBatch } from './terrain-batch.ts';
 import { createDesktopInput, type DesktopInput } from './desktop-input.ts';
 import { BrushAction } from './brush-action.ts';
-import { emptyHit } from './terrain-raycast.ts';
 
-const forward = new Vector3();
-const right = new Vector3();
-const move = new Vector3();
-const direction = new Vector3();
-const hit = emptyHit();
-const BASE_SPEED = 14;
-const AIM_RANGE = 64;
+const axis = (keys: Set<string>, plus: string, minus: string) => (keys.has(plus) ? 1 : 0) - (keys.has(minus) ? 1 : 0);
 
-/** Free-fly camera with pointer-lock mouse look; left click uses the tool, right click builds. */
-export function DesktopControls({ game, batch }: { game: Game; batch: TerrainBatch }) {
+/**
+ * Keyboard and mouse to player input: WASD moves (walking) or thrusts (spacecraft), Space jumps or
+ * climbs, Shift descends, Ctrl sprints or boosts, Q/E roll the ship; the mouse looks (accumulated by
+ * desktop-input). After the player step, left click uses the tool at the crosshair, right click builds.
+ */
+export function DesktopControls({ game, input }: { game: Game; input: { current: DesktopInput | null } }) {
   const gl = useThree((s) => s.gl);
-  const input = useRef<DesktopInput | null>(null);
-  const brush = useRef(new BrushAction());
 
   useEffect(() => {
     const created = createDesktopInput(gl.domElement, game);
@@ -27,39 +20,30 @@ export function DesktopControls({ game, batch }: { game: Game; batch: TerrainBat
     return () => created.dispose();
   }, [gl, game]);
 
-  useFrame((state, delta) => {
+  // Runs before the player step (priority order of mounting): fills this frame's input.
+  useFrame((state) => {
     if (state.gl.xr.isPresenting) return;
     const keys = input.current?.keys;
-    const rig = game.rig;
-    if (keys && keys.size > 0) {
-      const dt = Math.min(delta, 0.1);
-      const speed = BASE_SPEED * (keys.has('ControlLeft') || keys.has('ControlRight') ? 4 : 1);
-      forward.set(-Math.sin(rig.yaw), 0, -Math.cos(rig.yaw));
-      right.set(-forward.z, 0, forward.x);
-      move.set(0, 0, 0);
-      if (keys.has('KeyW')) move.add(forward);
-      if (keys.has('KeyS')) move.sub(forward);
-      if (keys.has('KeyD')) move.add(right);
-      if (keys.has('KeyA')) move.sub(right);
-      if (keys.has('Space')) move.y += 1;
-      if (keys.has('ShiftLeft') || keys.has('ShiftRight')) move.y -= 1;
-      if (move.lengthSq() > 0) {
-        move.normalize().multiplyScalar(speed * dt);
-        rig.x += move.x; rig.y += move.y; rig.z += move.z;
-      }
-    }
-    const camera = state.camera;
-    camera.position.set(rig.x, rig.y, rig.z);
-    camera.rotation.set(rig.pitch, rig.yaw, 0, 'YXZ');
-    camera.updateMatrixWorld();
-    camera.getWorldDirection(direction);
-    batch.raycaster.cast(rig.x, rig.y, rig.z, direction.x, direction.y, direction.z, AIM_RANGE, hit);
-    const aim = game.aim;
-    aim.source = 'desktop';
-    aim.hit = hit.hit;
-    aim.distance = hit.distance;
-    aim.point.x = hit.x; aim.point.y = hit.y; aim.point.z = hit.z;
-    aim.normal.x = hit.nx; aim.normal.y = hit.ny; aim.normal.z = hit.nz;
+    const p = game.input;
+    if (!keys) return;
+    p.moveX = axis(keys, 'KeyD', 'KeyA');
+    p.moveZ = axis(keys, 'KeyW', 'KeyS');
+    p.moveY = (keys.has('Space') ? 1 : 0) - (keys.has('ShiftLeft') || keys.has('ShiftRight') ? 1 : 0);
+    p.jump = keys.has('Space');
+    p.boost = keys.has('ControlLeft') || keys.has('ControlRight');
+    p.roll = axis(keys, 'KeyE', 'KeyQ');
+    p.turnYaw = 0;
+    p.turnPitch = 0;
+    p.headYaw = NaN;
+  });
+  return null;
+}
+
+/** Mounted after the player view so the aim it uses is this frame's. */
+export function DesktopBrush({ game, input }: { game: Game; input: { current: DesktopInput | null } }) {
+  const brush = useRef(new BrushAction());
+  useFrame((state) => {
+    if (state.gl.xr.isPresenting || !game.playing()) return;
     const buttons = input.current?.buttons;
     const op = buttons?.has(0) ? game.store.getState().tool : buttons?.has(2) ? 'add' : null;
     brush.current.tick(game, op, performance.now());

@@ -2,7 +2,12 @@ import type { BrushOperation } from '../protocol/terrain.ts';
 import type { Game } from '../app/game.ts';
 
 const TOOLS: Record<string, BrushOperation> = { Digit1: 'remove', Digit2: 'add', Digit3: 'smooth' };
+/** Radians per pixel of mouse motion at sensitivity 1. */
 const LOOK_SPEED = 0.0022;
+
+/** Keys typed into a form control (the settings panel) are not game input. */
+export const isFormTarget = (t: EventTarget | null): boolean =>
+  t instanceof HTMLInputElement || t instanceof HTMLSelectElement || t instanceof HTMLTextAreaElement;
 
 /** Keyboard and mouse state for desktop play: pointer-lock look, held keys, held mouse buttons. */
 export interface DesktopInput {
@@ -18,10 +23,11 @@ export function createDesktopInput(canvas: HTMLCanvasElement, game: Game): Deskt
   const locked = () => document.pointerLockElement === canvas;
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.target instanceof HTMLInputElement) return;
+    if (isFormTarget(e.target)) return;
     keys.add(e.code);
     const tool = TOOLS[e.code];
     if (tool) game.store.getState().setTool(tool);
+    if (e.code === 'KeyF' && !e.repeat) game.toggleBoarding();
     if (e.code === 'Space' && locked()) e.preventDefault();
   };
   const onKeyUp = (e: KeyboardEvent) => {
@@ -33,8 +39,10 @@ export function createDesktopInput(canvas: HTMLCanvasElement, game: Game): Deskt
   };
   const onMouseMove = (e: MouseEvent) => {
     if (!locked()) return;
-    game.rig.yaw -= e.movementX * LOOK_SPEED;
-    game.rig.pitch = Math.max(-1.55, Math.min(1.55, game.rig.pitch - e.movementY * LOOK_SPEED));
+    // Accumulated here, consumed by the player step: mouse events can outnumber frames.
+    const { mouseSensitivity, invertY } = game.settings.getState();
+    game.input.lookYaw -= e.movementX * LOOK_SPEED * mouseSensitivity;
+    game.input.lookPitch -= e.movementY * LOOK_SPEED * mouseSensitivity * (invertY ? -1 : 1);
   };
   const onMouseDown = (e: MouseEvent) => {
     if (!locked()) {

@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { BrushOperation } from '../protocol/terrain.ts';
+import type { SceneName } from '../protocol/scenes.ts';
 
 export interface XrSupport {
   supported: boolean;
@@ -10,7 +11,14 @@ export interface XrSupport {
 /** Slow-changing state the UI shows. Per-frame data never goes through here. */
 export interface GameState {
   loading: { wanted: number; meshed: number };
+  /** The running scene is loaded and the player placed (false while a scene loads). */
   ready: boolean;
+  /** Scene running or loading (null before the first load starts). */
+  scene: SceneName | null;
+  /** Streaming radius of the running scene (the fog follows it). */
+  viewDistance: number;
+  /** A short message across the screen (death, respawn); null when none. */
+  banner: string | null;
   tool: BrushOperation;
   brushRadius: number;
   xr: XrSupport;
@@ -25,6 +33,9 @@ export const createGameStore = () =>
   createStore<GameState>()((set) => ({
     loading: { wanted: 0, meshed: 0 },
     ready: false,
+    scene: null,
+    viewDistance: 160,
+    banner: null,
     tool: 'remove',
     brushRadius: 3,
     xr: { supported: false, reason: 'Checking for WebXR…' },

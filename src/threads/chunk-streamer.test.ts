@@ -8,6 +8,7 @@ import { chunkKey } from './chunk-keys.ts';
 const mesh = (cx: number, cy: number, cz: number, version: number): ChunkMesh => ({
   cx, cy, cz, version, buried: false,
   positions: new Float32Array(9), normals: new Float32Array(9), materials: new Float32Array(3), indices: new Uint32Array([0, 1, 2]),
+  collision: null, collisionFill: -127,
 });
 
 /** Records what the streamer asks of the pool; edits answer with a fixed outcome. */

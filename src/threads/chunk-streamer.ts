@@ -71,6 +71,26 @@ export class ChunkStreamer {
     this.centerX = Number.NaN;
   }
 
+  /**
+   * Forgets every chunk (a different world is loading): removes them from the sink, drops pending
+   * edit batches (their waiters resolve: their chunks no longer exist) and stops streaming until the
+   * next update().
+   */
+  reset(): void {
+    for (const key of this.shown.keys()) this.sink.remove(key);
+    this.shown.clear();
+    this.required.clear();
+    this.wanted.clear();
+    this.near.clear();
+    this.wantedList.length = 0;
+    if (this.batch) {
+      this.batch.ready = [];
+      this.batch.waiting.clear();
+      this.flushBatch();
+    }
+    this.invalidate();
+  }
+
   progress(): { wanted: number; meshed: number; pending: number } {
     let meshed = 0;
     for (const key of this.wanted) if (this.shown.has(key)) meshed++;

@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { BrushEditSchema, type BrushEdit, type ChunkMesh, type EditOutcome, zodFailure } from '../protocol/terrain.ts';
+import { BrushEditSchema, type BrushEdit, type WorldInit, type ChunkMesh, type EditOutcome, zodFailure } from '../protocol/terrain.ts';
 import type { Result } from '../protocol/errors.ts';
 import { JobQueue, type MeshJob } from './job-queue.ts';
 import type { TerrainWorkerApi } from './terrain-worker-types.ts';
@@ -61,8 +61,11 @@ export class TerrainPool {
   private replacedInARow = 0;
   private jobMsTotal = 0;
 
+  /** Bumped by reset(): results of jobs sent for an earlier world are dropped. */
+  private generation = 0;
+
   constructor(
-    private readonly seed: number,
+    private world: WorldInit,
     size: number,
     private readonly onMesh: (mesh: ChunkMesh) => void,
     private readonly onFailure: (message: string) => void = (m) => console.warn(m),
@@ -141,6 +144,23 @@ export class TerrainPool {
     return { ok: true, value: { index } };
   }
 
+  /**
+   * Starts a different world (a scene load): forgets queued jobs and the edit log, and re-initialises
+   * every worker. Messages run in order on each worker, so jobs sent after this use the new world;
+   * results of jobs already in flight come back tagged with the old generation and are dropped.
+   */
+  reset(world: WorldInit): void {
+    this.world = world;
+    this.generation++;
+    this.edits.length = 0;
+    this.queue.retain(() => false);
+    for (const slot of this.slots) {
+      slot.inflight.clear();
+      slot.startedAt.clear();
+      if (slot.alive) void slot.api.init(world);
+    }
+  }
+
   dispose(): void {
     clearInterval(this.watchdog);
     for (const s of this.slots) {
@@ -158,17 +178,18 @@ export class TerrainPool {
     const slot: Slot = { index, worker, api, inflight: new Map(), startedAt: new Map(), alive: true, died, markDied };
     worker.addEventListener('error', (e) => this.replace(slot, `terrain worker ${index} died: ${e.message}`));
     // Messages run in order on the worker, so init and replay land before any job sent after them.
-    void api.init({ seed: this.seed });
+    void api.init(this.world);
     if (this.edits.length > 0) void api.replay([...this.edits]);
     return slot;
   }
 
   private dispatch(slot: Slot, job: MeshJob): void {
+    const generation = this.generation;
     slot.inflight.set(job.key, job);
     slot.startedAt.set(job.key, performance.now());
     slot.api.meshChunk({ cx: job.cx, cy: job.cy, cz: job.cz }).then(
       (result) => {
-        if (!slot.alive) return;
+        if (!slot.alive || generation !== this.generation) return;
         this.jobMsTotal += performance.now() - (slot.startedAt.get(job.key) ?? performance.now());
         slot.inflight.delete(job.key);
         slot.startedAt.delete(job.key);
@@ -183,7 +204,7 @@ export class TerrainPool {
       },
       // The worker is alive but the call threw: report it and free the job, so it can be asked again.
       (error: Error) => {
-        if (!slot.alive) return;
+        if (!slot.alive || generation !== this.generation) return;
         slot.inflight.delete(job.key);
         slot.startedAt.delete(job.key);
         this.onFailure(`chunk ${job.key} threw in its worker: ${error.message}`);

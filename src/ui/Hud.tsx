@@ -2,23 +2,36 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Game } from '../app/game.ts';
 import { ControlsPanel } from './ControlsPanel.tsx';
+import { SettingsPanel } from './SettingsPanel.tsx';
+import { MenuScreen } from './MenuScreen.tsx';
+import { Vitals } from './Vitals.tsx';
+import { isFormTarget } from '../scene/desktop-input.ts';
 import './hud.css';
 
 const TOOL_LABEL = { remove: 'Dig', add: 'Build', smooth: 'Smooth' } as const;
 
-/** DOM overlay: crosshair, brush state, Enter VR (or why not), loading progress, controls help. */
+/** DOM overlay: loading, vitals, brush state, Enter VR (or why not), controls help, settings, menu. */
 export function Hud({ game }: { game: Game }) {
   const ready = useStore(game.store, (s) => s.ready);
   const loading = useStore(game.store, (s) => s.loading);
+  const scene = useStore(game.store, (s) => s.scene);
   const tool = useStore(game.store, (s) => s.tool);
   const radius = useStore(game.store, (s) => s.brushRadius);
   const xr = useStore(game.store, (s) => s.xr);
   const locked = useStore(game.store, (s) => s.pointerLocked);
+  const banner = useStore(game.store, (s) => s.banner);
   const [help, setHelp] = useState(true);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const [xrError, setXrError] = useState<string | null>(null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.code === 'KeyH' && !(e.target instanceof HTMLInputElement)) setHelp((shown) => !shown);
+      if (isFormTarget(e.target)) return;
+      if (e.code === 'KeyH') setHelp((shown) => !shown);
+      if (e.code === 'KeyO') {
+        setSettingsOpen((open) => !open);
+        // The panel needs the mouse.
+        if (document.pointerLockElement) document.exitPointerLock();
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -32,21 +45,31 @@ export function Hud({ game }: { game: Game }) {
     }
     game.scene.enterVr().catch((e: Error) => setXrError(`Could not start VR: ${e.message}`));
   };
+  const inWorld = ready && scene !== null && scene !== 'menu';
 
   return (
     <div className="hud">
       {!ready && (
         <div className="loading" data-testid="loading">
           <h1>SpaceTime XR</h1>
-          <p>Landing on the surface…</p>
+          <p>{scene === 'test_arena' ? 'Opening the test arena…' : 'Landing on the surface…'}</p>
           <progress max={Math.max(1, loading.wanted)} value={loading.meshed} />
           <p className="dim">terrain {loading.meshed} / {loading.wanted} chunks</p>
         </div>
       )}
-      {ready && <div className="crosshair" />}
-      <div className="status">
-        <span>{TOOL_LABEL[tool]}</span> · radius {radius} m
-        {!locked && ready && <span className="dim"> · click to look around</span>}
+      {ready && scene === 'menu' && <MenuScreen game={game} onSettings={() => setSettingsOpen(true)} />}
+      {inWorld && <div className="crosshair" />}
+      {inWorld && <Vitals game={game} />}
+      {inWorld && banner && <div className="banner" data-testid="banner">{banner}</div>}
+      {inWorld && (
+        <div className="status">
+          <span>{TOOL_LABEL[tool]}</span> · radius {radius} m
+          {!locked && <span className="dim"> · click to look around</span>}
+        </div>
+      )}
+      <div className="topbar">
+        {inWorld && <button data-testid="open-menu" onClick={() => void game.scenes.load({ scene_path: 'res://scenes/menu.tscn' })}>Menu</button>}
+        <button data-testid="open-settings" onClick={() => setSettingsOpen((o) => !o)}>Settings (O)</button>
       </div>
       <div className="vr">
         <button data-testid="enter-vr" disabled={!xr.supported} onClick={enterVr}
@@ -55,10 +78,11 @@ export function Hud({ game }: { game: Game }) {
         </button>
         {(xr.reason || xrError) && <div className="reason" data-testid="vr-reason">{xrError ?? xr.reason}</div>}
       </div>
-      {ready && help && <ControlsPanel onClose={() => setHelp(false)} />}
-      {ready && !help && (
+      {inWorld && help && <ControlsPanel onClose={() => setHelp(false)} />}
+      {inWorld && !help && (
         <button className="help-toggle" onClick={() => setHelp(true)}>Controls (H)</button>
       )}
+      {settingsOpen && <SettingsPanel settings={game.settings} onClose={() => setSettingsOpen(false)} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { Game } from '../app/game.ts';
 import type { TerrainBatch } from '../scene/terrain-batch.ts';
 import { BrushAction } from '../scene/brush-action.ts';
 import { emptyHit } from '../scene/terrain-raycast.ts';
+import { HANDS } from './xr-frame-input.ts';
 
 const AIM_RANGE = 64;
 const PRESSED = 0.5;
@@ -12,35 +13,31 @@ const pose = new Matrix4();
 const origin = new Vector3();
 const direction = new Vector3();
 const hits = { left: emptyHit(), right: emptyHit() };
-const HANDS = ['left', 'right'] as const;
 const groups: { left: Group | null; right: Group | null } = { left: null, right: null };
 
 /**
- * Controller bodies and rays read straight from the XRFrame each frame. The right controller aims
- * the brush (the left one when the right is missing): trigger uses the tool, grip builds.
+ * Controller (or tracked hand) bodies and rays, placed from game.xrInput each frame. The right hand
+ * aims the brush (the left one when the right is missing): trigger or pinch uses the tool, grip
+ * builds. While a teleport arc is being aimed the right hand's tool is idle.
  */
 export function XrControllers({ game, batch }: { game: Game; batch: TerrainBatch }) {
   const left = useRef<Group>(null);
   const right = useRef<Group>(null);
   const brush = useRef(new BrushAction());
 
-  useFrame((state, _delta, frame?: XRFrame) => {
+  useFrame((state) => {
     groups.left = left.current;
     groups.right = right.current;
     if (groups.left) groups.left.visible = false;
     if (groups.right) groups.right.visible = false;
-    const space = state.gl.xr.getReferenceSpace();
-    if (!frame || !space || !state.gl.xr.isPresenting) return;
+    if (!state.gl.xr.isPresenting || !game.xrOrigin) return;
     let aimed: 'left' | 'right' | null = null;
     let operation: 'add' | 'remove' | 'smooth' | null = null;
-    for (const source of frame.session.inputSources) {
-      const hand = source.handedness;
-      if (hand !== 'left' && hand !== 'right') continue;
+    for (const hand of HANDS) {
+      const input = game.xrInput![hand];
       const group = groups[hand];
-      const p = frame.getPose(source.targetRaySpace, space);
-      if (!group || !p) continue;
-      pose.fromArray(p.transform.matrix);
-      if (game.xrOrigin) pose.premultiply(game.xrOrigin.matrixWorld);
+      if (!input.present || !group) continue;
+      pose.copy(input.ray).premultiply(game.xrOrigin.matrixWorld);
       pose.decompose(group.position, group.quaternion, group.scale);
       group.visible = true;
       origin.setFromMatrixPosition(pose);
@@ -49,10 +46,9 @@ export function XrControllers({ game, batch }: { game: Game; batch: TerrainBatch
       batch.raycaster.cast(origin.x, origin.y, origin.z, direction.x, direction.y, direction.z, AIM_RANGE, hit);
       if (hand === 'right' || aimed === null) {
         aimed = hand;
-        const buttons = source.gamepad?.buttons;
-        const trigger = (buttons?.[0]?.value ?? 0) > PRESSED;
-        const grip = (buttons?.[1]?.value ?? 0) > PRESSED;
-        operation = trigger ? game.store.getState().tool : grip ? 'add' : null;
+        const trigger = input.trigger > PRESSED;
+        const grip = !input.isHand && input.grip > PRESSED;
+        operation = game.teleportAiming ? null : trigger ? game.store.getState().tool : grip ? 'add' : null;
       }
     }
     if (!aimed) return;

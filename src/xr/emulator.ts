@@ -1,5 +1,5 @@
 import { XRDevice, metaQuest3 } from 'iwer';
-import type { EmulatedPose } from '../protocol/bridge.ts';
+import type { EmulatedPose, XrButton } from '../protocol/bridge.ts';
 
 type Hand = 'left' | 'right';
 
@@ -22,8 +22,11 @@ export function installEmulator() {
     setController(hand: Hand, pose: EmulatedPose) {
       apply(device.controllers[hand]!, pose);
     },
-    setButton(hand: Hand, button: 'trigger' | 'squeeze', value: number) {
+    setButton(hand: Hand, button: XrButton, value: number) {
       device.controllers[hand]!.updateButtonValue(button, value);
+    },
+    setStick(hand: Hand, x: number, y: number) {
+      device.controllers[hand]!.updateAxes('thumbstick', x, y);
     },
   };
 }

@@ -1,0 +1,49 @@
+import type { Game } from './game.ts';
+import { BOARD_DISTANCE, LEAVE_MAX_SPEED } from '../engine/player/player-constants.ts';
+import { groundBelow } from './spawn.ts';
+
+/** The numbers the HUD and the wrist panel show. One object, refreshed in place. */
+export interface Readout {
+  mode: 'walking' | 'spacecraft';
+  health: number;
+  oxygen: number;
+  /** m/s of the body or the ship. */
+  speed: number;
+  /** Height of the ship above the ground below it (m); null when walking or out of range. */
+  altitude: number | null;
+  landed: boolean;
+  nearShip: boolean;
+  canLeave: boolean;
+  message: string | null;
+}
+
+export const createReadout = (): Readout => ({
+  mode: 'walking', health: 100, oxygen: 100, speed: 0, altitude: null, landed: false, nearShip: false, canLeave: false, message: null,
+});
+
+const ALTITUDE_RANGE = 400;
+
+export function updateReadout(game: Game, out: Readout): Readout {
+  const s = game.player.state;
+  const ship = s.ship;
+  out.mode = s.mode;
+  out.health = s.health;
+  out.oxygen = s.oxygen;
+  out.landed = ship.landed;
+  out.message = s.held ? 'Waiting for the ground to load…' : null;
+  if (s.mode === 'spacecraft') {
+    const speed = Math.sqrt(ship.vx * ship.vx + ship.vy * ship.vy + ship.vz * ship.vz);
+    out.speed = speed;
+    const ground = groundBelow(game.collision, ship.x, ship.z, ship.y, ALTITUDE_RANGE);
+    out.altitude = ground === null ? null : Math.max(0, ship.y - ground);
+    out.canLeave = speed < LEAVE_MAX_SPEED;
+    out.nearShip = true;
+  } else {
+    out.speed = Math.sqrt(s.vx * s.vx + s.vz * s.vz);
+    out.altitude = null;
+    const dx = ship.x - s.x, dy = ship.y - s.y, dz = ship.z - s.z;
+    out.nearShip = Math.sqrt(dx * dx + dy * dy + dz * dz) < BOARD_DISTANCE;
+    out.canLeave = false;
+  }
+  return out;
+}

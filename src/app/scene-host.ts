@@ -1,0 +1,115 @@
+import type { Game } from './game.ts';
+import type { SceneHost } from './scenes/scene-manager.ts';
+import type { SceneDef } from './scenes/registry.ts';
+import { groundBelow, searchSpawn } from './spawn.ts';
+import { findScene } from './scenes/registry.ts';
+import { sceneNameOf } from '../protocol/scenes.ts';
+
+/** Streaming switch and "spawn area is in" signal, shared by the game's timer tick and scene loads. */
+export interface LoadGate {
+  streaming: boolean;
+  waiter: (() => void) | null;
+}
+
+/** What a reload that preserves state carries across. */
+interface PlayerCarry {
+  x: number; y: number; z: number; yawDeg: number;
+  mode: 'walking' | 'spacecraft';
+  health: number; oxygen: number;
+}
+
+/** How far above the chosen column the ground search starts (the column height ignores caves and edits). */
+const SEARCH_ABOVE = 24;
+
+/**
+ * Starting a scene: stop and clear the old world, start the new one in the workers, choose the
+ * spawn, stream until the ground around it is meshed and collidable, then place the player on it.
+ */
+export function createSceneHost(game: Game, gate: LoadGate, onFirstReady: () => void): SceneHost {
+  let first = true;
+  return {
+    async start(def: SceneDef, carry: unknown) {
+      const { store, streamer, pool, collision, player, flags, settings } = game;
+      store.setState({ ready: false, scene: def.name, banner: null, loading: { wanted: 0, meshed: 0 } });
+      gate.streaming = false;
+      gate.waiter = null;
+      streamer.reset();
+      collision.clear();
+      const view = flags.viewDistance ?? def.viewDistance ?? settings.getState().viewDistance;
+      streamer.viewDistance = view;
+      store.setState({ viewDistance: view });
+      if (!def.world) {
+        // The title menu: no terrain; the camera looks at the gas giant.
+        player.hover({ x: 0, y: 120, z: 0 }, 150, 12);
+        game.syncViewer();
+        finish();
+        return;
+      }
+      pool.reset({ seed: def.world.seed === 'url' ? flags.seed : def.world.seed, kind: def.world.kind });
+      const held = carry as PlayerCarry | undefined;
+      const fly = first && def.spawn === 'search' && flags.position;
+      let x: number, z: number, top: number, yawDeg: number;
+      if (held) {
+        ({ x, z, yawDeg } = held);
+        top = held.y + 2;
+      } else if (def.spawn === 'search') {
+        const s = await searchSpawn(pool);
+        ({ x, z, yawDeg } = s);
+        top = s.ground + SEARCH_ABOVE;
+      } else {
+        const s = def.spawn!;
+        ({ x, z, yawDeg } = s);
+        top = s.y + SEARCH_ABOVE;
+      }
+      if (fly) {
+        // ?pos=x,y,z: start flying there (tools and screenshots), no ground search.
+        [x, top, z] = flags.position!;
+        yawDeg = flags.yaw ?? 0;
+      }
+      // Stream around the spawn while the player hovers there, still (nothing to stand on yet).
+      player.hover({ x, y: top, z }, yawDeg, fly ? (flags.pitch ?? -15) : -8);
+      game.syncViewer();
+      gate.streaming = true;
+      streamer.invalidate();
+      await new Promise<void>((resolve) => (gate.waiter = resolve));
+      if (!fly) {
+        const ground = groundBelow(collision, x, z, top, top + 64) ?? top;
+        const placed = player.spawn({ position: { x, y: ground, z }, rotation: { x: 0, y: yawDeg, z: 0 }, mode: 'walking' });
+        if (!placed.ok) throw new Error(`spawn failed: ${placed.error.message}`);
+        if (held) {
+          if (held.mode === 'spacecraft') player.setMode('spacecraft', { force: true });
+          player.state.health = held.health;
+          player.state.oxygen = held.oxygen;
+        }
+      }
+      finish();
+    },
+    capturePlayer(): PlayerCarry {
+      const s = game.player.snapshot();
+      return { x: s.position.x, y: s.position.y, z: s.position.z, yawDeg: s.rotation.y, mode: s.mode, health: s.health, oxygen: s.oxygen };
+    },
+    nodeCount: () => game.scene?.nodeCount() ?? 0,
+    workersAlive: () => game.pool.stats().workers,
+    rendererReady: () => game.scene !== null,
+    vrWarning: () => {
+      const xr = game.store.getState().xr;
+      return xr.supported ? null : xr.reason;
+    },
+  };
+
+  function finish() {
+    game.store.setState({ ready: true });
+    if (first) {
+      first = false;
+      onFirstReady();
+    }
+  }
+}
+
+/** The scene the page starts in: ?scene=<name>, else the planet. */
+export function startSceneName(flag: string): string {
+  const name = sceneNameOf(flag);
+  if (findScene(name)) return name;
+  console.warn(`?scene=${flag} is not a known scene; starting vr_main`);
+  return 'vr_main';
+}

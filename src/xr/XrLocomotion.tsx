@@ -1,0 +1,127 @@
+import { useMemo, useRef } from 'react';
+import { useFrame } from '@react-three/fiber';
+import { BufferAttribute, BufferGeometry, Line, LineBasicMaterial, Matrix4, Vector3, type Mesh } from 'three';
+import type { Game } from '../app/game.ts';
+import type { TerrainBatch } from '../scene/terrain-batch.ts';
+import { emptyHit } from '../scene/terrain-raycast.ts';
+import { StickGestures } from './stick-gestures.ts';
+import { createTeleportArc, traceTeleportArc, type SegmentCast } from './teleport-arc.ts';
+import { ComfortVignette } from './ComfortVignette.tsx';
+
+const DEG = Math.PI / 180;
+const DEADZONE = 0.15;
+const pose = new Matrix4();
+const from = new Vector3();
+const dir = new Vector3();
+const dz = (v: number) => (Math.abs(v) < DEADZONE ? 0 : v);
+/** World yaw of a pose's −z axis (0 looks toward −z, positive turns left, like the player's yaw). */
+const yawOf = (m: Matrix4) => Math.atan2(m.elements[8], m.elements[10]);
+
+/**
+ * VR locomotion and flight, from the controllers every frame:
+ *  - walking: right stick forward aims a teleport arc, release jumps there; right stick sideways
+ *    snap-turns; the left stick moves smoothly when that setting is on (head- or controller-relative),
+ *    with the comfort vignette closing in while moving;
+ *  - flying: left stick thrusts and strafes, right stick turns, and climbs (snap vertical) or pitches;
+ *    left grip boosts;
+ *  - A boards or leaves the spacecraft.
+ */
+export function XrLocomotion({ game, batch }: { game: Game; batch: TerrainBatch }) {
+  const gestures = useMemo(() => new StickGestures(), []);
+  const arc = useMemo(() => createTeleportArc(emptyHit()), []);
+  const cast = useMemo<SegmentCast>(() => (x, y, z, dx, dy, dzz, len, out) => batch.raycaster.cast(x, y, z, dx, dy, dzz, len, out), [batch]);
+  const vignette = useRef(0);
+  const primaryHeld = useRef(false);
+  const marker = useRef<Mesh>(null);
+  const line = useMemo(() => {
+    const geometry = new BufferGeometry();
+    geometry.setAttribute('position', new BufferAttribute(arc.points, 3));
+    const l = new Line(geometry, new LineBasicMaterial({ color: '#6cf08a', transparent: true, opacity: 0.9, depthTest: false }));
+    l.frustumCulled = false;
+    l.renderOrder = 20;
+    l.visible = false;
+    return l;
+  }, [arc]);
+
+  useFrame((state, delta) => {
+    const presenting = state.gl.xr.isPresenting && !!game.xrOrigin && game.playing();
+    line.visible = false;
+    if (marker.current) marker.current.visible = false;
+    if (!presenting) {
+      gestures.cancel();
+      game.teleportAiming = false;
+      vignette.current = Math.max(0, vignette.current - delta * 4);
+      return;
+    }
+    const xr = game.xrInput!;
+    const input = game.input;
+    const settings = game.settings.getState();
+    const s = game.player.state;
+    const left = xr.left, right = xr.right;
+    if (right.primary && !primaryHeld.current) game.toggleBoarding();
+    primaryHeld.current = right.primary;
+    const leftX = game.wristSettingsOpen ? 0 : dz(left.stickX), leftY = game.wristSettingsOpen ? 0 : dz(left.stickY);
+    const rightX = dz(right.stickX), rightY = dz(right.stickY);
+    input.moveX = 0; input.moveY = 0; input.moveZ = 0; input.turnYaw = 0; input.turnPitch = 0; input.roll = 0;
+    input.boost = left.grip > 0.5;
+    let moving = 0;
+    if (s.mode === 'spacecraft') {
+      gestures.cancel();
+      game.teleportAiming = false;
+      input.moveX = leftX;
+      input.moveZ = -leftY;
+      input.turnYaw = -rightX;
+      if (settings.snapVertical) input.moveY = -rightY;
+      else input.turnPitch = -rightY;
+      input.headYaw = NaN;
+      const ship = s.ship;
+      moving = Math.min(1, Math.sqrt(ship.vx * ship.vx + ship.vy * ship.vy + ship.vz * ship.vz) / 30 + Math.abs(rightX) * 0.5);
+    } else {
+      const gesture = gestures.update(right.present ? right.stickX : 0, right.present ? right.stickY : 0, settings.teleport, settings.snapTurn);
+      if (gesture === 'turn-left') s.yaw += settings.snapTurnDegrees * DEG;
+      if (gesture === 'turn-right') s.yaw -= settings.snapTurnDegrees * DEG;
+      game.teleportAiming = gestures.aiming || gesture === 'aim-release';
+      if (right.present && (gestures.aiming || gesture === 'aim-release')) {
+        pose.copy(right.ray).premultiply(game.xrOrigin!.matrixWorld);
+        from.setFromMatrixPosition(pose);
+        dir.set(-pose.elements[8], -pose.elements[9], -pose.elements[10]).normalize();
+        traceTeleportArc(from.x, from.y, from.z, dir.x, dir.y, dir.z, cast, arc);
+        if (gesture === 'aim-release') {
+          if (arc.valid) game.player.teleport({ x: arc.hit.x, y: arc.hit.y, z: arc.hit.z });
+        } else {
+          line.geometry.setDrawRange(0, arc.count);
+          line.geometry.attributes.position.needsUpdate = true;
+          (line.material as LineBasicMaterial).color.set(arc.valid ? '#6cf08a' : '#ff6b5a');
+          line.visible = true;
+          const m = marker.current;
+          if (m && arc.hit.hit) {
+            m.visible = true;
+            m.position.set(arc.hit.x, arc.hit.y + 0.03, arc.hit.z);
+          }
+        }
+      }
+      if (settings.smoothMotion && (leftX !== 0 || leftY !== 0)) {
+        const ref = settings.smoothMotionRelativeTo === 'controller' && left.present ? left.ray : xr.head;
+        pose.copy(ref).premultiply(game.xrOrigin!.matrixWorld);
+        input.headYaw = yawOf(pose);
+        input.moveX = leftX * (settings.smoothSpeed / 4.5);
+        input.moveZ = -leftY * (settings.smoothSpeed / 4.5);
+        moving = Math.min(1, Math.sqrt(leftX * leftX + leftY * leftY));
+      } else input.headYaw = NaN;
+    }
+    const target = settings.vignette ? moving * settings.vignetteStrength : 0;
+    // Eases in and out so the edge never pops.
+    vignette.current += (target - vignette.current) * Math.min(1, delta * 8);
+  });
+
+  return (
+    <>
+      <primitive object={line} />
+      <mesh ref={marker} rotation={[-Math.PI / 2, 0, 0]} visible={false} renderOrder={21}>
+        <ringGeometry args={[0.25, 0.35, 32]} />
+        <meshBasicMaterial color="#6cf08a" transparent opacity={0.9} depthTest={false} />
+      </mesh>
+      <ComfortVignette strength={vignette} />
+    </>
+  );
+}
