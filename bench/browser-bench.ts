@@ -11,6 +11,7 @@ import { median, round, type Figures } from './stats.ts';
 import { FRAME_HOOK, runFrameBench } from './frame-bench.ts';
 import { runEditBench, runEditPipelineBench } from './edit-bench.ts';
 import { runStreamBench } from './stream-bench.ts';
+import { runFlightBench } from './flight-bench.ts';
 
 const SEED = 1337;
 const VIEWPORT = { width: 1280, height: 720 };
@@ -78,6 +79,11 @@ export async function runBrowserBench(figures: Figures): Promise<void> {
     await runEditPipelineBench(page, figures);
     await runStreamBench(page, figures);
     await page.context().close();
+
+    const flight = await openPage(browser, `?seed=${SEED}`);
+    await flight.evaluate(() => window.spacetime!.ready);
+    await runFlightBench(flight, figures);
+    await flight.context().close();
   } finally {
     await browser.close();
   }

@@ -4,6 +4,7 @@
  * writes bench/results/latest.json. Set BENCH_SKIP_BROWSER=1 to run the Node part alone.
  */
 import { runMeshBench, runAllocBench } from './mesh-bench.ts';
+import { runPlayerBench } from './player-bench.ts';
 import { runBundleBench } from './bundle-bench.ts';
 import { runBrowserBench } from './browser-bench.ts';
 import { buildGame, startPreview } from './server.ts';
@@ -18,6 +19,8 @@ step('mesh');
 runMeshBench(figures);
 step('alloc');
 runAllocBench(figures);
+step('player');
+runPlayerBench(figures);
 
 if (!process.env.BENCH_SKIP_BROWSER) {
   step('build');

@@ -7,7 +7,6 @@ import type { ChunkMesh } from '../protocol/terrain.ts';
 import type { MeshCounts, Mesher } from './surface-nets.ts';
 import { DENSITY_MAX } from './constants.ts';
 
-export { COLLISION_EDGE, COLLISION_VOLUME, collisionFromField } from './collision-data.ts';
 
 /**
  * `collision` (33³, see ChunkMesh) is taken as is, not copied: pass an array the caller gives up.

@@ -1,0 +1,105 @@
+import { test, expect, openGame, state, frames, ARTIFACTS } from './helpers/game.ts';
+import type { Page } from '@playwright/test';
+
+const player = (page: Page) => page.evaluate(() => window.spacetime!.player.position());
+const tracking = (page: Page) => page.evaluate(() => window.spacetime!.vr.tracking());
+/** Quaternion for a rotation of `deg` degrees about the x axis (pitch up is positive). */
+const pitch = (deg: number) => ({ x: Math.sin((deg * Math.PI) / 360), y: 0, z: 0, w: Math.cos((deg * Math.PI) / 360) });
+const yaw = (deg: number) => ({ x: 0, y: Math.sin((deg * Math.PI) / 360), z: 0, w: Math.cos((deg * Math.PI) / 360) });
+const wrap = (deg: number) => ((((deg + 180) % 360) + 360) % 360) - 180;
+
+async function enterVr(page: Page) {
+  await openGame(page, '?scene=test_arena&xr=emulate');
+  expect((await state(page)).xr.supported).toBe(true);
+  expect((await tracking(page)).headset.tracking_valid).toBe(false);
+  await page.evaluate(() => window.spacetime!.xr.enter());
+  await expect.poll(async () => (await state(page)).xr.presenting).toBe(true);
+  const start = (await state(page)).xr.frames;
+  await expect.poll(async () => (await state(page)).xr.frames, { timeout: 20_000 }).toBeGreaterThan(start + 5);
+}
+
+test('VR: tracking follows the emulated headset and controllers; snap turn; teleport along the arc; recenter', async ({ page }) => {
+  await enterVr(page);
+  await page.evaluate(([q, r]) => {
+    const e = window.spacetime!.xr.emulator!;
+    e.setHeadset({ position: { x: 0.3, y: 1.5, z: -0.2 }, quaternion: q });
+    e.setController('left', { position: { x: -0.25, y: 1.2, z: -0.3 } });
+    e.setController('right', { position: { x: 0.25, y: 1.25, z: -0.3 }, quaternion: r });
+    e.setButton('left', 'trigger', 1);
+  }, [yaw(20), pitch(10)]);
+  await expect.poll(async () => (await tracking(page)).headset.position.x, { timeout: 10_000 }).toBeCloseTo(0.3, 2);
+  const t = await tracking(page);
+  expect(t.headset).toMatchObject({ tracking_valid: true, position: { y: 1.5, z: -0.2 } });
+  expect(t.headset.rotation.y).toBeCloseTo(20, 0);
+  expect(t.left_controller).toMatchObject({ tracking_valid: true, position: { x: -0.25, y: 1.2, z: -0.3 }, buttons: { trigger: true, grip: false } });
+  expect(t.right_controller.tracking_valid).toBe(true);
+  expect(t.right_controller.rotation.x).toBeCloseTo(10, 0);
+  await page.evaluate(() => window.spacetime!.xr.emulator!.setButton('left', 'trigger', 0));
+  await expect.poll(async () => (await tracking(page)).left_controller.buttons.trigger).toBe(false);
+
+  // Snap turn: a flick right turns by the configured angle (30° by default), once per flick.
+  const yaw0 = (await player(page)).rotation.y;
+  await page.evaluate(() => window.spacetime!.xr.emulator!.setStick('right', 1, 0));
+  await frames(page, 5);
+  await page.evaluate(() => window.spacetime!.xr.emulator!.setStick('right', 0, 0));
+  await frames(page, 3);
+  const yaw1 = (await player(page)).rotation.y;
+  expect(wrap(yaw1 - yaw0)).toBeCloseTo(-30, 3);
+  // A different angle from the settings applies at once.
+  expect((await page.evaluate(() => window.spacetime!.settings.update({ snapTurnDegrees: 45 }))).ok).toBe(true);
+  await page.evaluate(() => window.spacetime!.xr.emulator!.setStick('right', -1, 0));
+  await frames(page, 5);
+  await page.evaluate(() => window.spacetime!.xr.emulator!.setStick('right', 0, 0));
+  await frames(page, 3);
+  expect(wrap((await player(page)).rotation.y - yaw1)).toBeCloseTo(45, 3);
+
+  // Teleport: stick forward shows the arc, releasing it jumps to where the arc lands.
+  const before = await player(page);
+  await page.evaluate(() => window.spacetime!.xr.emulator!.setStick('right', 0, -1));
+  await frames(page, 8);
+  await page.screenshot({ path: `${ARTIFACTS}/vr-teleport-arc.png` });
+  await page.evaluate(() => window.spacetime!.xr.emulator!.setStick('right', 0, 0));
+  await expect.poll(async () => {
+    const p = await player(page);
+    return Math.hypot(p.position.x - before.position.x, p.position.z - before.position.z);
+  }, { timeout: 10_000 }).toBeGreaterThan(3);
+  const after = await player(page);
+  expect(after.position.y).toBeCloseTo(0, 0); // on the arena floor, not in it or above it
+
+  // Recenter: the headset's spot in the room becomes the player's spot.
+  await page.evaluate((q) => window.spacetime!.xr.emulator!.setHeadset({ position: { x: 0.5, y: 1.6, z: 0.3 }, quaternion: q }), yaw(40));
+  await expect.poll(async () => (await tracking(page)).headset.position.x).toBeCloseTo(0.5, 2);
+  const centred = await page.evaluate(() => window.spacetime!.vr.recenter());
+  expect(centred.ok && centred.value.new_center).toEqual({ x: 0.5, y: 0, z: 0.3 });
+  await frames(page, 4);
+  const eye = (await state(page)).camera.position;
+  const p = await player(page);
+  expect(Math.hypot(eye.x - p.position.x, eye.z - p.position.z)).toBeLessThan(0.05);
+
+  await page.evaluate(() => window.spacetime!.xr.exit());
+  await expect.poll(async () => (await state(page)).xr.presenting).toBe(false);
+  expect((await tracking(page)).headset.tracking_valid).toBe(false);
+});
+
+test('VR: the A button boards the ship; the wrist panel shows vitals', async ({ page }) => {
+  await enterVr(page);
+  // Left hand raised in front of the eyes so the wrist panel faces the camera.
+  await page.evaluate((q) => {
+    const e = window.spacetime!.xr.emulator!;
+    e.setHeadset({ position: { x: 0, y: 1.6, z: 0 } });
+    e.setController('left', { position: { x: -0.02, y: 1.38, z: -0.32 }, quaternion: q });
+    e.setController('right', { position: { x: 0.3, y: 1.2, z: -0.3 } });
+  }, pitch(-20));
+  await frames(page, 10);
+  await page.screenshot({ path: `${ARTIFACTS}/vr-wrist-walking.png` });
+  await page.evaluate(() => window.spacetime!.xr.emulator!.setButton('right', 'a-button', 1));
+  await expect.poll(async () => (await player(page)).mode).toBe('spacecraft');
+  await page.evaluate(() => window.spacetime!.xr.emulator!.setButton('right', 'a-button', 0));
+  await frames(page, 10);
+  await page.screenshot({ path: `${ARTIFACTS}/vr-wrist-spacecraft.png` });
+  // Y opens the settings page on the wrist.
+  await page.evaluate(() => window.spacetime!.xr.emulator!.setButton('left', 'y-button', 1));
+  await frames(page, 10);
+  await page.evaluate(() => window.spacetime!.xr.emulator!.setButton('left', 'y-button', 0));
+  await page.screenshot({ path: `${ARTIFACTS}/vr-wrist-settings.png` });
+});

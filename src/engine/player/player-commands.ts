@@ -1,0 +1,145 @@
+/**
+ * The player's doors (seed 000 POST /player/mode, /player/teleport, /player/spawn): validate with
+ * zod, check the rules, and only then change anything, so bad input leaves the state untouched.
+ */
+import { z } from 'zod';
+import { fail, ok, type Result } from '../../protocol/errors.ts';
+import { PlayerModeSchema, SpawnRequestSchema, type PlayerMode, type Vec3 } from '../../protocol/player.ts';
+import { PositionSchema, zodFailure } from '../../protocol/terrain.ts';
+import { DEG } from './angles.ts';
+import {
+  BOARD_DISTANCE, CAPSULE_HEIGHT, CAPSULE_RADIUS, LEAVE_MAX_SPEED, SHIP_RADIUS,
+} from './player-constants.ts';
+import {
+  BODY_CENTRE, insideTerrain, parkShipBeside, placeShip, placeWalker, rideShip, type SimParts,
+} from './placement.ts';
+import { yawOfQuat } from './quaternion.ts';
+import { CAPSULE_SHAPE } from './walker.ts';
+
+const YawSchema = z.number().finite('yaw must be a finite number of degrees').optional();
+/** The mode wrapped in an object so errors name the field ("mode: ..."). */
+const ModeSchema = z.object({ mode: PlayerModeSchema });
+/** Where a leaving player looks for ground: beside the hull, and down to the loaded ground below (the world is 320 m tall). */
+const LEAVE_DISTANCE = SHIP_RADIUS + CAPSULE_RADIUS + 0.6;
+const LEAVE_MAX_DROP = 320;
+/** A forced boarding puts the ship's hull this far above the player's head. */
+const HOVER_GAP = 0.3;
+
+export interface ModeOptions { force?: boolean }
+
+export function setMode(p: SimParts, mode: unknown, options: ModeOptions = {}): Result<{ mode: PlayerMode; position: Vec3 }> {
+  const parsed = ModeSchema.safeParse({ mode });
+  if (!parsed.success) return zodFailure(parsed.error);
+  const s = p.state, ship = s.ship, previous = s.mode;
+  if (parsed.data.mode !== previous) {
+    const r = parsed.data.mode === 'spacecraft' ? board(p, options.force === true) : leave(p, options.force === true);
+    if (!r.ok) return r;
+    p.events.emit({ type: 'mode', mode: s.mode, previous });
+  }
+  const at = s.mode === 'spacecraft' ? ship : s;
+  return ok({ mode: s.mode, position: { x: at.x, y: at.y, z: at.z } });
+}
+
+function board(p: SimParts, force: boolean): Result<true> {
+  const s = p.state, ship = s.ship;
+  const dx = ship.x - s.x, dy = ship.y - (s.y + BODY_CENTRE), dz = ship.z - s.z;
+  const distance = Math.sqrt(dx * dx + dy * dy + dz * dz);
+  if (distance > BOARD_DISTANCE) {
+    if (!force) return fail('INVALID_PARAMETER', `the ship is ${distance.toFixed(1)} m away; board within ${BOARD_DISTANCE} m`);
+    // Bring the ship to the player: hovering just above the head, facing the way they look.
+    placeShip(p, s.x, s.y + CAPSULE_HEIGHT + HOVER_GAP + SHIP_RADIUS, s.z, 0, s.yaw, 0);
+  }
+  s.mode = 'spacecraft';
+  ship.vx = 0; ship.vy = 0; ship.vz = 0;
+  ship.wx = 0; ship.wy = 0; ship.wz = 0;
+  rideShip(s);
+  p.snapPose();
+  return ok(true);
+}
+
+function leave(p: SimParts, force: boolean): Result<true> {
+  const s = p.state, ship = s.ship;
+  const speed = Math.sqrt(ship.vx * ship.vx + ship.vy * ship.vy + ship.vz * ship.vz);
+  if (speed >= LEAVE_MAX_SPEED && !force) {
+    return fail('INVALID_PARAMETER', `the ship is moving at ${speed.toFixed(1)} m/s; slow below ${LEAVE_MAX_SPEED} m/s to leave`);
+  }
+  const yaw = yawOfQuat(ship);
+  ship.vx = 0; ship.vy = 0; ship.vz = 0;
+  ship.wx = 0; ship.wy = 0; ship.wz = 0;
+  s.mode = 'walking';
+  if (p.spots.around(CAPSULE_SHAPE, ship.x, ship.y - BODY_CENTRE, ship.z, yaw, LEAVE_DISTANCE, LEAVE_MAX_DROP)) {
+    placeWalker(p, p.spots.x, p.spots.y, p.spots.z, yaw, 0);
+  } else {
+    // No ground found beside it (tight cave, or not streamed in): step out where the ship is.
+    placeWalker(p, ship.x, ship.y - BODY_CENTRE, ship.z, yaw, 0);
+  }
+  return ok(true);
+}
+
+/** Moves the player (walking) or the ship (spacecraft); yaw (and walking pitch) in degrees, kept when omitted. */
+export function teleport(p: SimParts, position: unknown, yawDeg?: unknown, pitchDeg?: number): Result<Vec3> {
+  const pos = PositionSchema.safeParse(position);
+  if (!pos.success) return zodFailure(pos.error);
+  const yawParsed = YawSchema.safeParse(yawDeg);
+  if (!yawParsed.success) return zodFailure(yawParsed.error);
+  const s = p.state;
+  const { x, y, z } = pos.data;
+  const walking = s.mode === 'walking';
+  if (insideTerrain(p.field, x, walking ? y + BODY_CENTRE : y, z)) {
+    return fail('INVALID_PARAMETER', `position: (${x}, ${y}, ${z}) is inside terrain`);
+  }
+  const yawDegrees = yawParsed.data;
+  if (walking) {
+    placeWalker(p, x, y, z, yawDegrees === undefined ? s.yaw : yawDegrees * DEG, pitchDeg === undefined ? s.pitch : pitchDeg * DEG);
+    return ok({ x: s.x, y: s.y, z: s.z });
+  }
+  placeShip(p, x, y, z, 0, yawDegrees === undefined ? yawOfQuat(s.ship) : yawDegrees * DEG, 0);
+  return ok({ x: s.ship.x, y: s.ship.y, z: s.ship.z });
+}
+
+/**
+ * Puts the player in the ship, hovering still at a pose (degrees): the loading screen, the title
+ * menu and the camera-placement door use it. Same validation as teleport.
+ */
+export function hover(p: SimParts, position: unknown, yawDeg: number, pitchDeg: number): Result<Vec3> {
+  const pos = PositionSchema.safeParse(position);
+  if (!pos.success) return zodFailure(pos.error);
+  if (!Number.isFinite(yawDeg) || !Number.isFinite(pitchDeg)) return fail('INVALID_PARAMETER', 'yaw and pitch must be finite degrees');
+  const { x, y, z } = pos.data;
+  if (insideTerrain(p.field, x, y, z)) return fail('INVALID_PARAMETER', `position: (${x}, ${y}, ${z}) is inside terrain`);
+  const s = p.state, previous = s.mode;
+  s.mode = 'spacecraft';
+  placeShip(p, x, y, z, pitchDeg * DEG, yawDeg * DEG, 0);
+  s.yaw = yawDeg * DEG; s.pitch = 0;
+  if (previous !== 'spacecraft') p.events.emit({ type: 'mode', mode: 'spacecraft', previous });
+  return ok({ x: s.ship.x, y: s.ship.y, z: s.ship.z });
+}
+
+/**
+ * Sets the spawn point and puts the player there (walking: feet at position, ship parked beside;
+ * spacecraft: the ship at position), at full health and oxygen. Mode defaults to walking.
+ */
+export function spawn(p: SimParts, request: unknown): Result<{ player_id: string; position: Vec3; mode: PlayerMode }> {
+  const parsed = SpawnRequestSchema.safeParse(request);
+  if (!parsed.success) return zodFailure(parsed.error);
+  const { position: { x, y, z }, rotation, mode = 'walking', player_id } = parsed.data;
+  const s = p.state, previous = s.mode;
+  if (insideTerrain(p.field, x, mode === 'walking' ? y + BODY_CENTRE : y, z)) {
+    return fail('INVALID_PARAMETER', `position: (${x}, ${y}, ${z}) is inside terrain`);
+  }
+  const pitch = (rotation?.x ?? 0) * DEG, yaw = (rotation?.y ?? 0) * DEG, roll = (rotation?.z ?? 0) * DEG;
+  s.spawn.x = x; s.spawn.y = y; s.spawn.z = z;
+  s.spawn.yaw = yaw; s.spawn.pitch = mode === 'walking' ? pitch : 0;
+  p.vitals.restore(s);
+  s.mode = mode;
+  if (mode === 'walking') {
+    placeWalker(p, x, y, z, yaw, pitch);
+    parkShipBeside(p);
+  } else {
+    placeShip(p, x, y, z, pitch, yaw, roll);
+    s.yaw = yaw; s.pitch = 0;
+  }
+  if (mode !== previous) p.events.emit({ type: 'mode', mode, previous });
+  const at = mode === 'walking' ? s : s.ship;
+  return ok({ player_id: player_id ?? p.playerId, position: { x: at.x, y: at.y, z: at.z }, mode });
+}
