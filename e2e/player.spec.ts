@@ -49,9 +49,13 @@ test('walking: spawn on the ground, climb the hill instead of passing through it
 
 test('spacecraft: board with F, fly into the cliff at top speed and at full boost, never through it, leave with F', async ({ page }) => {
   await openGame(page, '?scene=test_arena');
-  // The ship is parked beside the spawn: F boards it.
+  // The ship is parked beside the spawn: the HUD offers boarding, and F boards it.
+  await expect(page.getByTestId('hint')).toHaveText('F: board the spacecraft');
   await page.keyboard.press('KeyF');
-  await expect.poll(async () => (await player(page)).mode).toBe('spacecraft');
+  await expect.poll(async () => {
+    const p = await player(page);
+    return p.mode === 'spacecraft' ? p.mode : `${p.mode}; banner: ${await page.getByTestId('vitals').textContent()}`;
+  }).toBe('spacecraft');
   await expect(page.getByTestId('mode')).toHaveText('Spacecraft');
 
   // 120 m east of the cliff at 12 m (clear of the 6 m hill), nose toward −x, at the unboosted limit.

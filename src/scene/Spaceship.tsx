@@ -40,8 +40,9 @@ export const Spaceship = forwardRef<Group>(function Spaceship(_props, ref) {
         </group>
       ))}
       {[-1.4, 1.4].map((x) => (
-        <mesh key={`leg${x}`} position={[x * 0.8, -1.1, 0.4]}>
-          <cylinderGeometry args={[0.06, 0.06, 0.9, 6]} />
+        // Landing legs reach the bottom of the 2 m collision sphere, so a landed ship stands on them.
+        <mesh key={`leg${x}`} position={[x * 0.8, -1.45, 0.4]}>
+          <cylinderGeometry args={[0.06, 0.06, 1.1, 6]} />
           <meshStandardMaterial color="#5a6570" />
         </mesh>
       ))}

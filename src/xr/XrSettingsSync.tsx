@@ -6,7 +6,8 @@ import type { Game } from '../app/game.ts';
 
 /**
  * Applies the display settings to a running VR session: the target frame rate (where the browser
- * offers updateTargetFrameRate and the headset lists the rate) and fixed foveation.
+ * offers updateTargetFrameRate and the headset lists the rate) and fixed foveation. Also clears
+ * our recenter point when the system recenters the reference space.
  */
 export function XrSettingsSync({ game }: { game: Game }) {
   const gl = useThree((s) => s.gl);
@@ -22,5 +23,14 @@ export function XrSettingsSync({ game }: { game: Game }) {
   useEffect(() => {
     gl.xr.setFoveation(foveation);
   }, [gl, session, foveation]);
+  useEffect(() => {
+    // The headset's own recenter (holding the Meta button) resets the reference space: the room is
+    // already re-aligned, so our recenter point would now be applied twice. Start again from zero.
+    const space = session ? gl.xr.getReferenceSpace() : null;
+    if (!space) return;
+    const onReset = () => Object.assign(game.recenter, { x: 0, z: 0, yawRad: 0 });
+    space.addEventListener('reset', onReset);
+    return () => space.removeEventListener('reset', onReset);
+  }, [gl, session, game]);
   return null;
 }
