@@ -1,16 +1,19 @@
 import { useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
-import { BufferAttribute, BufferGeometry, Line, LineBasicMaterial, Matrix4, Vector3, type Mesh } from 'three';
+import { Color, InstancedMesh, Matrix4, MeshBasicMaterial, SphereGeometry, Vector3, type Mesh } from 'three';
 import type { Game } from '../app/game.ts';
 import type { TerrainBatch } from '../scene/terrain-batch.ts';
 import { emptyHit } from '../scene/terrain-raycast.ts';
 import { StickGestures } from './stick-gestures.ts';
-import { createTeleportArc, traceTeleportArc, type SegmentCast } from './teleport-arc.ts';
+import { ARC_MAX_POINTS, createTeleportArc, traceTeleportArc, type SegmentCast } from './teleport-arc.ts';
 import { ComfortVignette } from './ComfortVignette.tsx';
 
 const DEG = Math.PI / 180;
 const DEADZONE = 0.15;
 const pose = new Matrix4();
+const dot = new Matrix4();
+const VALID = new Color('#6cf08a');
+const INVALID = new Color('#ff6b5a');
 const from = new Vector3();
 const dir = new Vector3();
 const dz = (v: number) => (Math.abs(v) < DEADZONE ? 0 : v);
@@ -33,19 +36,18 @@ export function XrLocomotion({ game, batch }: { game: Game; batch: TerrainBatch 
   const vignette = useRef(0);
   const primaryHeld = useRef(false);
   const marker = useRef<Mesh>(null);
-  const line = useMemo(() => {
-    const geometry = new BufferGeometry();
-    geometry.setAttribute('position', new BufferAttribute(arc.points, 3));
-    const l = new Line(geometry, new LineBasicMaterial({ color: '#6cf08a', transparent: true, opacity: 0.9, depthTest: false }));
-    l.frustumCulled = false;
-    l.renderOrder = 20;
-    l.visible = false;
-    return l;
-  }, [arc]);
+  // The arc is a row of small beads: WebGL lines are one pixel wide, too thin to see in a headset.
+  const beads = useMemo(() => {
+    const m = new InstancedMesh(new SphereGeometry(0.035, 8, 6), new MeshBasicMaterial({ color: VALID, transparent: true, opacity: 0.9, depthTest: false }), ARC_MAX_POINTS);
+    m.frustumCulled = false;
+    m.renderOrder = 20;
+    m.visible = false;
+    return m;
+  }, []);
 
   useFrame((state, delta) => {
     const presenting = state.gl.xr.isPresenting && !!game.xrOrigin && game.playing();
-    line.visible = false;
+    beads.visible = false;
     if (marker.current) marker.current.visible = false;
     if (!presenting) {
       gestures.cancel();
@@ -89,10 +91,12 @@ export function XrLocomotion({ game, batch }: { game: Game; batch: TerrainBatch 
         if (gesture === 'aim-release') {
           if (arc.valid) game.player.teleport({ x: arc.hit.x, y: arc.hit.y, z: arc.hit.z });
         } else {
-          line.geometry.setDrawRange(0, arc.count);
-          line.geometry.attributes.position.needsUpdate = true;
-          (line.material as LineBasicMaterial).color.set(arc.valid ? '#6cf08a' : '#ff6b5a');
-          line.visible = true;
+          const p = arc.points;
+          for (let i = 0; i < arc.count; i++) beads.setMatrixAt(i, dot.makeTranslation(p[i * 3], p[i * 3 + 1], p[i * 3 + 2]));
+          beads.count = arc.count;
+          beads.instanceMatrix.needsUpdate = true;
+          (beads.material as MeshBasicMaterial).color.copy(arc.valid ? VALID : INVALID);
+          beads.visible = true;
           const m = marker.current;
           if (m && arc.hit.hit) {
             m.visible = true;
@@ -116,7 +120,7 @@ export function XrLocomotion({ game, batch }: { game: Game; batch: TerrainBatch 
 
   return (
     <>
-      <primitive object={line} />
+      <primitive object={beads} />
       <mesh ref={marker} rotation={[-Math.PI / 2, 0, 0]} visible={false} renderOrder={21}>
         <ringGeometry args={[0.25, 0.35, 32]} />
         <meshBasicMaterial color="#6cf08a" transparent opacity={0.9} depthTest={false} />

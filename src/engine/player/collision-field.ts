@@ -61,20 +61,9 @@ export class CollisionField {
 
   /** Trilinear density (Int8 units, > 0 solid) at a world point; NaN where the chunk is not loaded. */
   sample(x: number, y: number, z: number): number {
-    const cx = Math.floor(x / S), cy = Math.floor(y / S), cz = Math.floor(z / S);
-    const data = this.lookup(cx, cy, cz);
-    if (!data) return NaN;
-    const lx = x - cx * S, ly = y - cy * S, lz = z - cz * S;
-    // A hair below a chunk's far face, x - cx*32 can round up to exactly 32: use the last cell (u = 1).
-    const ix = Math.min(S - 1, Math.floor(lx)), iy = Math.min(S - 1, Math.floor(ly)), iz = Math.min(S - 1, Math.floor(lz));
-    const u = lx - ix, v = ly - iy, w = lz - iz;
-    const i = ix + iy * E + iz * E2;
-    const c00 = data[i] + (data[i + 1] - data[i]) * u;
-    const c10 = data[i + E] + (data[i + E + 1] - data[i + E]) * u;
-    const c01 = data[i + E2] + (data[i + E2 + 1] - data[i + E2]) * u;
-    const c11 = data[i + E2 + E] + (data[i + E2 + E + 1] - data[i + E2 + E]) * u;
-    const c0 = c00 + (c10 - c00) * v, c1 = c01 + (c11 - c01) * v;
-    return c0 + (c1 - c0) * w;
+    const io = this.io;
+    io[0] = x; io[1] = y; io[2] = z;
+    return this.gradientAt(io) ? io[3] : NaN;
   }
 
   /**
