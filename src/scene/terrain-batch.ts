@@ -1,9 +1,9 @@
-import { BatchedMesh, BufferAttribute, BufferGeometry, Matrix4, type Material } from 'three';
+import { BatchedMesh, Box3, BufferAttribute, BufferGeometry, Matrix4, Sphere, Vector3, type Material } from 'three';
 import { CHUNK_SIZE } from '../engine/constants.ts';
 import type { ChunkMesh } from '../protocol/terrain.ts';
 import type { ChunkSink } from '../threads/chunk-streamer.ts';
 import { chunkKey } from '../threads/chunk-keys.ts';
-import { TerrainRaycaster } from './terrain-raycast.ts';
+import { TerrainRaycaster, chunkBounds } from './terrain-raycast.ts';
 
 interface Entry {
   buried: boolean;
@@ -31,6 +31,9 @@ export class TerrainBatch implements ChunkSink {
   private vertexCapacity = INITIAL_VERTICES;
   private indexCapacity = INITIAL_INDICES;
   triangles = 0;
+  /** Vertex and index space held by live chunks; the rest of the buffers is free or deleted. */
+  private liveVertices = 0;
+  private liveIndices = 0;
   /** While false, buried chunks (cave walls under solid ground) are not drawn. */
   private showBuried = false;
   /** Bumped on every apply/remove; the bench and tests read it to know a frame must show the change. */
@@ -67,6 +70,8 @@ export class TerrainBatch implements ChunkSink {
     if (!entry) return;
     this.triangles -= this.mesh.getGeometryRangeAt(entry.geometryId).count / 3;
     this.mesh.deleteGeometry(entry.geometryId);
+    this.liveVertices -= entry.reservedVertices;
+    this.liveIndices -= entry.reservedIndices;
     this.entries.delete(key);
     this.raycaster.remove(key);
     this.revision++;
@@ -78,7 +83,8 @@ export class TerrainBatch implements ChunkSink {
       this.remove(key);
       return;
     }
-    const geometry = toGeometry(m);
+    const box = chunkBounds(m.positions);
+    const geometry = toGeometry(m, box);
     const vertices = m.positions.length / 3;
     const existing = this.entries.get(key);
     if (existing && vertices <= existing.reservedVertices && m.indices.length <= existing.reservedIndices) {
@@ -97,25 +103,41 @@ export class TerrainBatch implements ChunkSink {
       this.mesh.setMatrixAt(instanceId, this.matrix);
       this.mesh.setVisibleAt(instanceId, !m.buried || this.showBuried);
       this.entries.set(key, { buried: m.buried, geometryId, instanceId, reservedVertices, reservedIndices });
+      this.liveVertices += reservedVertices;
+      this.liveIndices += reservedIndices;
     }
     this.triangles += m.indices.length / 3;
-    this.raycaster.set(key, m);
+    this.raycaster.set(key, m, box);
   }
 
-  /** Repacks deleted space first; grows the buffers only when repacking is not enough. */
+  /**
+   * Makes room at the end of the buffers. Repacking (optimize) moves and re-uploads every chunk, so
+   * it runs only when at least half the space is deleted chunks, which makes it rare however fast
+   * the player flies; otherwise the buffers grow.
+   */
   private ensureRoom(vertices: number, indices: number): void {
     const fits = () => this.mesh.unusedVertexCount >= vertices && this.mesh.unusedIndexCount >= indices;
     if (fits()) return;
-    this.mesh.optimize();
-    if (fits()) return;
+    const mostlyDeleted = this.liveVertices < this.vertexCapacity / 2 && this.liveIndices < this.indexCapacity / 2;
+    if (mostlyDeleted) {
+      this.mesh.optimize();
+      if (fits()) return;
+    }
     this.vertexCapacity = Math.ceil((this.vertexCapacity - this.mesh.unusedVertexCount + vertices) * 1.5);
     this.indexCapacity = Math.ceil((this.indexCapacity - this.mesh.unusedIndexCount + indices) * 1.5);
     this.mesh.setGeometrySize(this.vertexCapacity, this.indexCapacity);
   }
 }
 
-function toGeometry(m: ChunkMesh): BufferGeometry {
+/**
+ * Bounds are given up front: BatchedMesh copies them, where it would otherwise compute them lazily
+ * during the next render's culling, vertex by vertex through generic attribute reads (the largest
+ * JS cost of a frame while flying over new terrain).
+ */
+function toGeometry(m: ChunkMesh, box: Float32Array): BufferGeometry {
   const g = new BufferGeometry();
+  g.boundingBox = new Box3(new Vector3(box[0], box[1], box[2]), new Vector3(box[3], box[4], box[5]));
+  g.boundingSphere = g.boundingBox.getBoundingSphere(new Sphere());
   g.setAttribute('position', new BufferAttribute(m.positions, 3));
   g.setAttribute('normal', new BufferAttribute(m.normals, 3));
   g.setAttribute('materialId', new BufferAttribute(m.materials, 1));

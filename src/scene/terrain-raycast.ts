@@ -38,12 +38,13 @@ export class TerrainRaycaster {
   /** Chunks already tested in the current cast (reused, so a cast allocates nothing). */
   private readonly tested = new Set<number>();
 
-  set(key: string, m: ChunkMesh): void {
+  /** Keeps a chunk's triangles; `box` is its vertex bounds (chunkBounds) when the caller has them. */
+  set(key: string, m: ChunkMesh, box: Float32Array = chunkBounds(m.positions)): void {
     const k = numericKey(m.cx, m.cy, m.cz);
     this.keyOf.set(key, k);
     this.chunks.set(k, {
       ox: m.cx * CHUNK_SIZE, oy: m.cy * CHUNK_SIZE, oz: m.cz * CHUNK_SIZE,
-      box: bounds(m.positions), positions: m.positions, normals: m.normals, indices: m.indices,
+      box, positions: m.positions, normals: m.normals, indices: m.indices,
     });
   }
 
@@ -136,7 +137,7 @@ export class TerrainRaycaster {
 }
 
 /** min x,y,z then max x,y,z of a position array. */
-function bounds(positions: Float32Array): Float32Array {
+export function chunkBounds(positions: Float32Array): Float32Array {
   const box = new Float32Array([Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity]);
   for (let i = 0; i < positions.length; i += 3) {
     for (let a = 0; a < 3; a++) {
