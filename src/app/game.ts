@@ -68,6 +68,8 @@ export interface Game {
   ready: Promise<void>;
   /** True while a world scene is running and the player may act (not loading, not the menu). */
   playing(): boolean;
+  /** True while the running scene has a world to stream (false in the menu and between scenes). */
+  streaming(): boolean;
   deform(edit: BrushEdit | unknown): Promise<Result<EditOutcome>>;
   info(position: { x: number; y: number; z: number }): Promise<Result<TerrainInfo>>;
   /** Puts the player in the spacecraft, hovering at a pose (degrees); bad input changes nothing. */
@@ -151,6 +153,7 @@ export function createGame(flags: UrlFlags): Game {
       const s = store.getState();
       return s.ready && s.scene !== null && s.scene !== 'menu';
     },
+    streaming: () => gate.streaming,
     async deform(edit) {
       const { result, landed } = await streamer.edit(edit);
       await landed;

@@ -73,10 +73,13 @@ export function createSceneHost(game: Game, gate: LoadGate, onFirstReady: () => 
       streamer.invalidate();
       await new Promise<void>((resolve) => (gate.waiter = resolve));
       if (!fly) {
-        const ground = groundBelow(collision, x, z, top, top + 64) ?? top;
-        const placed = player.spawn({ position: { x, y: ground, z }, rotation: { x: 0, y: yawDeg, z: 0 }, mode: 'walking' });
-        if (!placed.ok) throw new Error(`spawn failed: ${placed.error.message}`);
-        if (held) {
+        const ground = groundBelow(collision, x, z, top, top + 64);
+        const placed = ground === null ? null : player.spawn({ position: { x, y: ground, z }, rotation: { x: 0, y: yawDeg, z: 0 }, mode: 'walking' });
+        if (!placed?.ok) {
+          // No standing room there (a carried spot that was a dug tunnel, now rock again): start
+          // in the ship, hovering over the first free air above it. Never leave the load stuck.
+          hoverAbove(x, top, z, yawDeg);
+        } else if (held) {
           if (held.mode === 'spacecraft') player.setMode('spacecraft', { force: true });
           player.state.health = held.health;
           player.state.oxygen = held.oxygen;
@@ -97,7 +100,17 @@ export function createSceneHost(game: Game, gate: LoadGate, onFirstReady: () => 
     },
   };
 
+  /** Puts the player in the ship at the first free point at or above y (2 m steps up to the sky). */
+  function hoverAbove(x: number, y: number, z: number, yawDeg: number) {
+    for (let h = y; h < 250; h += 2) {
+      if (game.player.hover({ x, y: h, z }, yawDeg, -8).ok) return;
+    }
+  }
+
   function finish() {
+    // Mouse motion while the loading screen was up must not swing the view on the first frame.
+    game.input.lookYaw = 0;
+    game.input.lookPitch = 0;
     game.store.setState({ ready: true });
     if (first) {
       first = false;

@@ -5,8 +5,12 @@ import { PositionSchema, zodFailure } from '../protocol/terrain.ts';
 
 type Emulator = NonNullable<SpacetimeBridge['xr']['emulator']>;
 
+/** A scene is loading: the load places the player itself, so a move now would be silently undone. */
+const busy = <T>(): Result<T> => ({ ok: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'a scene is loading; try again once it is ready' } });
+
 /** Installs `window.spacetime`, the typed handle tests and tools drive the game through. */
 export function installBridge(game: Game, emulator: Emulator | undefined): SpacetimeBridge {
+  const loading = () => !game.store.getState().ready;
   const bridge: SpacetimeBridge = {
     version: BRIDGE_VERSION,
     ready: game.ready,
@@ -25,6 +29,7 @@ export function installBridge(game: Game, emulator: Emulator | undefined): Space
     aim: () => structuredClone(game.aim),
     camera: {
       set: (p, yaw, pitch) => {
+        if (loading()) return busy();
         const position = PositionSchema.safeParse(p);
         if (!position.success) return zodFailure(position.error);
         return game.placeCamera(position.data.x, position.data.y, position.data.z, yaw, pitch);
@@ -32,9 +37,9 @@ export function installBridge(game: Game, emulator: Emulator | undefined): Space
     },
     player: {
       position: () => game.player.snapshot(),
-      spawn: (body) => game.player.spawn(body),
-      teleport: (body) => game.player.teleportRequest(body),
-      mode: (body) => game.player.modeRequest(body),
+      spawn: (body) => (loading() ? busy() : game.player.spawn(body)),
+      teleport: (body) => (loading() ? busy() : game.player.teleportRequest(body)),
+      mode: (body) => (loading() ? busy() : game.player.modeRequest(body)),
     },
     scenes: {
       list: () => game.scenes.list(),

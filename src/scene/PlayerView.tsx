@@ -29,7 +29,7 @@ export function PlayerView({ game, batch }: { game: Game; batch: TerrainBatch })
     const s = player.state;
     const m = ship.current;
     if (m) {
-      // The hull is hidden from the inside, on the desktop; in VR the pilot sits in it.
+      // Drawn only from outside: from the pilot's seat (desktop or VR) the hull would fill the view.
       m.visible = s.mode === 'walking' && game.playing();
       m.position.set(s.ship.x, s.ship.y, s.ship.z);
       m.quaternion.set(s.ship.qx, s.ship.qy, s.ship.qz, s.ship.qw);

@@ -24,7 +24,7 @@ export function TerrainView({ game, batch }: { game: Game; batch: TerrainBatch }
     const v = game.viewer;
     v.x = position.x; v.y = position.y; v.z = position.z;
     v.dx = direction.x; v.dy = direction.y; v.dz = direction.z;
-    game.streamer.update(performance.now(), v);
+    if (game.streaming()) game.streamer.update(performance.now(), v);
     // Under a ceiling (in a cave or a deep pit roofed over) cave walls can be seen; otherwise not.
     batch.raycaster.cast(v.x, v.y, v.z, 0, 1, 0, UNDERGROUND_PROBE_M, up);
     batch.setViewerUnderground(up.hit);

@@ -9,7 +9,8 @@ const VIEW_DISTANCES = [96, 128, 160, 192, 256] as const;
 const FRAME_RATES = [72, 90, 120] as const;
 const RELATIVE_TO = ['head', 'controller'] as const;
 const RANGES = {
-  smoothSpeed: { min: 1, max: 6, step: 0.5, unit: 'm/s' },
+  // Up to walking pace (the walker's 4.5 m/s); the left grip sprints beyond it.
+  smoothSpeed: { min: 1, max: 4.5, step: 0.5, unit: 'm/s' },
   vignetteStrength: { min: 0, max: 1, step: 0.05 },
   seatedHeightOffset: { min: 0, max: 1, step: 0.05, unit: 'm' },
   foveation: { min: 0, max: 1, step: 0.1 },

@@ -73,4 +73,22 @@ describe('ChunkStreamer', () => {
     expect(result.ok).toBe(false);
     expect(requested).toEqual([]);
   });
+
+  it('an edit answered after a world reset is refused and leaves the new world alone', async () => {
+    const { pool } = fakePool({ ok: true, value: { voxelsModified: 5, touched: [0, 0, 0], sequence: 7 } });
+    const { sink, applied } = recordingSink();
+    const streamer = new ChunkStreamer(pool, sink);
+    streamer.viewDistance = 64;
+    streamer.update(0, viewer);
+    const pending = streamer.edit({});
+    streamer.reset(); // a scene load lands while the workers still apply the edit
+    const { result, landed } = await pending;
+    expect(!result.ok && result.error.code).toBe('SERVICE_UNAVAILABLE');
+    await landed;
+    // The new world's first mesh (version 0) is accepted: no stale 'required' version blocks it.
+    streamer.update(1000, viewer);
+    streamer.onMesh(mesh(0, 0, 0, 0));
+    expect(applied.flat()).toContain(chunkKey(0, 0, 0));
+    expect(streamer.isShown(chunkKey(0, 0, 0))).toBe(true);
+  });
 });

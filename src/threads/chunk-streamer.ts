@@ -53,6 +53,8 @@ export class ChunkStreamer {
   private centerDistance = Number.NaN;
   private batch: EditBatch | null = null;
   private lastRank = -Infinity;
+  /** Bumped by reset(): an edit answered after a world change must not touch the new world. */
+  private epoch = 0;
 
   constructor(private readonly pool: TerrainPool, private readonly sink: ChunkSink) {}
 
@@ -72,11 +74,13 @@ export class ChunkStreamer {
   }
 
   /**
-   * Forgets every chunk (a different world is loading): removes them from the sink, drops pending
-   * edit batches (their waiters resolve: their chunks no longer exist) and stops streaming until the
-   * next update().
+   * Forgets every chunk (a different world is loading): removes them from the sink, drops queued
+   * jobs and pending edit batches (their waiters resolve: their chunks no longer exist); edits still
+   * in the workers answer SERVICE_UNAVAILABLE. Nothing streams until the next update().
    */
   reset(): void {
+    this.epoch++;
+    this.pool.retain(() => false);
     for (const key of this.shown.keys()) this.sink.remove(key);
     this.shown.clear();
     this.required.clear();
@@ -127,8 +131,14 @@ export class ChunkStreamer {
    * Edits that overlap an unfinished batch join it, so their chunks swap together too.
    */
   async edit(edit: unknown): Promise<{ result: Result<EditOutcome>; landed: Promise<void> }> {
+    const epoch = this.epoch;
     const result = await this.pool.applyEdit(edit);
     if (!result.ok) return { result, landed: Promise.resolve() };
+    if (epoch !== this.epoch) {
+      // The world was replaced (a scene load) while the workers applied this edit: it belongs to a
+      // world that is gone, and its sequence number means nothing in the new one.
+      return { result: { ok: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'the world was reset (scene load) while this edit was applied' } }, landed: Promise.resolve() };
+    }
     const { touched, sequence } = result.value;
     const batch = (this.batch ??= { waiting: new Set(), ready: [], landed: [] });
     const landed = new Promise<void>((resolve) => batch.landed.push(resolve));

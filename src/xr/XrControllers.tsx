@@ -30,7 +30,7 @@ export function XrControllers({ game, batch }: { game: Game; batch: TerrainBatch
     groups.right = right.current;
     if (groups.left) groups.left.visible = false;
     if (groups.right) groups.right.visible = false;
-    if (!state.gl.xr.isPresenting || !game.xrOrigin) return;
+    if (!state.gl.xr.isPresenting || !game.xrOrigin || !game.playing()) return;
     let aimed: 'left' | 'right' | null = null;
     let operation: 'add' | 'remove' | 'smooth' | null = null;
     for (const hand of HANDS) {

@@ -1,7 +1,7 @@
 import { useFrame } from '@react-three/fiber';
 import type { Game } from '../app/game.ts';
 import { useMemo } from 'react';
-import { createXrFrameInput, readXrFrame, writeTracking } from './xr-frame-input.ts';
+import { clearHand, createXrFrameInput, readXrFrame, writeTracking } from './xr-frame-input.ts';
 
 /**
  * Reads the headset, controllers and hands once per XR frame into game.xrInput (tracking space) and
@@ -18,8 +18,8 @@ export function XrInputReader({ game }: { game: Game }) {
     if (presenting) readXrFrame(frame!, space!, input);
     else {
       input.headPresent = false;
-      input.left.present = false;
-      input.right.present = false;
+      clearHand(input.left);
+      clearHand(input.right);
     }
     writeTracking(input, presenting, game.tracking);
   });

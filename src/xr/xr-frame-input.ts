@@ -41,8 +41,8 @@ export function readXrFrame(frame: XRFrame, space: XRReferenceSpace, out: XrFram
   const viewer = frame.getViewerPose(space);
   out.headPresent = !!viewer && !viewer.emulatedPosition;
   if (viewer) out.head.fromArray(viewer.transform.matrix);
-  out.left.present = false;
-  out.right.present = false;
+  clearHand(out.left);
+  clearHand(out.right);
   for (const source of frame.session.inputSources) {
     const h = source.handedness;
     if (h !== 'left' && h !== 'right') continue;
@@ -66,6 +66,12 @@ export function readXrFrame(frame: XRFrame, space: XRReferenceSpace, out: XrFram
       o.stickY = pad.axes[3] ?? 0;
     }
   }
+}
+
+/** A hand that is not seen this frame presses nothing: a lost controller must not keep thrusting. */
+export function clearHand(h: HandInput): void {
+  h.present = false;
+  h.trigger = 0; h.grip = 0; h.primary = false; h.menu = false; h.stickX = 0; h.stickY = 0;
 }
 
 function pinchStrength(frame: XRFrame, xrHand: XRHand, space: XRReferenceSpace): number {
