@@ -37,14 +37,18 @@ test('VR: tracking follows the emulated headset and controllers; snap turn; tele
   await page.evaluate(() => window.spacetime!.xr.emulator!.setButton('left', 'trigger', 0));
   await expect.poll(async () => (await tracking(page)).left_controller.buttons.trigger).toBe(false);
 
-  // Snap turn: a flick right turns by the configured angle (30° by default), once per flick.
+  // Snap turn: a flick right turns by the configured angle (30° by default), once per flick,
+  // pivoting on the head (which stands 0.36 m from the room's centre): the eyes stay put.
   const yaw0 = (await player(page)).rotation.y;
+  const eye0 = (await state(page)).camera.position;
   await page.evaluate(() => window.spacetime!.xr.emulator!.setStick('right', 1, 0));
   await frames(page, 5);
   await page.evaluate(() => window.spacetime!.xr.emulator!.setStick('right', 0, 0));
   await frames(page, 3);
   const yaw1 = (await player(page)).rotation.y;
   expect(wrap(yaw1 - yaw0)).toBeCloseTo(-30, 3);
+  const eye1 = (await state(page)).camera.position;
+  expect(Math.hypot(eye1.x - eye0.x, eye1.z - eye0.z)).toBeLessThan(0.05);
   // A different angle from the settings applies at once.
   expect((await page.evaluate(() => window.spacetime!.settings.update({ snapTurnDegrees: 45 }))).ok).toBe(true);
   await page.evaluate(() => window.spacetime!.xr.emulator!.setStick('right', -1, 0));

@@ -7,11 +7,14 @@ import { emptyHit } from '../scene/terrain-raycast.ts';
 import { StickGestures } from './stick-gestures.ts';
 import { ARC_MAX_POINTS, createTeleportArc, traceTeleportArc, type SegmentCast } from './teleport-arc.ts';
 import { ComfortVignette } from './ComfortVignette.tsx';
+import { headOffset } from './head-pivot.ts';
 
 const DEG = Math.PI / 180;
 const DEADZONE = 0.15;
 const pose = new Matrix4();
 const dot = new Matrix4();
+const before = { x: 0, z: 0 };
+const after = { x: 0, z: 0 };
 const VALID = new Color('#6cf08a');
 const INVALID = new Color('#ff6b5a');
 const from = new Vector3();
@@ -80,8 +83,16 @@ export function XrLocomotion({ game, batch }: { game: Game; batch: TerrainBatch 
       moving = Math.min(1, Math.sqrt(ship.vx * ship.vx + ship.vy * ship.vy + ship.vz * ship.vz) / 30 + Math.abs(rightX) * 0.5);
     } else {
       const gesture = gestures.update(right.present ? right.stickX : 0, right.present ? right.stickY : 0, settings.teleport, settings.snapTurn);
-      if (gesture === 'turn-left') s.yaw += settings.snapTurnDegrees * DEG;
-      if (gesture === 'turn-right') s.yaw -= settings.snapTurnDegrees * DEG;
+      if (gesture === 'turn-left' || gesture === 'turn-right') {
+        // Turn about the head: the body shifts by the change of the head's offset, so the view spins
+        // in place even when the player has stepped away from the centre of the room.
+        const rc = game.recenter;
+        headOffset(s.yaw - rc.yawRad, xr.head.elements[12], xr.head.elements[14], rc, before);
+        s.yaw += (gesture === 'turn-left' ? 1 : -1) * settings.snapTurnDegrees * DEG;
+        headOffset(s.yaw - rc.yawRad, xr.head.elements[12], xr.head.elements[14], rc, after);
+        s.x += before.x - after.x;
+        s.z += before.z - after.z;
+      }
       game.teleportAiming = gestures.aiming || gesture === 'aim-release';
       if (right.present && (gestures.aiming || gesture === 'aim-release')) {
         pose.copy(right.ray).premultiply(game.xrOrigin!.matrixWorld);
@@ -89,7 +100,12 @@ export function XrLocomotion({ game, batch }: { game: Game; batch: TerrainBatch 
         dir.set(-pose.elements[8], -pose.elements[9], -pose.elements[10]).normalize();
         traceTeleportArc(from.x, from.y, from.z, dir.x, dir.y, dir.z, cast, arc);
         if (gesture === 'aim-release') {
-          if (arc.valid) game.player.teleport({ x: arc.hit.x, y: arc.hit.y, z: arc.hit.z });
+          if (arc.valid) {
+            // The head, not the room's centre, lands on the marker.
+            headOffset(s.yaw - game.recenter.yawRad, xr.head.elements[12], xr.head.elements[14], game.recenter, before);
+            const landed = game.player.teleport({ x: arc.hit.x - before.x, y: arc.hit.y, z: arc.hit.z - before.z });
+            if (!landed.ok) game.player.teleport({ x: arc.hit.x, y: arc.hit.y, z: arc.hit.z });
+          }
         } else {
           const p = arc.points;
           for (let i = 0; i < arc.count; i++) beads.setMatrixAt(i, dot.makeTranslation(p[i * 3], p[i * 3 + 1], p[i * 3 + 2]));
