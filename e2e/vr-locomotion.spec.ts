@@ -40,6 +40,7 @@ test('VR: tracking follows the emulated headset and controllers; snap turn; tele
   // Snap turn: a flick right turns by the configured angle (30° by default), once per flick,
   // pivoting on the head (which stands 0.36 m from the room's centre): the eyes stay put.
   const yaw0 = (await player(page)).rotation.y;
+  await frames(page, 3);
   const eye0 = (await state(page)).camera.position;
   await page.evaluate(() => window.spacetime!.xr.emulator!.setStick('right', 1, 0));
   await frames(page, 5);

@@ -112,8 +112,9 @@ export function createGame(flags: UrlFlags): Game {
 
   const tick = () => {
     if (!gate.streaming) return;
-    // No frames are drawn while loading, so the viewer follows the player from here too.
-    game.syncViewer();
+    // No frames are drawn while loading, so the viewer follows the player from here; once frames
+    // run, the renderer places it (at the headset in VR, which the player pose alone does not know).
+    if (!store.getState().ready) game.syncViewer();
     streamer.update(performance.now(), viewer);
     const near = streamer.nearProgress();
     const state = store.getState();

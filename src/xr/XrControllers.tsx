@@ -61,7 +61,10 @@ export function XrControllers({ game, batch }: { game: Game; batch: TerrainBatch
     aim.normal.x = hit.nx; aim.normal.y = hit.ny; aim.normal.z = hit.nz;
     for (const hand of HANDS) {
       const ray = groups[hand]?.children[1];
-      if (ray) ray.scale.z = hits[hand].hit ? hits[hand].distance : AIM_RANGE;
+      if (!ray) continue;
+      ray.scale.z = hits[hand].hit ? hits[hand].distance : AIM_RANGE;
+      // While the teleport arc is out, the right hand's straight tool ray would only clutter it.
+      ray.visible = !(hand === 'right' && game.teleportAiming);
     }
     brush.current.tick(game, operation, performance.now());
   });

@@ -16,6 +16,8 @@ const dot = new Matrix4();
 const before = { x: 0, z: 0 };
 const after = { x: 0, z: 0 };
 const VALID = new Color('#6cf08a');
+/** Arc steps are about 0.45 m long; four beads each keep the gaps small. */
+const BEADS_PER_STEP = 4;
 const INVALID = new Color('#ff6b5a');
 const from = new Vector3();
 const dir = new Vector3();
@@ -41,7 +43,7 @@ export function XrLocomotion({ game, batch }: { game: Game; batch: TerrainBatch 
   const marker = useRef<Mesh>(null);
   // The arc is a row of small beads: WebGL lines are one pixel wide, too thin to see in a headset.
   const beads = useMemo(() => {
-    const m = new InstancedMesh(new SphereGeometry(0.035, 8, 6), new MeshBasicMaterial({ color: VALID, transparent: true, opacity: 0.9, depthTest: false }), ARC_MAX_POINTS);
+    const m = new InstancedMesh(new SphereGeometry(0.025, 8, 6), new MeshBasicMaterial({ color: VALID, transparent: true, opacity: 0.9, depthTest: false }), ARC_MAX_POINTS * BEADS_PER_STEP);
     m.frustumCulled = false;
     m.renderOrder = 20;
     m.visible = false;
@@ -107,9 +109,16 @@ export function XrLocomotion({ game, batch }: { game: Game; batch: TerrainBatch 
             if (!landed.ok) game.player.teleport({ x: arc.hit.x, y: arc.hit.y, z: arc.hit.z });
           }
         } else {
+          // Beads along each arc segment, close enough to read as one line.
           const p = arc.points;
-          for (let i = 0; i < arc.count; i++) beads.setMatrixAt(i, dot.makeTranslation(p[i * 3], p[i * 3 + 1], p[i * 3 + 2]));
-          beads.count = arc.count;
+          let n = 0;
+          for (let i = 0; i + 1 < arc.count; i++) {
+            for (let k = 0; k < BEADS_PER_STEP; k++) {
+              const t = k / BEADS_PER_STEP, a = i * 3, b = a + 3;
+              beads.setMatrixAt(n++, dot.makeTranslation(p[a] + (p[b] - p[a]) * t, p[a + 1] + (p[b + 1] - p[a + 1]) * t, p[a + 2] + (p[b + 2] - p[a + 2]) * t));
+            }
+          }
+          beads.count = n;
           beads.instanceMatrix.needsUpdate = true;
           (beads.material as MeshBasicMaterial).color.copy(arc.valid ? VALID : INVALID);
           beads.visible = true;
