@@ -9,6 +9,15 @@ import { isFormTarget } from '../scene/desktop-input.ts';
 import './hud.css';
 
 const TOOL_LABEL = { remove: 'Dig', add: 'Build', smooth: 'Smooth' } as const;
+const HELP_SEEN = 'spacetime.helpSeen';
+
+/** localStorage can be missing or refuse access (private modes, sandboxed frames): then nothing is remembered. */
+function readFlag(key: string): string | null {
+  try { return localStorage.getItem(key); } catch { return null; }
+}
+function writeFlag(key: string, value: string): void {
+  try { localStorage.setItem(key, value); } catch { /* this session only */ }
+}
 
 /** DOM overlay: loading, vitals, brush state, Enter VR (or why not), controls help, settings, menu. */
 export function Hud({ game }: { game: Game }) {
@@ -20,7 +29,11 @@ export function Hud({ game }: { game: Game }) {
   const xr = useStore(game.store, (s) => s.xr);
   const locked = useStore(game.store, (s) => s.pointerLocked);
   const banner = useStore(game.store, (s) => s.banner);
-  const [help, setHelp] = useState(true);
+  // The controls table opens by itself only until the player first closes it.
+  const [help, setHelp] = useState(() => readFlag(HELP_SEEN) !== '1');
+  useEffect(() => {
+    if (!help) writeFlag(HELP_SEEN, '1');
+  }, [help]);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [xrError, setXrError] = useState<string | null>(null);
   useEffect(() => {
