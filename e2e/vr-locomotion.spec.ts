@@ -58,18 +58,25 @@ test('VR: tracking follows the emulated headset and controllers; snap turn; tele
   await frames(page, 3);
   expect(wrap((await player(page)).rotation.y - yaw1)).toBeCloseTo(45, 3);
 
-  // Teleport: stick forward shows the arc, releasing it jumps to where the arc lands.
+  // Teleport: stick forward shows the arc, releasing it puts the head where the arc lands.
   const before = await player(page);
   await page.evaluate(() => window.spacetime!.xr.emulator!.setStick('right', 0, -1));
-  await frames(page, 8);
+  await expect.poll(async () => (await state(page)).xr.teleport.aiming && (await state(page)).xr.teleport.valid).toBe(true);
+  await frames(page, 4);
   await page.screenshot({ path: `${ARTIFACTS}/vr-teleport-arc.png` });
+  const target = (await state(page)).xr.teleport.target;
+  expect(Math.hypot(target.x - before.position.x, target.z - before.position.z)).toBeGreaterThan(3);
   await page.evaluate(() => window.spacetime!.xr.emulator!.setStick('right', 0, 0));
   await expect.poll(async () => {
     const p = await player(page);
     return Math.hypot(p.position.x - before.position.x, p.position.z - before.position.z);
   }, { timeout: 10_000 }).toBeGreaterThan(3);
+  await frames(page, 3);
   const after = await player(page);
-  expect(after.position.y).toBeCloseTo(0, 0); // on the arena floor, not in it or above it
+  expect(after.position.y).toBeCloseTo(target.y, 1); // feet on the floor the arc hit
+  const landedEye = (await state(page)).camera.position;
+  // The arc was aimed at a still controller, so the target is where it stayed.
+  expect(Math.hypot(landedEye.x - target.x, landedEye.z - target.z)).toBeLessThan(0.15);
 
   // Recenter: the headset's spot in the room becomes the player's spot.
   await page.evaluate((q) => window.spacetime!.xr.emulator!.setHeadset({ position: { x: 0.5, y: 1.6, z: 0.3 }, quaternion: q }), yaw(40));

@@ -59,6 +59,8 @@ export interface Game {
   recenter: Recenter;
   /** A VR teleport arc is being aimed (the right hand's tool rests meanwhile). */
   teleportAiming: boolean;
+  /** Where the arc lands this frame, and whether the player could stand there. */
+  teleportTarget: { valid: boolean; x: number; y: number; z: number };
   /** The VR wrist panel's settings page is open (the left stick drives it, not motion). */
   wristSettingsOpen: boolean;
   counters: { frame: number; xrFrames: number; drawCalls: number; triangles: number };
@@ -146,6 +148,7 @@ export function createGame(flags: UrlFlags): Game {
     xrInput: null,
     recenter: createRecenter(),
     teleportAiming: false,
+    teleportTarget: { valid: false, x: 0, y: 0, z: 0 },
     wristSettingsOpen: false,
     counters: { frame: 0, xrFrames: 0, drawCalls: 0, triangles: 0 },
     xrOrigin: null,

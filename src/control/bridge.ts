@@ -96,7 +96,10 @@ function snapshotState(game: Game): BridgeState {
     editCount: game.pool.editLog().length,
     render: { drawCalls: game.counters.drawCalls, triangles: game.counters.triangles, terrainRevision: game.scene?.batch.revision ?? 0 },
     camera: { position: { x: v.x, y: v.y, z: v.z }, direction: { x: v.dx, y: v.dy, z: v.dz } },
-    xr: { supported: xr.supported, reason: xr.reason, presenting: game.scene?.presenting() ?? false, frames: game.counters.xrFrames },
+    xr: {
+      supported: xr.supported, reason: xr.reason, presenting: game.scene?.presenting() ?? false, frames: game.counters.xrFrames,
+      teleport: { aiming: game.teleportAiming, valid: game.teleportTarget.valid, target: { x: game.teleportTarget.x, y: game.teleportTarget.y, z: game.teleportTarget.z } },
+    },
     scene: { name: game.store.getState().scene, ready: game.store.getState().ready },
   };
 }

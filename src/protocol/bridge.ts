@@ -26,7 +26,11 @@ export interface BridgeState {
   editCount: number;
   render: { drawCalls: number; triangles: number; terrainRevision: number };
   camera: { position: Vec3; direction: Vec3 };
-  xr: { supported: boolean; reason: string | null; presenting: boolean; frames: number };
+  xr: {
+    supported: boolean; reason: string | null; presenting: boolean; frames: number;
+    /** The teleport arc: aimed now, and where it lands (valid: ground the player can stand on). */
+    teleport: { aiming: boolean; valid: boolean; target: Vec3 };
+  };
   /** Running (or loading) scene name, and whether it is playable yet. */
   scene: { name: string | null; ready: boolean };
 }

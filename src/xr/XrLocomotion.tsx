@@ -101,6 +101,9 @@ export function XrLocomotion({ game, batch }: { game: Game; batch: TerrainBatch 
         from.setFromMatrixPosition(pose);
         dir.set(-pose.elements[8], -pose.elements[9], -pose.elements[10]).normalize();
         traceTeleportArc(from.x, from.y, from.z, dir.x, dir.y, dir.z, cast, arc);
+        const target = game.teleportTarget;
+        target.valid = arc.valid;
+        target.x = arc.hit.x; target.y = arc.hit.y; target.z = arc.hit.z;
         if (gesture === 'aim-release') {
           if (arc.valid) {
             // The head, not the room's centre, lands on the marker.
