@@ -1,5 +1,5 @@
 import type { Game } from './game.ts';
-import { BOARD_DISTANCE, LEAVE_MAX_SPEED } from '../engine/player/player-constants.ts';
+import { BOARD_DISTANCE, LEAVE_MAX_SPEED, SHIP_RADIUS } from '../engine/player/player-constants.ts';
 import { BODY_CENTRE } from '../engine/player/placement.ts';
 import { groundBelow } from './spawn.ts';
 
@@ -10,7 +10,7 @@ export interface Readout {
   oxygen: number;
   /** m/s of the body or the ship. */
   speed: number;
-  /** Height of the ship above the ground below it (m); null when walking or out of range. */
+  /** Height of the ship's hull above the ground below it (m); null when walking or out of range. */
   altitude: number | null;
   landed: boolean;
   nearShip: boolean;
@@ -36,7 +36,8 @@ export function updateReadout(game: Game, out: Readout): Readout {
     const speed = Math.sqrt(ship.vx * ship.vx + ship.vy * ship.vy + ship.vz * ship.vz);
     out.speed = speed;
     const ground = groundBelow(game.collision, ship.x, ship.z, ship.y, ALTITUDE_RANGE);
-    out.altitude = ground === null ? null : Math.max(0, ship.y - ground);
+    // From the bottom of the hull, so a landed ship reads 0 m.
+    out.altitude = ground === null ? null : Math.max(0, ship.y - SHIP_RADIUS - ground);
     out.canLeave = speed < LEAVE_MAX_SPEED;
     out.nearShip = true;
   } else {
