@@ -106,7 +106,7 @@ export function createGame(flags: UrlFlags): Game {
   const camera = createCameraPose();
   const viewer: Viewer = { x: 0, y: 60, z: 0, dx: 0, dy: 0, dz: -1 };
   const readout = createReadout();
-  const gate: LoadGate = { streaming: false, waiter: null };
+  const gate: LoadGate = { streaming: false, waiter: null, def: null };
 
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
@@ -224,7 +224,7 @@ export function createGame(flags: UrlFlags): Game {
   // The settings' view distance applies to scenes that do not fix their own.
   settings.subscribe((s, prev) => {
     if (s.viewDistance === prev.viewDistance) return;
-    const def = game.scenes.currentDef();
+    const def = gate.def;
     if (!def || def.viewDistance !== null || flags.viewDistance !== null) return;
     streamer.viewDistance = s.viewDistance;
     store.setState({ viewDistance: s.viewDistance });

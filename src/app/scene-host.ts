@@ -9,6 +9,8 @@ import { sceneNameOf } from '../protocol/scenes.ts';
 export interface LoadGate {
   streaming: boolean;
   waiter: (() => void) | null;
+  /** The scene running or being started (the scene manager's current one lags until a load ends). */
+  def: SceneDef | null;
 }
 
 /** What a reload that preserves state carries across. */
@@ -33,6 +35,7 @@ export function createSceneHost(game: Game, gate: LoadGate, onFirstReady: () => 
       store.setState({ ready: false, scene: def.name, banner: null, loading: { wanted: 0, meshed: 0 } });
       gate.streaming = false;
       gate.waiter = null;
+      gate.def = def;
       streamer.reset();
       collision.clear();
       const view = flags.viewDistance ?? def.viewDistance ?? settings.getState().viewDistance;

@@ -47,10 +47,6 @@ export class SceneManager {
     return SCENES.map((d) => ({ scene_path: pathOf(d), name: d.name, title: d.title, root_node: d.rootNode }));
   }
 
-  currentDef(): SceneDef | null {
-    return this.current?.def ?? null;
-  }
-
   load(input: unknown): Promise<Result<SceneLoadResult>> {
     const p = SceneLoadSchema.safeParse(input);
     if (!p.success) return Promise.resolve(zodFailure(p.error));
