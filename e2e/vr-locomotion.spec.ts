@@ -93,7 +93,7 @@ test('VR: tracking follows the emulated headset and controllers; snap turn; tele
   expect((await tracking(page)).headset.tracking_valid).toBe(false);
 });
 
-test('VR: the A button boards the ship; the wrist panel shows vitals', async ({ page }) => {
+test('VR: the A button boards the ship; the wrist panel shows vitals, and its settings page changes a setting', async ({ page }) => {
   await enterVr(page);
   // Left hand raised in front of the eyes so the wrist panel faces the camera.
   await page.evaluate((q) => {
@@ -114,4 +114,17 @@ test('VR: the A button boards the ship; the wrist panel shows vitals', async ({ 
   await frames(page, 10);
   await page.evaluate(() => window.spacetime!.xr.emulator!.setButton('left', 'y-button', 0));
   await page.screenshot({ path: `${ARTIFACTS}/vr-wrist-settings.png` });
+  // On the settings page the left stick drives the panel: down picks the next row (Snap turn),
+  // right changes it. The change is a real, saved setting.
+  expect((await page.evaluate(() => window.spacetime!.settings.get())).snapTurn).toBe(true);
+  const flick = async (x: number, y: number) => {
+    await page.evaluate(([a, b]) => window.spacetime!.xr.emulator!.setStick('left', a, b), [x, y]);
+    await frames(page, 4);
+    await page.evaluate(() => window.spacetime!.xr.emulator!.setStick('left', 0, 0));
+    await frames(page, 4);
+  };
+  await flick(0, 1);
+  await flick(1, 0);
+  await expect.poll(async () => (await page.evaluate(() => window.spacetime!.settings.get())).snapTurn).toBe(false);
+  expect((await page.evaluate(() => window.spacetime!.settings.get())).teleport).toBe(true);
 });
