@@ -1,6 +1,6 @@
 import type { Game } from './game.ts';
 import { BOARD_DISTANCE, LEAVE_MAX_SPEED, SHIP_RADIUS } from '../engine/player/player-constants.ts';
-import { BODY_CENTRE } from '../engine/player/placement.ts';
+import { shipDistance } from '../engine/player/player-commands.ts';
 import { groundBelow } from './spawn.ts';
 
 /** The numbers the HUD and the wrist panel show. One object, refreshed in place. */
@@ -43,9 +43,8 @@ export function updateReadout(game: Game, out: Readout): Readout {
   } else {
     out.speed = Math.sqrt(s.vx * s.vx + s.vz * s.vz);
     out.altitude = null;
-    // Measured from the body's centre, as boarding measures it, so the hint never promises a refusal.
-    const dx = ship.x - s.x, dy = ship.y - (s.y + BODY_CENTRE), dz = ship.z - s.z;
-    out.nearShip = Math.sqrt(dx * dx + dy * dy + dz * dz) < BOARD_DISTANCE;
+    // The rule boarding itself uses, so the hint never promises a refusal.
+    out.nearShip = shipDistance(s) <= BOARD_DISTANCE;
     out.canLeave = false;
   }
   return out;

@@ -1,5 +1,6 @@
 import { BRIDGE_VERSION, type BridgeState, type SpacetimeBridge } from '../protocol/bridge.ts';
 import type { Game } from '../app/game.ts';
+import { settingsValues } from '../state/settings.ts';
 import type { Result } from '../protocol/errors.ts';
 import { PositionSchema, zodFailure } from '../protocol/terrain.ts';
 
@@ -54,10 +55,7 @@ export function installBridge(game: Game, emulator: Emulator | undefined): Space
       recenter: () => game.recenterVr(),
     },
     settings: {
-      get: () => {
-        const { update: _u, reset: _r, ...values } = game.settings.getState();
-        return values;
-      },
+      get: () => settingsValues(game.settings.getState()),
       update: (patch) => game.settings.getState().update(patch),
     },
     workers: { crash: (index) => game.pool.crashWorker(index) },

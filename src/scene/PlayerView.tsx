@@ -24,8 +24,8 @@ export function PlayerView({ game, batch }: { game: Game; batch: TerrainBatch })
       player.state.levelFlight = state.gl.xr.isPresenting && snapVertical;
       player.step(delta, game.input);
     }
-    game.syncViewer();
-    const pose = game.camera;
+    // TerrainView places the streaming viewer from the rendered camera, so only the pose is needed here.
+    const pose = player.cameraPose(game.camera);
     const s = player.state;
     const m = ship.current;
     if (m) {

@@ -128,7 +128,8 @@ export interface SettingsActions {
 }
 export type SettingsState = Settings & SettingsActions;
 
-const pick = (state: SettingsState): Settings => sanitizeSettings(state);
+/** The data fields of the store's state, without its actions. */
+export const settingsValues = (state: SettingsState): Settings => sanitizeSettings(state);
 
 const memoryStorage = (): StateStorage => {
   const items = new Map<string, string>();
@@ -175,7 +176,7 @@ export const createSettingsStore = (storage?: StateStorage) =>
             return fail('INVALID_PARAMETER', `${issue?.path.join('.') || 'settings'}: ${issue?.message ?? 'invalid'}`);
           }
           set(parsed.data);
-          return ok(pick(get()));
+          return ok(settingsValues(get()));
         },
         reset: () => set({ ...DEFAULT_SETTINGS }),
       }),
@@ -183,7 +184,7 @@ export const createSettingsStore = (storage?: StateStorage) =>
         name: SETTINGS_STORAGE_KEY,
         version: SETTINGS_VERSION,
         storage: guardedStorage(storage),
-        partialize: pick,
+        partialize: settingsValues,
         // Older versions keep every field that is still valid; merge then checks the current version's too.
         migrate: (stored) => sanitizeSettings(stored),
         merge: (stored, current) => ({ ...current, ...sanitizeSettings(stored) }),

@@ -1,7 +1,6 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import { ShaderMaterial, type Mesh } from 'three';
-import { useRef } from 'react';
 
 /**
  * A comfort vignette drawn straight in clip space, so in VR it sits in front of each eye with no

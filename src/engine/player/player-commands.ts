@@ -14,6 +14,7 @@ import {
   BODY_CENTRE, insideTerrain, parkShipBeside, placeShip, placeWalker, rideShip, type SimParts,
 } from './placement.ts';
 import { yawOfQuat } from './quaternion.ts';
+import type { PlayerState } from './player-state.ts';
 import { CAPSULE_SHAPE } from './walker.ts';
 
 const YawSchema = z.number().finite('yaw must be a finite number of degrees').optional();
@@ -40,10 +41,16 @@ export function setMode(p: SimParts, mode: unknown, options: ModeOptions = {}): 
   return ok({ mode: s.mode, position: { x: at.x, y: at.y, z: at.z } });
 }
 
+/** How far the ship's centre is from the walking body's centre: the distance boarding is judged by. */
+export function shipDistance(s: PlayerState): number {
+  const ship = s.ship;
+  const dx = ship.x - s.x, dy = ship.y - (s.y + BODY_CENTRE), dz = ship.z - s.z;
+  return Math.sqrt(dx * dx + dy * dy + dz * dz);
+}
+
 function board(p: SimParts, force: boolean): Result<true> {
   const s = p.state, ship = s.ship;
-  const dx = ship.x - s.x, dy = ship.y - (s.y + BODY_CENTRE), dz = ship.z - s.z;
-  const distance = Math.sqrt(dx * dx + dy * dy + dz * dz);
+  const distance = shipDistance(s);
   if (distance > BOARD_DISTANCE) {
     if (!force) return fail('INVALID_PARAMETER', `the ship is ${distance.toFixed(1)} m away; board within ${BOARD_DISTANCE} m`);
     // Bring the ship to the player: hovering just above the head, facing the way they look.
