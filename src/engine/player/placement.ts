@@ -6,7 +6,7 @@
 import { cos, sin, wrapAngle } from './angles.ts';
 import type { CollisionField } from './collision-field.ts';
 import type { FreeSpots } from './free-spot.ts';
-import { CAPSULE_HEIGHT, MAX_PITCH, SHIP_RADIUS } from './player-constants.ts';
+import { CAPSULE_HEIGHT, GROUND_SNAP, MAX_PITCH, SHIP_RADIUS } from './player-constants.ts';
 import type { PlayerEvents } from './player-events.ts';
 import type { PlayerState } from './player-state.ts';
 import { setQuatFromEulerYXZ } from './quaternion.ts';
@@ -47,6 +47,9 @@ export function placeWalker(p: SimParts, x: number, y: number, z: number, yaw: n
   p.walker.reset();
   p.mover.resolve(s, CAPSULE_SHAPE);
   s.vx = 0; s.vy = 0; s.vz = 0;
+  // Standing from the moment of placement, not only after the next tick: ground within snap reach
+  // below the feet (the walker's own tick refines it, slope included).
+  s.grounded = p.mover.fits(s.x, s.y, s.z, CAPSULE_SHAPE) && !p.mover.fits(s.x, s.y - GROUND_SNAP, s.z, CAPSULE_SHAPE);
   p.snapPose();
 }
 

@@ -171,5 +171,9 @@ describe('teleport and spawn', () => {
     expect(walk.ok && walk.value.mode).toBe('walking');
     expect(sim.snapshot().position).toEqual({ x: -5, y: 0, z: -5 });
     expect(shipDistance(sim)).toBeLessThan(BOARD_DISTANCE);
+    // Standing on the ground at once, before any tick has run; in the air, not.
+    expect(sim.snapshot().grounded).toBe(true);
+    expect(sim.spawn({ position: { x: -5, y: 10, z: -5 } }).ok).toBe(true);
+    expect(sim.snapshot().grounded).toBe(false);
   });
 });
