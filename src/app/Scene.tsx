@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { Canvas, useThree } from '@react-three/fiber';
+import { Canvas, useThree, type RootState } from '@react-three/fiber';
 import { XR } from '@react-three/xr';
 import { useStore } from 'zustand';
 import type { Scene as ThreeScene } from 'three';
@@ -31,7 +31,7 @@ export default function Scene({ game, softwareRenderer: software }: { game: Game
   const xrStore = useMemo(() => createGameXrStore(software, game.settings.getState()), [software, game]);
   const batch = useMemo(() => new TerrainBatch(createTerrainMaterial()), []);
   const desktop = useMemo<{ current: DesktopInput | null }>(() => ({ current: null }), []);
-  const graph = useMemo<{ scene: ThreeScene | null }>(() => ({ scene: null }), []);
+  const graph = useMemo<{ scene: ThreeScene | null; root: RootState | null }>(() => ({ scene: null, root: null }), []);
 
   useEffect(() => {
     if (game.scene?.batch === batch) return; // StrictMode runs effects twice in development
@@ -49,6 +49,14 @@ export default function Scene({ game, softwareRenderer: software }: { game: Game
         graph.scene?.traverse(() => void n++);
         return n;
       },
+      capturePng: () => {
+        const root = graph.root;
+        if (!root) throw new Error('the renderer has not started');
+        // The drawing buffer is only readable in the task that drew it, so draw and read together.
+        root.gl.render(root.scene, root.camera);
+        const canvas = root.gl.domElement;
+        return { dataUrl: canvas.toDataURL('image/png'), width: canvas.width, height: canvas.height };
+      },
     });
   }, [game, batch, xrStore, graph]);
 
@@ -59,7 +67,14 @@ export default function Scene({ game, softwareRenderer: software }: { game: Game
       dpr={software ? 0.5 : [1, 1.5]}
       // The loading screen covers the view: draw nothing until the spawn area is in, and leave the CPU to the workers.
       frameloop={ready && !paused ? 'always' : 'never'}
-      onCreated={(s) => void (graph.scene = s.scene)}
+      onCreated={(s) => {
+        graph.scene = s.scene;
+        graph.root = s;
+        // three calls these around each render of the scene: the main-thread cost of drawing (telemetry render_time_ms).
+        let renderStart = 0;
+        s.scene.onBeforeRender = () => void (renderStart = performance.now());
+        s.scene.onAfterRender = () => void (game.counters.renderMs = performance.now() - renderStart);
+      }}
     >
       {!ready && <CompileWhileLoading />}
       <XR store={xrStore}>

@@ -20,6 +20,7 @@ import { createRecenter, recenterFromTracking, type Recenter } from './recenter.
 import type { VrRecenterResult } from '../protocol/vr.ts';
 import type { UrlFlags } from './url-flags.ts';
 import type { XrFrameInput } from '../xr/xr-frame-input.ts';
+import { GameEvents, type SimControl } from './sim-control.ts';
 
 /** What the lazily loaded 3D scene hands back to the game once three.js is in. */
 export interface SceneHandle {
@@ -29,6 +30,8 @@ export interface SceneHandle {
   presenting(): boolean;
   /** Objects in the 3D scene graph (GET /scene/current node_count). */
   nodeCount(): number;
+  /** Renders a frame now and returns it as a PNG data URL. */
+  capturePng(): { dataUrl: string; width: number; height: number };
 }
 
 /**
@@ -63,7 +66,17 @@ export interface Game {
   teleportTarget: { valid: boolean; x: number; y: number; z: number };
   /** The VR wrist panel's settings page is open (the left stick drives it, not motion). */
   wristSettingsOpen: boolean;
-  counters: { frame: number; xrFrames: number; drawCalls: number; triangles: number };
+  counters: { frame: number; xrFrames: number; drawCalls: number; triangles: number; physicsMs: number; renderMs: number };
+  /** Scene loads, terrain edits, warnings and errors, for the control API's telemetry. */
+  events: GameEvents;
+  /** Held desktop keys and mouse buttons (set by the 3D scene's desktop controls; input injection writes here). */
+  desktop: { keys: Set<string>; buttons: Set<number> } | null;
+  /** The control API's hooks into the loop (debugger, recorder, telemetry); null without a bridge. */
+  control: SimControl | null;
+  /** Steps the player for this frame unless the control API holds the simulation. */
+  stepSimulation(dt: number): void;
+  /** The simulation is held this frame: input that acts on the world (brushes) waits too. */
+  simHeld: boolean;
   /** The XROrigin group, so controller poses (reference-space) can be put in world space. */
   xrOrigin: Object3D | null;
   /** Resolves when the first scene is loaded and the player placed. */
@@ -150,7 +163,26 @@ export function createGame(flags: UrlFlags): Game {
     teleportAiming: false,
     teleportTarget: { valid: false, x: 0, y: 0, z: 0 },
     wristSettingsOpen: false,
-    counters: { frame: 0, xrFrames: 0, drawCalls: 0, triangles: 0 },
+    counters: { frame: 0, xrFrames: 0, drawCalls: 0, triangles: 0, physicsMs: 0, renderMs: 0 },
+    events: new GameEvents(),
+    control: null,
+    desktop: null,
+    simHeld: false,
+    stepSimulation(dt) {
+      const control = game.control;
+      game.simHeld = !!control && !control.beginFrame(game.counters.frame);
+      if (game.simHeld) {
+        // Mouse look gathered while held would all land on the first frame after.
+        game.input.lookYaw = 0;
+        game.input.lookPitch = 0;
+        game.counters.physicsMs = 0;
+        return;
+      }
+      const seconds = control ? control.frameSeconds(game.input, dt) : dt;
+      const started = performance.now();
+      player.step(seconds, game.input);
+      game.counters.physicsMs = performance.now() - started;
+    },
     xrOrigin: null,
     ready,
     playing() {
@@ -161,6 +193,14 @@ export function createGame(flags: UrlFlags): Game {
     async deform(edit) {
       const { result, landed } = await streamer.edit(edit);
       await landed;
+      if (result.ok) {
+        const e = edit as BrushEdit;
+        game.control?.action('POST', '/terrain/deform', e);
+        game.events.emit({
+          type: 'terrain_modified', position: { ...e.position }, radius: e.radius, strength: e.strength, operation: e.operation,
+          voxels_modified: result.value.voxelsModified, sequence: result.value.sequence,
+        });
+      }
       return result;
     },
     info(position) {
@@ -189,8 +229,10 @@ export function createGame(flags: UrlFlags): Game {
     },
     toggleBoarding() {
       if (!game.playing()) return;
-      const r = player.setMode(player.state.mode === 'walking' ? 'spacecraft' : 'walking');
+      const mode = player.state.mode === 'walking' ? 'spacecraft' : 'walking';
+      const r = player.setMode(mode);
       if (!r.ok) game.showBanner(r.error.message, 2000);
+      else game.control?.action('POST', '/player/mode', { mode });
     },
     recenterVr() {
       return recenterFromTracking(game.tracking, game.recenter);
@@ -217,9 +259,11 @@ export function createGame(flags: UrlFlags): Game {
       pool.dispose();
     },
   };
-  game.scenes = new SceneManager(createSceneHost(game, gate, () => markReady()));
+  game.scenes = new SceneManager(createSceneHost(game, gate, () => markReady()), (loaded) => game.events.emit({ type: 'scene_loaded', ...loaded }));
   player.on((e) => {
-    if (e.type === 'died') game.showBanner(`You died (${e.cause}). Back at the landing site.`, 4000);
+    if (e.type !== 'died') return;
+    game.showBanner(`You died (${e.cause}). Back at the landing site.`, 4000);
+    game.events.emit({ type: 'warning', message: `player died (${e.cause}) and respawned`, source: 'player' });
   });
   // The settings' view distance applies to scenes that do not fix their own.
   settings.subscribe((s, prev) => {

@@ -32,4 +32,6 @@ export interface ErrorBody {
   status_code: number;
   timestamp: string;
   request_id: string;
+  /** Seconds until a rate-limited caller may try again (429 only). */
+  retry_after?: number;
 }

@@ -17,7 +17,11 @@ export function DesktopControls({ game, input }: { game: Game; input: { current:
   useEffect(() => {
     const created = createDesktopInput(gl.domElement, game);
     input.current = created;
-    return () => created.dispose();
+    game.desktop = created;
+    return () => {
+      created.dispose();
+      if (game.desktop === created) game.desktop = null;
+    };
   }, [gl, game]);
 
   // Runs before the player step (priority order of mounting): fills this frame's input.
@@ -43,7 +47,7 @@ export function DesktopControls({ game, input }: { game: Game; input: { current:
 export function DesktopBrush({ game, input }: { game: Game; input: { current: DesktopInput | null } }) {
   const brush = useRef(new BrushAction());
   useFrame((state) => {
-    if (state.gl.xr.isPresenting || !game.playing()) return;
+    if (state.gl.xr.isPresenting || !game.playing() || game.simHeld) return;
     const buttons = input.current?.buttons;
     const op = buttons?.has(0) ? game.store.getState().tool : buttons?.has(2) ? 'add' : null;
     brush.current.tick(game, op, performance.now());

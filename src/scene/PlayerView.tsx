@@ -22,7 +22,7 @@ export function PlayerView({ game, batch }: { game: Game; batch: TerrainBatch })
     if (game.playing()) {
       const { snapVertical } = game.settings.getState();
       player.state.levelFlight = state.gl.xr.isPresenting && snapVertical;
-      player.step(delta, game.input);
+      game.stepSimulation(delta);
     }
     // TerrainView places the streaming viewer from the rendered camera, so only the pose is needed here.
     const pose = player.cameraPose(game.camera);

@@ -28,6 +28,7 @@ export function TerrainView({ game, batch }: { game: Game; batch: TerrainBatch }
     // Under a ceiling (in a cave or a deep pit roofed over) cave walls can be seen; otherwise not.
     batch.raycaster.cast(v.x, v.y, v.z, 0, 1, 0, UNDERGROUND_PROBE_M, up);
     batch.setViewerUnderground(up.hit);
+    game.control?.endFrame(performance.now());
   });
   return <primitive object={batch.mesh} />;
 }

@@ -9,6 +9,14 @@ const LOOK_SPEED = 0.0022;
 export const isFormTarget = (t: EventTarget | null): boolean =>
   t instanceof HTMLInputElement || t instanceof HTMLSelectElement || t instanceof HTMLTextAreaElement;
 
+/** Mouse motion (pointer-lock movementX/Y pixels) to look input, with the player's sensitivity and invert-Y. */
+export function applyMouseLook(game: Game, dx: number, dy: number): void {
+  // Accumulated here, consumed by the player step: mouse events can outnumber frames.
+  const { mouseSensitivity, invertY } = game.settings.getState();
+  game.input.lookYaw -= dx * LOOK_SPEED * mouseSensitivity;
+  game.input.lookPitch -= dy * LOOK_SPEED * mouseSensitivity * (invertY ? -1 : 1);
+}
+
 /** Keyboard and mouse state for desktop play: pointer-lock look, held keys, held mouse buttons. */
 export interface DesktopInput {
   keys: Set<string>;
@@ -38,11 +46,7 @@ export function createDesktopInput(canvas: HTMLCanvasElement, game: Game): Deskt
     buttons.clear();
   };
   const onMouseMove = (e: MouseEvent) => {
-    if (!locked()) return;
-    // Accumulated here, consumed by the player step: mouse events can outnumber frames.
-    const { mouseSensitivity, invertY } = game.settings.getState();
-    game.input.lookYaw -= e.movementX * LOOK_SPEED * mouseSensitivity;
-    game.input.lookPitch -= e.movementY * LOOK_SPEED * mouseSensitivity * (invertY ? -1 : 1);
+    if (locked()) applyMouseLook(game, e.movementX, e.movementY);
   };
   const onMouseDown = (e: MouseEvent) => {
     if (!locked()) {

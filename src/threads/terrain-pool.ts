@@ -65,7 +65,7 @@ export class TerrainPool {
   private generation = 0;
 
   constructor(
-    private world: WorldInit,
+    private current: WorldInit,
     size: number,
     private readonly onMesh: (mesh: ChunkMesh) => void,
     private readonly onFailure: (message: string) => void = (m) => console.warn(m),
@@ -86,6 +86,11 @@ export class TerrainPool {
       workers: this.slots.length, meshed: this.meshed, replaced: this.replaced, queued: this.queue.size, inflight,
       jobMsMean: this.meshed > 0 ? this.jobMsTotal / this.meshed : 0,
     };
+  }
+
+  /** The world the workers run (seed and generator). */
+  get world(): Readonly<WorldInit> {
+    return this.current;
   }
 
   editLog(): readonly BrushEdit[] {
@@ -150,7 +155,7 @@ export class TerrainPool {
    * results of jobs already in flight come back tagged with the old generation and are dropped.
    */
   reset(world: WorldInit): void {
-    this.world = world;
+    this.current = world;
     this.generation++;
     this.edits.length = 0;
     this.queue.retain(() => false);
@@ -178,7 +183,7 @@ export class TerrainPool {
     const slot: Slot = { index, worker, api, inflight: new Map(), startedAt: new Map(), alive: true, died, markDied };
     worker.addEventListener('error', (e) => this.replace(slot, `terrain worker ${index} died: ${e.message}`));
     // Messages run in order on the worker, so init and replay land before any job sent after them.
-    void api.init(this.world);
+    void api.init(this.current);
     if (this.edits.length > 0) void api.replay([...this.edits]);
     return slot;
   }

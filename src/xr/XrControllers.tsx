@@ -66,7 +66,7 @@ export function XrControllers({ game, batch }: { game: Game; batch: TerrainBatch
       // While the teleport arc is out, the right hand's straight tool ray would only clutter it.
       ray.visible = !(hand === 'right' && game.teleportAiming);
     }
-    brush.current.tick(game, operation, performance.now());
+    if (!game.simHeld) brush.current.tick(game, operation, performance.now());
   });
 
   return (

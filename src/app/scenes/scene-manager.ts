@@ -41,7 +41,11 @@ export class SceneManager {
   /** Scene being loaded right now (null when idle). */
   loading: string | null = null;
 
-  constructor(private readonly host: SceneHost) {}
+  constructor(
+    private readonly host: SceneHost,
+    /** Told after every successful load or reload (telemetry scene_loaded). */
+    private readonly onLoaded?: (loaded: { scene_path: string; load_time_ms: number; reload: boolean }) => void,
+  ) {}
 
   list(): Array<{ scene_path: string; name: string; title: string; root_node: string }> {
     return SCENES.map((d) => ({ scene_path: pathOf(d), name: d.name, title: d.title, root_node: d.rootNode }));
@@ -53,7 +57,7 @@ export class SceneManager {
     const def = findScene(sceneNameOf(p.data.scene_path));
     if (!def) return Promise.resolve(fail('RESOURCE_NOT_FOUND', `scene not found: ${p.data.scene_path}`));
     return this.serial(async () => {
-      const loadTimeMs = await this.run(def, undefined).catch((e: Error) => e);
+      const loadTimeMs = await this.run(def, undefined, false).catch((e: Error) => e);
       if (loadTimeMs instanceof Error) return fail<SceneLoadResult>('INTERNAL_ERROR', `scene failed to load: ${loadTimeMs.message}`);
       return ok({ status: 'success' as const, scene_path: pathOf(def), load_time_ms: loadTimeMs, timestamp: iso(Date.now()) });
     });
@@ -66,7 +70,7 @@ export class SceneManager {
       const def = this.current?.def;
       if (!def) return fail<SceneReloadResult>('SERVICE_UNAVAILABLE', 'no scene is loaded yet');
       const carry = p.data.preserve_state ? this.host.capturePlayer() : undefined;
-      const reloadTimeMs = await this.run(def, carry).catch((e: Error) => e);
+      const reloadTimeMs = await this.run(def, carry, true).catch((e: Error) => e);
       if (reloadTimeMs instanceof Error) return fail<SceneReloadResult>('INTERNAL_ERROR', `scene failed to reload: ${reloadTimeMs.message}`);
       return ok({ status: 'success' as const, scene_path: pathOf(def), reload_time_ms: reloadTimeMs, timestamp: iso(Date.now()) });
     });
@@ -116,7 +120,7 @@ export class SceneManager {
   }
 
   /** Starts the scene; a failure to start is an INTERNAL_ERROR (seed: 500 Load failed), not a throw. */
-  private async run(def: SceneDef, carry: unknown): Promise<number> {
+  private async run(def: SceneDef, carry: unknown, reload: boolean): Promise<number> {
     const started = performance.now();
     this.loading = pathOf(def);
     try {
@@ -128,6 +132,7 @@ export class SceneManager {
     this.current = { def, loadedAt: Date.now(), loadTimeMs };
     this.loads.push(this.current);
     if (this.loads.length > HISTORY_LIMIT) this.loads.shift();
+    this.onLoaded?.({ scene_path: pathOf(def), load_time_ms: loadTimeMs, reload });
     return loadTimeMs;
   }
 

@@ -1,0 +1,65 @@
+/** Seed 000 debug adapter and language server routes, re-read for a browser game (see docs/api.md). */
+import { z } from 'zod';
+import type { RouteSpec } from '../route-spec.ts';
+import {
+  DebugContinueSchema, DebugEvaluateSchema, DebugLaunchSchema, DebugStepSchema, LspPositionRequestSchema, SetBreakpointsSchema,
+} from '../debug.ts';
+import { Timestamp } from './common.ts';
+
+const dap = 'Debug Adapter (DAP)';
+const lsp = 'Language Server (LSP)';
+const Range = z.object({ start: z.object({ line: z.number(), character: z.number() }), end: z.object({ line: z.number(), character: z.number() }) });
+const lspExample = { body: { textDocument: { uri: 'spacetime://state', text: 'player.he' }, position: { line: 0, character: 9 } } };
+
+export const DEBUG_ROUTES: RouteSpec[] = [
+  {
+    method: 'POST', path: '/debug/launch', group: dap, kind: 'write', statuses: [400, 404],
+    summary: 'Start a debug session on the game loop; `program` loads that scene first, `stopOnEntry` pauses the simulation',
+    body: DebugLaunchSchema,
+    response: z.object({ status: z.literal('launched'), session_id: z.string(), timestamp: Timestamp }),
+    example: { body: { program: 'res://scenes/test_arena.tscn', noDebug: false, stopOnEntry: false } },
+  },
+  {
+    method: 'POST', path: '/debug/setBreakpoints', group: dap, kind: 'write', statuses: [400, 409],
+    summary: 'Pause the simulation when a telemetry event fires (`events/<name>`) or a system runs (`systems/player|terrain|scenes`)',
+    description: 'Replaces the source\'s breakpoints. An optional `condition` is a path comparison such as `player.health < 50`. Unknown sources come back `verified: false`.',
+    body: SetBreakpointsSchema,
+    response: z.object({ status: z.literal('breakpoints_set'), breakpoints: z.array(z.object({ id: z.number(), line: z.number(), verified: z.boolean(), message: z.string().optional() })) }),
+    example: { body: { source: { path: 'events/terrain_modified' }, breakpoints: [{ line: 1 }] } },
+  },
+  {
+    method: 'POST', path: '/debug/continue', group: dap, kind: 'write', statuses: [400, 409],
+    summary: 'Resume the simulation',
+    body: DebugContinueSchema,
+    response: z.object({ status: z.literal('continued'), threadId: z.number(), timestamp: Timestamp }),
+    example: { body: { threadId: 1 } },
+  },
+  {
+    method: 'POST', path: '/debug/step', group: dap, kind: 'write', statuses: [400, 409],
+    summary: 'Simulate exactly N frames, then stay paused; answers after they ran',
+    body: DebugStepSchema,
+    response: z.object({ status: z.literal('stepped'), frames: z.number(), timestamp: Timestamp }),
+    example: { body: { frames: 10, threadId: 1 } },
+  },
+  {
+    method: 'POST', path: '/debug/evaluate', group: dap, kind: 'read', statuses: [400, 404],
+    summary: 'Read a path of game state (`player.health`, `scene.current`); never evaluates code',
+    body: DebugEvaluateSchema,
+    response: z.object({ status: z.literal('evaluated'), result: z.string(), type: z.string(), variablesReference: z.number() }),
+    example: { body: { expression: 'player.health', frameId: 0, context: 'watch' } },
+  },
+  {
+    method: 'POST', path: '/lsp/completion', group: lsp, kind: 'read', statuses: [400],
+    summary: 'Complete a state path at the cursor',
+    body: LspPositionRequestSchema,
+    response: z.object({ status: z.literal('success'), items: z.array(z.object({ label: z.string(), kind: z.number(), detail: z.string(), documentation: z.string() })) }),
+    example: lspExample,
+  },
+  {
+    method: 'POST', path: '/lsp/definition', group: lsp, kind: 'read', statuses: [400, 404],
+    summary: 'Which module (store or system) owns the state path at the cursor',
+    body: LspPositionRequestSchema,
+    response: z.object({ status: z.literal('success'), uri: z.string(), range: Range }),
+    example: lspExample,
+  },
+];
