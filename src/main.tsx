@@ -14,9 +14,13 @@ async function start() {
   // Workers start now, while the 3D scene's libraries are still downloading.
   const game = createGame(flags);
   // The bridge is on in dev and test builds; a production build turns it on only with ?bridge.
-  if (import.meta.env.DEV || import.meta.env.MODE === 'test' || flags.bridge) {
+  const devBuild = import.meta.env.DEV || import.meta.env.MODE === 'test';
+  if (devBuild || flags.bridge) {
     const { installBridge } = await import('./control/bridge.ts');
-    installBridge(game, emulator);
+    // In a production build the control API is opt-in and asks for a token (seed: printed at startup).
+    const token = devBuild ? null : Array.from(crypto.getRandomValues(new Uint8Array(24)), (b) => b.toString(16).padStart(2, '0')).join('');
+    if (token) console.info(`SpaceTime control API token (Authorization: Bearer <token>): ${token}`);
+    installBridge(game, emulator, token);
   }
   void detectXrSupport().then((xr) => game.store.setState({ xr }));
   void game.scenes.load({ scene_path: startSceneName(flags.scene) }).then((r) => {

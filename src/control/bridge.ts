@@ -3,6 +3,9 @@ import type { Game } from '../app/game.ts';
 import { settingsValues } from '../state/settings.ts';
 import type { Result } from '../protocol/errors.ts';
 import { PositionSchema, zodFailure } from '../protocol/terrain.ts';
+import { createControlApi } from './control-api.ts';
+import { telemetryDoors } from './bridge-telemetry.ts';
+import { gameSnapshot } from './snapshot.ts';
 
 type Emulator = NonNullable<SpacetimeBridge['xr']['emulator']>;
 
@@ -10,11 +13,22 @@ type Emulator = NonNullable<SpacetimeBridge['xr']['emulator']>;
 const busy = <T>(): Result<T> => ({ ok: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'a scene is loading; try again once it is ready' } });
 
 /** Installs `window.spacetime`, the typed handle tests and tools drive the game through. */
-export function installBridge(game: Game, emulator: Emulator | undefined): SpacetimeBridge {
+export function installBridge(game: Game, emulator: Emulator | undefined, token: string | null = null): SpacetimeBridge {
   const loading = () => !game.store.getState().ready;
+  const api = createControlApi(game, emulator, { token });
   const bridge: SpacetimeBridge = {
     version: BRIDGE_VERSION,
     ready: game.ready,
+    request: api.request,
+    ...telemetryDoors(api),
+    snapshot: () => gameSnapshot(game),
+    rateLimits: {
+      get: () => ({ ...api.limits.config }),
+      set: (limits) => {
+        api.limits.configure({ ...api.limits.config, ...limits });
+        return { ...api.limits.config };
+      },
+    },
     state: () => snapshotState(game),
     frames: (count) => game.frames(count),
     terrain: {

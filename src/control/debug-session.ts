@@ -33,6 +33,8 @@ export class DebugSession {
   get paused(): boolean { return this.#paused; }
   get sessionId(): string | null { return this.#sessionId; }
   get stopReason(): StopReason | null { return this.#stop; }
+  /** A step is under way: the frames it runs simulate a fixed time, so a step is repeatable. */
+  get stepping(): boolean { return this.#credits > 0; }
 
   /** A new launch replaces the old session: fresh id, no breakpoints, running unless stopOnEntry. */
   launch(opts: { noDebug?: boolean; stopOnEntry?: boolean }): { session_id: string } {

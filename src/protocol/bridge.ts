@@ -4,8 +4,22 @@ import type { PlayerMode, PlayerSnapshot } from './player.ts';
 import type { SceneCurrent, SceneHistory, SceneLoadResult, SceneReloadResult, SceneValidation } from './scenes.ts';
 import type { VrRecenterResult, VrTracking } from './vr.ts';
 import type { Settings } from '../state/settings.ts';
+import type { ApiResponse } from './api.ts';
+import type { GameSnapshot } from './automation.ts';
+import type { GameStateView } from './debug.ts';
+import type { TelemetryConfigPatch, TelemetryEvent, TelemetryEventMessage, TelemetryServerMessage } from './telemetry.ts';
 
-export const BRIDGE_VERSION = '0.1.0';
+export const BRIDGE_VERSION = '0.2.0';
+
+/** A telemetry connection speaking seed 000's WebSocket protocol, in page (the relay carries the same over a socket). */
+export interface TelemetryPort {
+  readonly id: string;
+  /** A client message: auth, subscribe, unsubscribe, get_snapshot, configure, ping (object or JSON text). */
+  send(message: unknown): void;
+  close(): void;
+}
+
+export interface RateLimitSettings { general: number; write: number; windowSeconds: number }
 
 export interface Vec3 { x: number; y: number; z: number }
 
@@ -46,6 +60,25 @@ export interface EmulatedPose { position: Vec3; quaternion?: { x: number; y: num
 /** The typed handle e2e tests and tools use; it grows into the full control API bridge. */
 export interface SpacetimeBridge {
   version: string;
+  /**
+   * The control API (seed 000 paths, `/api/v2/...` too): `request('GET', '/player/position')`,
+   * `request('POST', '/scene/load', { scene_path })`, queries in the path. Never throws: errors are
+   * answers in the seed's error format.
+   */
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
+  /** Telemetry events to a callback (intervals via `config`); returns the unsubscribe. Bad event names throw. */
+  subscribe(events: TelemetryEvent | TelemetryEvent[], callback: (message: TelemetryEventMessage) => void, config?: TelemetryConfigPatch): () => void;
+  /**
+   * The next telemetry event of a kind, or the first frame on which a predicate over the readable
+   * state (the /debug/evaluate tree) holds. Rejects after `timeout` ms (default 10 000).
+   */
+  waitFor(event: TelemetryEvent, options?: { timeout?: number }): Promise<TelemetryEventMessage>;
+  waitFor(predicate: (state: GameStateView) => boolean, options?: { timeout?: number }): Promise<GameStateView>;
+  /** The deterministic game state (GET /snapshot). */
+  snapshot(): GameSnapshot;
+  telemetry: { open(onMessage: (message: TelemetryServerMessage | ArrayBuffer) => void): TelemetryPort };
+  /** Seed limits by default (100/min, writes 10/min); tests that send many writes raise them. */
+  rateLimits: { get(): RateLimitSettings; set(limits: Partial<RateLimitSettings>): RateLimitSettings };
   /** Resolves when the spawn area is meshed and the camera placed. */
   ready: Promise<void>;
   state(): BridgeState;

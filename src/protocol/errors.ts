@@ -5,6 +5,8 @@ export const ERROR_STATUS = {
   INVALID_PARAMETER: 400,
   RESOURCE_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  /** The request conflicts with what is running (no debug session to continue, a recording already on). */
+  CONFLICT: 409,
   RATE_LIMIT_EXCEEDED: 429,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL_ERROR: 500,

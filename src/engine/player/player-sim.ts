@@ -111,6 +111,12 @@ export class PlayerSim implements SimParts {
   /** The seed's GET /player/position fields (without the timestamp), plus grounded/landed/speed. */
   snapshot(): PlayerSnapshot { return snapshotOf(this.state, this.playerId); }
 
+  /** Forgets unsimulated frame time, so a recording and its replay start their ticks at the same instant. */
+  resetClock(): void {
+    this.acc = 0;
+    this.savePrev();
+  }
+
   /** Makes the next cameraPose() show the current state with no glide from the old one. */
   snapPose(): void {
     this.savePrev();

@@ -1,0 +1,149 @@
+/**
+ * Assembles the control API around a game: the route table's router, telemetry, the debugger, the
+ * recorder and metrics, and plugs them into the game loop (SimControl) and its events. Every door
+ * (window.spacetime now, the relay later) talks to the result.
+ */
+import type { Game } from '../app/game.ts';
+import type { SimControl, GameEvent } from '../app/sim-control.ts';
+import type { ApiResponse } from '../protocol/api.ts';
+import { ROUTES } from '../protocol/routes/index.ts';
+import type { FpsData, TelemetryEvent } from '../protocol/telemetry.ts';
+import { scenePath } from '../protocol/scenes.ts';
+import { ApiRouter } from './router.ts';
+import { RateLimits } from './rate-limits.ts';
+import { ApiMetrics } from './metrics.ts';
+import { TelemetryHub, type TelemetrySource } from './telemetry-hub.ts';
+import { FpsMeter } from './fps-meter.ts';
+import { DebugSession } from './debug-session.ts';
+import { Recorder } from './recorder.ts';
+import { buildStateView } from './state-view.ts';
+import type { ControlContext, Emulator } from './control-context.ts';
+import { systemHandlers } from './routes/system-handlers.ts';
+import { sceneHandlers } from './routes/scene-handlers.ts';
+import { playerHandlers } from './routes/player-handlers.ts';
+import { terrainHandlers } from './routes/terrain-handlers.ts';
+import { debugHandlers } from './routes/debug-handlers.ts';
+import { automationHandlers } from './routes/automation-handlers.ts';
+
+/** A paused debugger's step simulates this much per frame, so a step is the same on any display. */
+const STEP_SECONDS = 1 / 60;
+
+export interface ControlApi {
+  context: ControlContext;
+  router: ApiRouter;
+  limits: RateLimits;
+  telemetry: TelemetryHub;
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
+  /** Called after every rendered frame with the time; waiters on state predicates hook in here. */
+  onFrame(listener: (now: number) => void): () => void;
+}
+
+export function createControlApi(game: Game, emulator: Emulator | undefined, options: { token?: string | null } = {}): ControlApi {
+  const meter = new FpsMeter();
+  const fpsData: FpsData = { fps: 0, frame_time_ms: 0, physics_time_ms: 0, render_time_ms: 0 };
+  const debug = new DebugSession();
+  const recorder = new Recorder();
+  const limits = new RateLimits();
+  const memoryBytes = () => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+  const metrics = new ApiMetrics({
+    fps: () => meter.read(fpsData).fps,
+    memoryBytes,
+    chunksMeshed: () => game.streamer.progress().meshed,
+    drawCalls: () => game.counters.drawCalls,
+    triangles: () => game.counters.triangles,
+    workers: () => game.pool.stats().workers,
+    editCount: () => game.pool.editLog().length,
+  });
+  const telemetry = new TelemetryHub(telemetrySource(game, meter), { verifyToken: options.token ? (t) => t === options.token : undefined });
+
+  const context: ControlContext = {
+    game, debug, telemetry, metrics, recorder, emulator,
+    fps: () => meter.read(fpsData),
+    memoryBytes,
+    activity: { dap: 0, lsp: 0 },
+    stateView: () => buildStateView(game, debug, meter.read(fpsData).fps),
+    dispatch: (method, path, body) => internal.handle({ method, path, body }),
+  };
+  const handlers = {
+    ...systemHandlers(context), ...sceneHandlers(context), ...playerHandlers(context),
+    ...terrainHandlers(context), ...debugHandlers(context), ...automationHandlers(context),
+  };
+  const events = (route: { path: string }, error: unknown) =>
+    game.events.emit({ type: 'error', message: `${route.path}: ${error instanceof Error ? error.message : String(error)}`, source: 'control-api' });
+  const router = new ApiRouter({
+    routes: ROUTES, handlers, limits, token: options.token,
+    observe: (m, e, s, sec) => metrics.observe(m, e, s, sec),
+    onError: events,
+    onWrite: (route, body) => recorder.call(route.method, route.path, body, true),
+  });
+  // Replays repeat calls that were already allowed once: no token, no rate limit, not counted.
+  const internal = new ApiRouter({ routes: ROUTES, handlers, limits: new RateLimits({ general: 1e9, write: 1e9, windowSeconds: 1 }) });
+
+  const frameListeners = new Set<(now: number) => void>();
+  let stepFixed = false;
+  const control: SimControl = {
+    beginFrame(frame) {
+      if (recorder.holdsSimulation) return false;
+      const stepping = debug.stepping;
+      if (!debug.beginFrame(frame)) return false;
+      stepFixed = stepping;
+      return !debug.hit('systems', 'player', frame, context.stateView);
+    },
+    frameSeconds(input, dt) {
+      const seconds = stepFixed ? STEP_SECONDS : dt;
+      recorder.capture(input, seconds, game.player.state.levelFlight);
+      return seconds;
+    },
+    endFrame(now) {
+      meter.frame(now, game.counters.physicsMs, game.counters.renderMs);
+      telemetry.frame(now);
+      for (const listener of frameListeners) listener(now);
+    },
+    action: (method, path, body) => recorder.call(method, path, body, false),
+  };
+  game.control = control;
+  game.events.on((e) => forward(e, telemetry, debug, game.counters.frame, context.stateView));
+  window.addEventListener('error', (e) => game.events.emit({ type: 'error', message: e.message, source: 'page' }));
+  window.addEventListener('unhandledrejection', (e) => game.events.emit({ type: 'error', message: String(e.reason?.message ?? e.reason), source: 'page' }));
+
+  return {
+    context, router, limits, telemetry,
+    request: (method, path, body, headers) => router.handle({ method, path, body, headers, client: 'page' }),
+    onFrame(listener) {
+      frameListeners.add(listener);
+      return () => void frameListeners.delete(listener);
+    },
+  };
+}
+
+/** Game events out as telemetry, and into the debugger (event and system breakpoints). */
+function forward(e: GameEvent, telemetry: TelemetryHub, debug: DebugSession, frame: number, state: () => object) {
+  const { type, ...data } = e;
+  telemetry.emit(type as TelemetryEvent, data);
+  debug.hit('events', type, frame, state);
+  if (type === 'terrain_modified') debug.hit('systems', 'terrain', frame, state);
+  if (type === 'scene_loaded') debug.hit('systems', 'scenes', frame, state);
+}
+
+function telemetrySource(game: Game, meter: FpsMeter): TelemetrySource {
+  const pose = (p: { position: { x: number; y: number; z: number }; rotation: { x: number; y: number; z: number } }) => ({ position: { ...p.position }, rotation: { ...p.rotation } });
+  return {
+    fps: (out) => meter.read(out),
+    vrTracking: () => {
+      const t = game.tracking;
+      return { headset: pose(t.headset), left_controller: pose(t.left_controller), right_controller: pose(t.right_controller) };
+    },
+    playerPosition: () => {
+      const p = game.player.snapshot();
+      return { player_id: p.player_id, position: p.position, velocity: p.velocity, rotation: p.rotation };
+    },
+    snapshot: () => {
+      const scene = game.store.getState().scene;
+      const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+      return {
+        fps: meter.read({ fps: 0, frame_time_ms: 0, physics_time_ms: 0, render_time_ms: 0 }).fps,
+        memory_mb: Math.round(memory / 1048576), player_count: 1, scene: scene ? scenePath(scene) : null, vr_active: game.scene?.presenting() ?? false,
+      };
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/** What the route handlers share: the game and the control API's own services. */
+import type { Game } from '../app/game.ts';
+import type { ApiResponse } from '../protocol/api.ts';
+import type { SpacetimeBridge } from '../protocol/bridge.ts';
+import type { FpsData } from '../protocol/telemetry.ts';
+import type { GameStateView } from './state-paths.ts';
+import type { DebugSession } from './debug-session.ts';
+import type { TelemetryHub } from './telemetry-hub.ts';
+import type { ApiMetrics } from './metrics.ts';
+import type { Recorder } from './recorder.ts';
+
+export type Emulator = NonNullable<SpacetimeBridge['xr']['emulator']>;
+
+export interface ControlContext {
+  game: Game;
+  debug: DebugSession;
+  telemetry: TelemetryHub;
+  metrics: ApiMetrics;
+  recorder: Recorder;
+  emulator: Emulator | undefined;
+  /** This frame's timing figures (filled by the FPS meter on read). */
+  fps(): FpsData;
+  /** JS heap in bytes where the browser reports it (Chromium), else 0. */
+  memoryBytes(): number;
+  /** Unix seconds each in-page service last answered. */
+  activity: { dap: number; lsp: number };
+  /** The readable state tree for /debug/evaluate and breakpoint conditions. */
+  stateView(): GameStateView;
+  /** A request through the router that skips token and rate limits (replays). */
+  dispatch(method: string, path: string, body?: unknown): Promise<ApiResponse>;
+}
+
+export const isoNow = (): string => new Date().toISOString();
+export const unixSeconds = (): number => Math.round(Date.now() / 100) / 10;

@@ -1,0 +1,56 @@
+/**
+ * Plays an injected input sequence (POST /input/sequence) as a player's hands would: keys go
+ * through the page's real keyboard listeners, mouse buttons and motion into the desktop controls
+ * as if the pointer were locked, XR steps into the IWER emulator. `wait` lets frames pass.
+ */
+import type { Game } from '../app/game.ts';
+import type { InputStep } from '../protocol/automation.ts';
+import { fail, ok, type Result } from '../protocol/errors.ts';
+import { applyMouseLook } from '../scene/desktop-input.ts';
+import type { Emulator } from './control-context.ts';
+
+const key = (type: 'keydown' | 'keyup', code: string) =>
+  window.dispatchEvent(new KeyboardEvent(type, { code, key: code, bubbles: true }));
+
+export async function playInput(game: Game, emulator: Emulator | undefined, steps: InputStep[]): Promise<Result<{ steps: number; frames: number }>> {
+  if (!emulator && steps.some((s) => s.type.startsWith('xr_'))) {
+    return fail('SERVICE_UNAVAILABLE', 'XR input needs the emulated headset: open the game with ?xr=emulate');
+  }
+  if (!game.desktop && steps.some((s) => s.type === 'mouse')) {
+    return fail('SERVICE_UNAVAILABLE', 'the 3D scene (and its desktop controls) has not loaded yet');
+  }
+  const startFrame = game.counters.frame;
+  for (const step of steps) {
+    switch (step.type) {
+      case 'key':
+        if (step.action !== 'up') key('keydown', step.code);
+        if (step.action === 'press') await game.frames(1);
+        if (step.action !== 'down') key('keyup', step.code);
+        break;
+      case 'mouse': {
+        const buttons = game.desktop!.buttons;
+        if (step.action !== 'up') buttons.add(step.button);
+        if (step.action === 'click') await game.frames(1);
+        if (step.action !== 'down') buttons.delete(step.button);
+        break;
+      }
+      case 'look':
+        applyMouseLook(game, step.dx, step.dy);
+        break;
+      case 'wait':
+        await game.frames(step.frames);
+        break;
+      case 'xr_pose':
+        if (step.device === 'headset') emulator!.setHeadset(step);
+        else emulator!.setController(step.device, step);
+        break;
+      case 'xr_button':
+        emulator!.setButton(step.hand, step.button, step.value);
+        break;
+      case 'xr_stick':
+        emulator!.setStick(step.hand, step.x, step.y);
+        break;
+    }
+  }
+  return ok({ steps: steps.length, frames: game.counters.frame - startFrame });
+}

@@ -1,0 +1,62 @@
+/**
+ * Record and replay on a fresh scene. Recording reloads the scene, resets the player's tick clock
+ * and captures every simulated frame. Replay reloads the same scene, holds the render loop's
+ * simulation, and steps the player itself with the recorded input and seconds, answering each
+ * recorded write call before the frame it preceded. Same start + same steps = same snapshot.
+ */
+import type { Game } from '../app/game.ts';
+import { fail, ok, type Result } from '../protocol/errors.ts';
+import type { GameSnapshot, Recording } from '../protocol/automation.ts';
+import { applyRecordedInput, type Recorder } from './recorder.ts';
+import { gameSnapshot, snapshotDifferences } from './snapshot.ts';
+import type { ControlContext } from './control-context.ts';
+
+/** Frames replayed between yields to the page, so a long replay does not freeze rendering. */
+const FRAMES_PER_SLICE = 240;
+
+export async function startRecording(game: Game, recorder: Recorder, scenePath: string): Promise<Result<{ scene_path: string }>> {
+  if (recorder.mode !== 'idle') return fail('CONFLICT', `the recorder is busy (${recorder.mode})`);
+  recorder.arm(scenePath);
+  const loaded = await game.scenes.load({ scene_path: scenePath });
+  if (!loaded.ok) {
+    recorder.stop(null);
+    return loaded;
+  }
+  game.player.resetClock();
+  recorder.begin();
+  return ok({ scene_path: loaded.value.scene_path });
+}
+
+export function stopRecording(game: Game, recorder: Recorder): Result<{ recording: Recording; snapshot: GameSnapshot }> {
+  if (recorder.mode !== 'recording') return fail('CONFLICT', 'nothing is being recorded; POST /record/start first');
+  const snapshot = gameSnapshot(game);
+  return ok({ recording: recorder.stop(snapshot), snapshot });
+}
+
+export async function replay(ctx: ControlContext, recording: Recording): Promise<Result<{ frames: number; snapshot: GameSnapshot; differences: string[] }>> {
+  const { game, recorder } = ctx;
+  if (recorder.mode !== 'idle') return fail('CONFLICT', `the recorder is busy (${recorder.mode})`);
+  recorder.mode = 'replaying';
+  try {
+    const loaded = await game.scenes.load({ scene_path: recording.scene_path });
+    if (!loaded.ok) return loaded;
+    game.player.resetClock();
+    const frames = recording.dt.length;
+    let next = 0;
+    for (let f = 0; f <= frames; f++) {
+      while (next < recording.calls.length && recording.calls[next].frame <= f) {
+        const call = recording.calls[next++];
+        const answer = await ctx.dispatch(call.method, call.path, call.body);
+        if (answer.status !== 200) return fail('CONFLICT', `recorded call ${call.method} ${call.path} before frame ${f} answered ${answer.status} on replay`);
+      }
+      if (f === frames) break;
+      game.player.state.levelFlight = applyRecordedInput(recording, f, game.input);
+      game.player.step(recording.dt[f], game.input);
+      if (f % FRAMES_PER_SLICE === FRAMES_PER_SLICE - 1) await game.frames(1);
+    }
+    const snapshot = gameSnapshot(game);
+    return ok({ frames, snapshot, differences: snapshotDifferences(recording.snapshot, snapshot) });
+  } finally {
+    recorder.mode = 'idle';
+  }
+}

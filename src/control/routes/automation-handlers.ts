@@ -1,0 +1,43 @@
+/** Test-automation routes: snapshot, input sequences, screenshots, record and replay. */
+import { fail, ok } from '../../protocol/errors.ts';
+import type { InputSequence, Recording } from '../../protocol/automation.ts';
+import { scenePath, sceneNameOf } from '../../protocol/scenes.ts';
+import type { HandlerTable } from '../router.ts';
+import { isoNow, type ControlContext } from '../control-context.ts';
+import { gameSnapshot } from '../snapshot.ts';
+import { playInput } from '../input-player.ts';
+import { replay, startRecording, stopRecording } from '../replay.ts';
+
+export function automationHandlers(ctx: ControlContext): HandlerTable {
+  const { game, recorder } = ctx;
+  return {
+    'GET /snapshot': () => ok(gameSnapshot(game)),
+    'POST /input/sequence': async ({ body }) => {
+      const r = await playInput(game, ctx.emulator, (body as InputSequence).steps);
+      return r.ok ? ok({ status: 'success', ...r.value, timestamp: isoNow() }) : r;
+    },
+    'GET /screenshot': async () => {
+      const scene = game.scene;
+      if (!scene) return fail('SERVICE_UNAVAILABLE', 'the 3D scene has not loaded yet');
+      // After a frame, so what was just changed (a teleport, an edit) is in the picture.
+      if (!game.store.getState().renderPaused && game.store.getState().ready) await game.frames(1);
+      const shot = scene.capturePng();
+      return ok({ format: 'png', width: shot.width, height: shot.height, data: shot.dataUrl.slice(shot.dataUrl.indexOf(',') + 1), timestamp: isoNow() });
+    },
+    'POST /record/start': async ({ body }) => {
+      const asked = (body as { scene_path?: string } | undefined)?.scene_path ?? 'test_arena';
+      const r = await startRecording(game, recorder, scenePath(sceneNameOf(asked)));
+      return r.ok ? ok({ status: 'recording', scene_path: r.value.scene_path, timestamp: isoNow() }) : r;
+    },
+    'POST /record/stop': () => {
+      const r = stopRecording(game, recorder);
+      return r.ok ? ok({ status: 'stopped', frames: r.value.recording.dt.length, recording: r.value.recording, snapshot: r.value.snapshot, timestamp: isoNow() }) : r;
+    },
+    'POST /replay': async ({ body }) => {
+      const r = await replay(ctx, (body as { recording: Recording }).recording);
+      if (!r.ok) return r;
+      const { frames, snapshot, differences } = r.value;
+      return ok({ status: 'replayed', frames, matches: differences.length === 0, differences, snapshot, timestamp: isoNow() });
+    },
+  };
+}

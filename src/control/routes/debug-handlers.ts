@@ -1,0 +1,75 @@
+/**
+ * Debug adapter and language server routes over the game loop: launch a session (optionally on a
+ * scene), break on events or systems, continue, step N frames, read state paths, complete them.
+ */
+import { fail, ok, type Result } from '../../protocol/errors.ts';
+import type { DebugLaunchRequest, DebugStepRequest, DebugEvaluateRequest, LspPositionRequest, SetBreakpointsRequest, DebugContinueRequest } from '../../protocol/debug.ts';
+import { completePath, definitionOf, evaluatePath } from '../state-paths.ts';
+import type { HandlerTable } from '../router.ts';
+import { isoNow, unixSeconds, type ControlContext } from '../control-context.ts';
+
+/** A step that has not finished in this long is stuck (rendering paused, tab hidden). */
+const STEP_TIMEOUT_MS = 120_000;
+
+export function debugHandlers(ctx: ControlContext): HandlerTable {
+  const { game, debug } = ctx;
+  const noSession = (): Result<never> | null => (debug.active ? null : fail('CONFLICT', 'no debug session; POST /debug/launch first'));
+  const dap = () => void (ctx.activity.dap = unixSeconds());
+  const lsp = () => void (ctx.activity.lsp = unixSeconds());
+
+  return {
+    'POST /debug/launch': async ({ body }) => {
+      dap();
+      const { program, noDebug, stopOnEntry } = body as DebugLaunchRequest;
+      if (program) {
+        const loaded = await game.scenes.load({ scene_path: program });
+        if (!loaded.ok) return loaded;
+      }
+      const { session_id } = debug.launch({ noDebug, stopOnEntry });
+      return ok({ status: 'launched', session_id, timestamp: isoNow() });
+    },
+    'POST /debug/setBreakpoints': ({ body }) => {
+      dap();
+      const { source, breakpoints } = body as SetBreakpointsRequest;
+      return noSession() ?? ok({ status: 'breakpoints_set', breakpoints: debug.setBreakpoints(source.path, breakpoints) });
+    },
+    'POST /debug/continue': ({ body }) => {
+      dap();
+      const refused = noSession();
+      if (refused) return refused;
+      debug.continue();
+      return ok({ status: 'continued', threadId: (body as DebugContinueRequest).threadId ?? 1, timestamp: isoNow() });
+    },
+    'POST /debug/step': async ({ body }) => {
+      dap();
+      const refused = noSession();
+      if (refused) return refused;
+      if (!game.playing()) return fail('CONFLICT', 'the simulation is not running (a scene is loading, or the menu is up)');
+      if (game.store.getState().renderPaused) return fail('CONFLICT', 'rendering is paused, so no frame can be stepped');
+      const { frames } = body as DebugStepRequest;
+      debug.step(frames);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), STEP_TIMEOUT_MS)));
+      const done = await Promise.race([debug.whenStepsDone().then(() => 'done' as const), timedOut]);
+      clearTimeout(timer);
+      if (done === 'timeout') return fail('SERVICE_UNAVAILABLE', `the ${frames} frames did not run within ${STEP_TIMEOUT_MS / 1000} s`);
+      return ok({ status: 'stepped', frames, timestamp: isoNow() });
+    },
+    'POST /debug/evaluate': ({ body }) => {
+      dap();
+      const r = evaluatePath((body as DebugEvaluateRequest).expression, ctx.stateView());
+      return r.ok ? ok({ status: 'evaluated', result: r.value.result, type: r.value.type, variablesReference: 0 }) : r;
+    },
+    'POST /lsp/completion': ({ body }) => {
+      lsp();
+      const { textDocument, position } = body as LspPositionRequest;
+      return ok({ status: 'success', items: completePath(textDocument.text ?? '', position.line, position.character) });
+    },
+    'POST /lsp/definition': ({ body }) => {
+      lsp();
+      const { textDocument, position } = body as LspPositionRequest;
+      const r = definitionOf(textDocument.text ?? '', position.line, position.character);
+      return r.ok ? ok({ status: 'success', ...r.value }) : r;
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/** Health, status, connection, performance, metrics and OpenAPI routes. */
+import { fail, ok } from '../../protocol/errors.ts';
+import { BRIDGE_VERSION } from '../../protocol/bridge.ts';
+import { ROUTES } from '../../protocol/routes/index.ts';
+import { buildOpenApi } from '../../protocol/openapi.ts';
+import type { HandlerTable } from '../router.ts';
+import { isoNow, type ControlContext } from '../control-context.ts';
+
+const RELAY_MISSING = 'the multiplayer relay is not available in this build yet; the game runs single-player';
+
+export function systemHandlers(ctx: ControlContext): HandlerTable {
+  const { game } = ctx;
+  const uptime = () => Math.round(performance.now() / 1000);
+  let openApi: object | null = null;
+  return {
+    'GET /health': () => {
+      const failing: string[] = [];
+      if (game.pool.stats().workers === 0) failing.push('no terrain worker is alive');
+      if (!game.scenes.currentInfo().ok && !game.scenes.loading) failing.push('no scene is loaded or loading');
+      if (failing.length) return fail('SERVICE_UNAVAILABLE', `unhealthy: ${failing.join('; ')}`);
+      return ok({
+        status: 'healthy', uptime: uptime(),
+        checks: { godot: 'passing', dap: 'passing', lsp: 'passing', telemetry: 'passing' },
+        timestamp: isoNow(),
+      });
+    },
+    'GET /status': () => {
+      const service = (service_name: string, state: number, last: number) => ({ service_name, port: 0, state, retry_count: 0, last_activity: last, healthy: true });
+      return ok({
+        debug_adapter: { ...service('Debug Adapter', ctx.debug.active ? 2 : 1, ctx.activity.dap), session_id: ctx.debug.sessionId, paused: ctx.debug.paused },
+        language_server: service('Language Server', 2, ctx.activity.lsp),
+        godot: { version: BRIDGE_VERSION, uptime_seconds: uptime(), fps: ctx.fps().fps, memory_mb: Math.round(ctx.memoryBytes() / 1048576) },
+        overall_ready: game.store.getState().ready,
+        timestamp: isoNow(),
+      });
+    },
+    'POST /connect': () => fail('SERVICE_UNAVAILABLE', RELAY_MISSING),
+    'POST /disconnect': () => fail('SERVICE_UNAVAILABLE', RELAY_MISSING),
+    'GET /performance': () => {
+      const f = ctx.fps();
+      const progress = game.streamer.progress();
+      const w = game.pool.stats();
+      const c = game.counters;
+      return ok({
+        fps: f.fps, frame_time_ms: f.frame_time_ms, physics_time_ms: f.physics_time_ms, render_time_ms: f.render_time_ms,
+        draw_calls: c.drawCalls, triangles: c.triangles, memory_mb: Math.round(ctx.memoryBytes() / 1048576),
+        chunks: { wanted: progress.wanted, meshed: progress.meshed, drawn: game.scene?.batch.chunkCount ?? 0 },
+        workers: { size: w.workers, queued: w.queued, inflight: w.inflight, meshed: w.meshed, replaced: w.replaced, job_ms_mean: w.jobMsMean },
+        timestamp: isoNow(),
+      });
+    },
+    'GET /metrics': async () => ok(await ctx.metrics.text()),
+    'GET /openapi.json': () => ok((openApi ??= buildOpenApi(ROUTES))),
+  };
+}
