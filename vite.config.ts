@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { xrProfilesPlugin } from './scripts/xr-profiles-plugin.ts';
@@ -17,7 +18,8 @@ const https =
 export default defineConfig({
   plugins: [react(), xrProfilesPlugin()],
   // iwer bundles its own three for its dev UI; two copies of three break XR frames.
-  resolve: { dedupe: ['three'] },
+  // prom-client (GET /metrics) imports Node's util for error messages; the page gets a small stand-in.
+  resolve: { dedupe: ['three'], alias: { util: fileURLToPath(new URL('./src/control/node-util-shim.ts', import.meta.url)) } },
   server: { headers: isolationHeaders, https: readHttps(https) },
   preview: { headers: isolationHeaders, https: readHttps(https) },
   worker: { format: 'es' },

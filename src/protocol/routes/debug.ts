@@ -10,6 +10,7 @@ const dap = 'Debug Adapter (DAP)';
 const lsp = 'Language Server (LSP)';
 const Range = z.object({ start: z.object({ line: z.number(), character: z.number() }), end: z.object({ line: z.number(), character: z.number() }) });
 const lspExample = { body: { textDocument: { uri: 'spacetime://state', text: 'player.he' }, position: { line: 0, character: 9 } } };
+const definitionExample = { body: { textDocument: { uri: 'spacetime://state', text: 'player.health' }, position: { line: 0, character: 9 } } };
 
 export const DEBUG_ROUTES: RouteSpec[] = [
   {
@@ -60,6 +61,6 @@ export const DEBUG_ROUTES: RouteSpec[] = [
     summary: 'Which module (store or system) owns the state path at the cursor',
     body: LspPositionRequestSchema,
     response: z.object({ status: z.literal('success'), uri: z.string(), range: Range }),
-    example: lspExample,
+    example: definitionExample,
   },
 ];

@@ -1,0 +1,25 @@
+import type { Page } from '@playwright/test';
+import type { ApiResponse } from '../../src/protocol/api.ts';
+import type { GameSnapshot } from '../../src/protocol/automation.ts';
+
+/** One control-API request through the in-page door. */
+export function api<T = Record<string, unknown>>(page: Page, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>> {
+  return page.evaluate(([m, p, b, h]) => window.spacetime!.request(m, p, b, h), [method, path, body, headers] as const) as Promise<ApiResponse<T>>;
+}
+
+/** Raises the seed's rate limits (10 writes a minute) for specs that send many writes. */
+export const liftRateLimits = (page: Page) => page.evaluate(() => void window.spacetime!.rateLimits.set({ general: 100_000, write: 100_000 }));
+
+export const snapshot = (page: Page): Promise<GameSnapshot> => page.evaluate(() => window.spacetime!.snapshot());
+
+/** The seed's standard error body: every field present and typed. */
+export function expectErrorBody(body: unknown, status: number, code: string) {
+  const b = body as Record<string, unknown>;
+  const problems: string[] = [];
+  if (b.error !== code) problems.push(`error ${String(b.error)} ≠ ${code}`);
+  if (b.status_code !== status) problems.push(`status_code ${String(b.status_code)} ≠ ${status}`);
+  if (typeof b.message !== 'string' || !b.message) problems.push('message missing');
+  if (typeof b.timestamp !== 'string' || Number.isNaN(Date.parse(b.timestamp as string))) problems.push('timestamp not ISO');
+  if (typeof b.request_id !== 'string' || !/^req_/.test(b.request_id as string)) problems.push('request_id missing');
+  if (problems.length) throw new Error(`bad error body ${JSON.stringify(b)}: ${problems.join('; ')}`);
+}
