@@ -23,3 +23,14 @@ export function expectErrorBody(body: unknown, status: number, code: string) {
   if (typeof b.request_id !== 'string' || !/^req_/.test(b.request_id as string)) problems.push('request_id missing');
   if (problems.length) throw new Error(`bad error body ${JSON.stringify(b)}: ${problems.join('; ')}`);
 }
+
+/**
+ * Pauses the simulation through the debugger, so oxygen and physics stand still and a snapshot
+ * taken now can only change through a request.
+ */
+export async function holdSimulation(page: Page) {
+  const launched = await api(page, 'POST', '/debug/launch', { stopOnEntry: true });
+  if (launched.status !== 200) throw new Error(`debug launch failed: ${JSON.stringify(launched.body)}`);
+  await page.evaluate(() => window.spacetime!.waitFor((s) => s.debug.paused));
+  await page.evaluate(() => window.spacetime!.frames(2));
+}

@@ -145,7 +145,7 @@ function parse(spec: RouteSpec, query: Record<string, string>, body: unknown) {
   let parsedQuery: Record<string, unknown> = {};
   if (spec.query) {
     const q = spec.query.safeParse(query);
-    if (!q.success) throw fromZod(q.error, 'query');
+    if (!q.success) throw fromZod(q.error, 'query', query);
     parsedQuery = q.data as Record<string, unknown>;
   } else {
     const extra = Object.keys(query)[0];
@@ -154,14 +154,14 @@ function parse(spec: RouteSpec, query: Record<string, string>, body: unknown) {
   let parsedBody: unknown = undefined;
   if (spec.body) {
     const b = spec.body.safeParse(body);
-    if (!b.success) throw fromZod(b.error, 'body');
+    if (!b.success) throw fromZod(b.error, 'body', body);
     parsedBody = b.data;
   }
   return { query: parsedQuery, body: parsedBody };
 }
 
-function fromZod(error: Parameters<typeof zodFailure>[0], where: string): Refusal {
-  const r = zodFailure(error);
+function fromZod(error: Parameters<typeof zodFailure>[0], where: string, input: unknown): Refusal {
+  const r = zodFailure(error, { input });
   const issue = error.issues[0];
   const field = issue?.path.length ? `${where}.${issue.path.join('.')}` : where;
   const code = r.ok ? 'INVALID_PARAMETER' : r.error.code;

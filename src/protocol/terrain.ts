@@ -87,10 +87,22 @@ export interface ChunkMesh {
   collisionFill: number;
 }
 
-/** Turns a zod failure into the seed's MISSING_PARAMETER / INVALID_PARAMETER error. */
-export function zodFailure<T>(error: z.ZodError): Result<T> {
+/**
+ * Turns a zod failure into the seed's MISSING_PARAMETER / INVALID_PARAMETER error. With the input
+ * at hand, "missing" means the value at the failing path is absent; without it, zod's wording says.
+ */
+export function zodFailure<T>(error: z.ZodError, source?: { input: unknown }): Result<T> {
   const issue = error.issues[0];
   const path = issue?.path.join('.') || 'body';
-  const missing = issue?.code === 'invalid_type' && /received undefined/.test(issue.message);
+  const missing = issue?.code === 'invalid_type' && (source ? valueAt(source.input, issue.path) === undefined : /received undefined/.test(issue.message));
   return fail(missing ? 'MISSING_PARAMETER' : 'INVALID_PARAMETER', `${path}: ${issue?.message ?? 'invalid'}`);
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  for (const key of path) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
 }
