@@ -12,6 +12,7 @@ import { FRAME_HOOK, runFrameBench } from './frame-bench.ts';
 import { runEditBench, runEditPipelineBench } from './edit-bench.ts';
 import { runStreamBench } from './stream-bench.ts';
 import { runFlightBench } from './flight-bench.ts';
+import { runApiBench } from './api-bench.ts';
 
 const SEED = 1337;
 const VIEWPORT = { width: 1280, height: 720 };
@@ -79,6 +80,11 @@ export async function runBrowserBench(figures: Figures): Promise<void> {
     await runEditPipelineBench(page, figures);
     await runStreamBench(page, figures);
     await page.context().close();
+
+    const arena = await openPage(browser, '?scene=test_arena');
+    await arena.evaluate(() => window.spacetime!.ready);
+    await runApiBench(arena, figures);
+    await arena.context().close();
 
     const flight = await openPage(browser, `?seed=${SEED}`);
     await flight.evaluate(() => window.spacetime!.ready);

@@ -16,6 +16,7 @@ import { TelemetryHub, type TelemetrySource } from './telemetry-hub.ts';
 import { FpsMeter } from './fps-meter.ts';
 import { DebugSession } from './debug-session.ts';
 import { Recorder } from './recorder.ts';
+import { CostRing } from './cost-ring.ts';
 import { buildStateView } from './state-view.ts';
 import type { ControlContext, Emulator } from './control-context.ts';
 import { systemHandlers } from './routes/system-handlers.ts';
@@ -59,6 +60,7 @@ export function createControlApi(game: Game, emulator: Emulator | undefined, opt
   const context: ControlContext = {
     game, debug, telemetry, metrics, recorder, emulator,
     fps: () => meter.read(fpsData),
+    telemetryCost: new CostRing(),
     memoryBytes,
     activity: { dap: 0, lsp: 0 },
     stateView: () => buildStateView(game, debug, meter.read(fpsData).fps),
@@ -80,6 +82,7 @@ export function createControlApi(game: Game, emulator: Emulator | undefined, opt
   const internal = new ApiRouter({ routes: ROUTES, handlers, limits: new RateLimits({ general: 1e9, write: 1e9, windowSeconds: 1 }) });
 
   const frameListeners = new Set<(now: number) => void>();
+  const telemetryCost = context.telemetryCost;
   let stepFixed = false;
   const control: SimControl = {
     beginFrame(frame) {
@@ -98,6 +101,7 @@ export function createControlApi(game: Game, emulator: Emulator | undefined, opt
       meter.frame(now, game.counters.physicsMs, game.counters.renderMs);
       telemetry.frame(now);
       for (const listener of frameListeners) listener(now);
+      telemetryCost.add((performance.now() - now) * 1000);
     },
     action: (method, path, body) => recorder.call(method, path, body, false),
   };

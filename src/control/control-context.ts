@@ -8,6 +8,7 @@ import type { DebugSession } from './debug-session.ts';
 import type { TelemetryHub } from './telemetry-hub.ts';
 import type { ApiMetrics } from './metrics.ts';
 import type { Recorder } from './recorder.ts';
+import type { CostRing } from './cost-ring.ts';
 
 export type Emulator = NonNullable<SpacetimeBridge['xr']['emulator']>;
 
@@ -20,6 +21,8 @@ export interface ControlContext {
   emulator: Emulator | undefined;
   /** This frame's timing figures (filled by the FPS meter on read). */
   fps(): FpsData;
+  /** Main-thread microseconds the control API spends per frame (FPS meter, telemetry, waiters). */
+  telemetryCost: CostRing;
   /** JS heap in bytes where the browser reports it (Chromium), else 0. */
   memoryBytes(): number;
   /** Unix seconds each in-page service last answered. */

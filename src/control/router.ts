@@ -66,6 +66,7 @@ export class ApiRouter {
     const json = headers.accept && MEDIA_VERSION.test(headers.accept) ? API_MEDIA_TYPE : 'application/json';
     const method = String(req.method ?? '').toUpperCase();
     let endpoint = 'unmatched';
+    let handlerMs = 0;
     let answer: ApiResponse;
     try {
       const { path, query } = splitPath(req.path);
@@ -73,7 +74,9 @@ export class ApiRouter {
       endpoint = route.spec.path;
       await this.spend(req.client ?? 'page', route.spec, out);
       const parsed = parse(route.spec, query, req.body);
+      const handlerStarted = performance.now();
       const result = await route.handler({ route: route.spec, query: parsed.query, body: parsed.body, headers, requestId });
+      handlerMs = performance.now() - handlerStarted;
       if (result.ok) {
         if (route.spec.kind === 'write') this.options.onWrite?.(route.spec, parsed.body);
         out['content-type'] = route.spec.contentType ?? json;
@@ -89,7 +92,10 @@ export class ApiRouter {
         answer = refuse(new Refusal('INTERNAL_ERROR', `internal error: ${e instanceof Error ? e.message : String(e)}`), requestId, out, json);
       }
     }
-    this.options.observe?.(method, endpoint, answer.status, (performance.now() - started) / 1000);
+    const totalMs = performance.now() - started;
+    // Server-Timing (a standard header): what the action took, and the door's own share around it.
+    answer.headers['server-timing'] = `handler;dur=${handlerMs.toFixed(3)}, total;dur=${totalMs.toFixed(3)}`;
+    this.options.observe?.(method, endpoint, answer.status, totalMs / 1000);
     return answer;
   }
 

@@ -82,6 +82,8 @@ export class TelemetryHub {
   private nextClientNumber = 1;
   // Built at most once per frame and shared by every connection due that frame.
   private fpsMessage: TelemetryEventMessage | null = null;
+  /** One timestamp per frame for all its interval events: Date#toISOString costs several µs. */
+  private frameStamp: string | null = null;
   private fpsPacket: ArrayBuffer | null = null;
   private trackingMessage: TelemetryEventMessage | null = null;
   private positionMessage: TelemetryEventMessage | null = null;
@@ -115,6 +117,7 @@ export class TelemetryHub {
 
   frame(nowMs: number): void {
     this.fpsMessage = this.fpsPacket = this.trackingMessage = this.positionMessage = null;
+    this.frameStamp = null;
     // Backwards, so a connection dropped by a failing send does not shift the ones still to visit.
     for (let i = this.live.length - 1; i >= 0; i--) {
       const c = this.live[i];
@@ -127,13 +130,13 @@ export class TelemetryHub {
       if (c.closed) continue;
       if (nowMs >= c.lastTracking + c.config.tracking_interval * 1000 && c.delivers('vr_tracking')) {
         c.lastTracking = nowMs;
-        this.trackingMessage ??= this.event('vr_tracking', this.source.vrTracking());
+        this.trackingMessage ??= this.event('vr_tracking', this.source.vrTracking(), this.stamp());
         this.deliver(c, this.trackingMessage);
       }
       if (c.closed) continue;
       if (nowMs >= c.lastPosition + c.config.position_interval * 1000 && c.delivers('player_position')) {
         c.lastPosition = nowMs;
-        this.positionMessage ??= this.event('player_position', this.source.playerPosition());
+        this.positionMessage ??= this.event('player_position', this.source.playerPosition(), this.stamp());
         this.deliver(c, this.positionMessage);
       }
     }
@@ -202,7 +205,7 @@ export class TelemetryHub {
 
   private jsonFps(): TelemetryEventMessage {
     // A copy: the scratch object is refilled next time, the message may still sit in a send queue.
-    this.fpsMessage ??= this.event('fps', { ...this.source.fps(this.fpsScratch) });
+    this.fpsMessage ??= this.event('fps', { ...this.source.fps(this.fpsScratch) }, this.stamp());
     return this.fpsMessage;
   }
 
@@ -212,8 +215,8 @@ export class TelemetryHub {
     return this.fpsPacket;
   }
 
-  private event(event: TelemetryEvent, data: unknown): TelemetryEventMessage {
-    return { type: 'event', event, data, timestamp: this.now() } as TelemetryEventMessage;
+  private event(event: TelemetryEvent, data: unknown, stamp = this.now()): TelemetryEventMessage {
+    return { type: 'event', event, data, timestamp: stamp } as TelemetryEventMessage;
   }
 
   private error(c: Connection, code: ErrorCode, message: string): void {
@@ -228,6 +231,10 @@ export class TelemetryHub {
     } catch {
       c.close();
     }
+  }
+
+  private stamp(): string {
+    return (this.frameStamp ??= this.now());
   }
 
   private now(): string {

@@ -6,6 +6,7 @@ import { buildOpenApi } from '../../protocol/openapi.ts';
 import type { HandlerTable } from '../router.ts';
 import { isoNow, type ControlContext } from '../control-context.ts';
 
+const round1 = (v: number) => Math.round(v * 10) / 10;
 const RELAY_MISSING = 'the multiplayer relay is not available in this build yet; the game runs single-player';
 
 export function systemHandlers(ctx: ControlContext): HandlerTable {
@@ -44,6 +45,7 @@ export function systemHandlers(ctx: ControlContext): HandlerTable {
       return ok({
         fps: f.fps, frame_time_ms: f.frame_time_ms, physics_time_ms: f.physics_time_ms, render_time_ms: f.render_time_ms,
         draw_calls: c.drawCalls, triangles: c.triangles, memory_mb: Math.round(ctx.memoryBytes() / 1048576),
+        telemetry_frame_us_p50: round1(ctx.telemetryCost.percentile(0.5)), telemetry_frame_us_p95: round1(ctx.telemetryCost.percentile(0.95)),
         chunks: { wanted: progress.wanted, meshed: progress.meshed, drawn: game.scene?.batch.chunkCount ?? 0 },
         workers: { size: w.workers, queued: w.queued, inflight: w.inflight, meshed: w.meshed, replaced: w.replaced, job_ms_mean: w.jobMsMean },
         timestamp: isoNow(),

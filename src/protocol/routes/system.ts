@@ -57,6 +57,8 @@ export const SYSTEM_ROUTES: RouteSpec[] = [
     response: z.object({
       fps: z.number(), frame_time_ms: z.number(), physics_time_ms: z.number(), render_time_ms: z.number(),
       draw_calls: z.number(), triangles: z.number(), memory_mb: z.number(),
+      telemetry_frame_us_p50: z.number().describe('main-thread µs per frame spent on telemetry and the FPS meter (last 240 frames)'),
+      telemetry_frame_us_p95: z.number(),
       chunks: z.object({ wanted: z.number(), meshed: z.number(), drawn: z.number() }),
       workers: z.object({ size: z.number(), queued: z.number(), inflight: z.number(), meshed: z.number(), replaced: z.number(), job_ms_mean: z.number() }),
       timestamp: Timestamp,
