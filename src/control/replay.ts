@@ -8,7 +8,8 @@ import type { Game } from '../app/game.ts';
 import { fail, ok, type Result } from '../protocol/errors.ts';
 import type { GameSnapshot, Recording } from '../protocol/automation.ts';
 import { applyRecordedInput, type Recorder } from './recorder.ts';
-import { gameSnapshot, snapshotDifferences } from './snapshot.ts';
+import { gameSnapshot } from './snapshot.ts';
+import { snapshotDifferences } from './snapshot-diff.ts';
 import type { ControlContext } from './control-context.ts';
 
 /** Frames replayed between yields to the page, so a long replay does not freeze rendering. */
