@@ -20,7 +20,7 @@ export const SYSTEM_ROUTES: RouteSpec[] = [
     summary: 'Health check for load balancers and monitoring',
     description: 'Healthy when the game loop runs, a terrain worker is alive and the control services answer. `godot` is the seed\'s name for the game engine check.',
     response: z.object({
-      status: z.enum(['healthy', 'unhealthy']),
+      status: z.literal('healthy').describe('unhealthy answers 503 in the error format, naming the failing checks'),
       uptime: z.number().describe('seconds since the page loaded'),
       checks: z.object({ godot: z.string(), dap: z.string(), lsp: z.string(), telemetry: z.string() }),
       timestamp: Timestamp,
