@@ -1,5 +1,5 @@
 import type { Object3D } from 'three';
-import type { BrushEdit, EditOutcome, Position, TerrainInfo } from '../protocol/terrain.ts';
+import { BrushEditSchema, type BrushEdit, type EditOutcome, type Position, type TerrainInfo } from '../protocol/terrain.ts';
 import type { Result } from '../protocol/errors.ts';
 import type { AimState } from '../protocol/bridge.ts';
 import { emptyTracking, type VrTracking } from '../protocol/vr.ts';
@@ -194,7 +194,8 @@ export function createGame(flags: UrlFlags): Game {
       const { result, landed } = await streamer.edit(edit);
       await landed;
       if (result.ok) {
-        const e = edit as BrushEdit;
+        // The edit as the workers applied it (extra fields stripped), so its replay passes the route's strict schema.
+        const e = BrushEditSchema.parse(edit);
         game.control?.action('POST', '/terrain/deform', e);
         game.events.emit({
           type: 'terrain_modified', position: { ...e.position }, radius: e.radius, strength: e.strength, operation: e.operation,
@@ -228,7 +229,7 @@ export function createGame(flags: UrlFlags): Game {
       return { ok: true, value: { x, y, z } };
     },
     toggleBoarding() {
-      if (!game.playing()) return;
+      if (!game.playing() || game.simHeld) return;
       const mode = player.state.mode === 'walking' ? 'spacecraft' : 'walking';
       const r = player.setMode(mode);
       if (!r.ok) game.showBanner(r.error.message, 2000);

@@ -11,7 +11,7 @@ type Doors = Pick<SpacetimeBridge, 'subscribe' | 'waitFor' | 'telemetry'>;
 export function telemetryDoors(api: ControlApi): Doors {
   const hub = api.telemetry;
   const open: Doors['telemetry']['open'] = (onMessage) => {
-    const c = hub.open(onMessage);
+    const c = hub.open(onMessage, { authenticated: true });
     const port: TelemetryPort = { id: c.id, send: (m) => c.handle(m), close: () => c.close() };
     return port;
   };
@@ -21,11 +21,12 @@ export function telemetryDoors(api: ControlApi): Doors {
     const unknown = list.find((e) => !(TELEMETRY_EVENTS as readonly string[]).includes(e));
     if (unknown !== undefined || list.length === 0) throw new TypeError(`unknown telemetry event ${String(unknown)}; known: ${TELEMETRY_EVENTS.join(', ')}`);
     let refused: string | null = null;
+    // In-page code already holds the page: the token guards the doors from outside (the relay).
     const c = hub.open((m) => {
       if (m instanceof ArrayBuffer) return;
       if (m.type === 'event') callback(m);
       else if (m.type === 'error') refused = m.message;
-    });
+    }, { authenticated: true });
     if (config) c.handle({ type: 'configure', config });
     c.handle({ type: 'subscribe', events: list });
     if (refused) {
@@ -51,7 +52,17 @@ export function telemetryDoors(api: ControlApi): Doors {
       if (typeof target === 'function') {
         const check = () => {
           const state = api.context.stateView();
-          if (target(state)) finish(state);
+          let holds: boolean;
+          try {
+            holds = !!target(state);
+          } catch (e) {
+            // A predicate that throws ends the wait, not the frame it was checked in.
+            clearTimeout(timer);
+            stop();
+            reject(e);
+            return;
+          }
+          if (holds) finish(state);
         };
         // Every frame, and on a timer too: nothing is drawn while a scene loads.
         const offFrame = api.onFrame(check);

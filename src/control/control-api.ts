@@ -45,43 +45,43 @@ export function createControlApi(game: Game, emulator: Emulator | undefined, opt
   const debug = new DebugSession();
   const recorder = new Recorder();
   const limits = new RateLimits();
-  const memoryBytes = () => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
   const metrics = new ApiMetrics({
-    fps: () => meter.read(fpsData).fps,
-    memoryBytes,
+    fps: () => meter.read(fpsData, performance.now()).fps,
+    memoryBytes: jsHeapBytes,
     chunksMeshed: () => game.streamer.progress().meshed,
     drawCalls: () => game.counters.drawCalls,
     triangles: () => game.counters.triangles,
     workers: () => game.pool.stats().workers,
     editCount: () => game.pool.editLog().length,
   });
-  const telemetry = new TelemetryHub(telemetrySource(game, meter), { verifyToken: options.token ? (t) => t === options.token : undefined });
+  const telemetry = new TelemetryHub(telemetrySource(game, meter, fpsData), { verifyToken: options.token ? (t) => t === options.token : undefined });
 
   const context: ControlContext = {
     game, debug, telemetry, metrics, recorder, emulator,
-    fps: () => meter.read(fpsData),
+    fps: () => meter.read(fpsData, performance.now()),
     telemetryCost: new CostRing(),
-    memoryBytes,
+    memoryBytes: jsHeapBytes,
     activity: { dap: 0, lsp: 0 },
-    stateView: () => buildStateView(game, debug, meter.read(fpsData).fps),
+    stateView: () => buildStateView(game, debug, meter.read(fpsData, performance.now()).fps),
     dispatch: (method, path, body) => internal.handle({ method, path, body }),
   };
   const handlers = {
     ...systemHandlers(context), ...sceneHandlers(context), ...playerHandlers(context),
     ...terrainHandlers(context), ...debugHandlers(context), ...automationHandlers(context),
   };
-  const events = (route: { path: string }, error: unknown) =>
+  const reportHandlerError = (route: { path: string }, error: unknown) =>
     game.events.emit({ type: 'error', message: `${route.path}: ${error instanceof Error ? error.message : String(error)}`, source: 'control-api' });
   const router = new ApiRouter({
     routes: ROUTES, handlers, limits, token: options.token,
     observe: (m, e, s, sec) => metrics.observe(m, e, s, sec),
-    onError: events,
-    onWrite: (route, body) => recorder.call(route.method, route.path, body, true),
+    onError: reportHandlerError,
+    onWrite: (route, body) => recorder.call(route.method, route.path, body, 'router'),
+    admit: (route) => recorder.admits(route),
   });
   // Replays repeat calls that were already allowed once: no token, no rate limit, not counted.
   const internal = new ApiRouter({ routes: ROUTES, handlers, limits: new RateLimits({ general: 1e9, write: 1e9, windowSeconds: 1 }) });
 
-  const frameListeners = new Set<(now: number) => void>();
+  const frameListeners: Array<(now: number) => void> = [];
   const telemetryCost = context.telemetryCost;
   let stepFixed = false;
   const control: SimControl = {
@@ -100,10 +100,10 @@ export function createControlApi(game: Game, emulator: Emulator | undefined, opt
     endFrame(now) {
       meter.frame(now, game.counters.physicsMs, game.counters.renderMs);
       telemetry.frame(now);
-      for (const listener of frameListeners) listener(now);
+      for (let i = 0; i < frameListeners.length; i++) frameListeners[i](now);
       telemetryCost.add((performance.now() - now) * 1000);
     },
-    action: (method, path, body) => recorder.call(method, path, body, false),
+    action: (method, path, body) => recorder.call(method, path, body, 'game'),
   };
   game.control = control;
   game.events.on((e) => forward(e, telemetry, debug, game.counters.frame, context.stateView));
@@ -114,8 +114,11 @@ export function createControlApi(game: Game, emulator: Emulator | undefined, opt
     context, router, limits, telemetry,
     request: (method, path, body, headers) => router.handle({ method, path, body, headers, client: 'page' }),
     onFrame(listener) {
-      frameListeners.add(listener);
-      return () => void frameListeners.delete(listener);
+      frameListeners.push(listener);
+      return () => {
+        const i = frameListeners.indexOf(listener);
+        if (i >= 0) frameListeners.splice(i, 1);
+      };
     },
   };
 }
@@ -129,10 +132,13 @@ function forward(e: GameEvent, telemetry: TelemetryHub, debug: DebugSession, fra
   if (type === 'scene_loaded') debug.hit('systems', 'scenes', frame, state);
 }
 
-function telemetrySource(game: Game, meter: FpsMeter): TelemetrySource {
+/** JS heap in bytes where the browser reports it (Chromium's performance.memory), else 0. */
+const jsHeapBytes = () => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+
+function telemetrySource(game: Game, meter: FpsMeter, scratch: FpsData): TelemetrySource {
   const pose = (p: { position: { x: number; y: number; z: number }; rotation: { x: number; y: number; z: number } }) => ({ position: { ...p.position }, rotation: { ...p.rotation } });
   return {
-    fps: (out) => meter.read(out),
+    fps: (out) => meter.read(out, performance.now()),
     vrTracking: () => {
       const t = game.tracking;
       return { headset: pose(t.headset), left_controller: pose(t.left_controller), right_controller: pose(t.right_controller) };
@@ -143,10 +149,9 @@ function telemetrySource(game: Game, meter: FpsMeter): TelemetrySource {
     },
     snapshot: () => {
       const scene = game.store.getState().scene;
-      const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
       return {
-        fps: meter.read({ fps: 0, frame_time_ms: 0, physics_time_ms: 0, render_time_ms: 0 }).fps,
-        memory_mb: Math.round(memory / 1048576), player_count: 1, scene: scene ? scenePath(scene) : null, vr_active: game.scene?.presenting() ?? false,
+        fps: meter.read(scratch, performance.now()).fps,
+        memory_mb: Math.round(jsHeapBytes() / 1048576), player_count: 1, scene: scene ? scenePath(scene) : null, vr_active: game.scene?.presenting() ?? false,
       };
     },
   };

@@ -81,6 +81,13 @@ describe('DebugSession', () => {
     expect(session.hit('events', 'error', 1, state)).toBe(false);
   });
 
+  it('does not arm interval events (fps, tracking, position): they are timed samples, not moments in the game', () => {
+    const session = new DebugSession();
+    session.launch({});
+    expect(session.setBreakpoints('events/fps', [{}])[0]).toMatchObject({ verified: false });
+    expect(session.setBreakpoints('events/player_position', [{}])[0]).toMatchObject({ verified: false });
+  });
+
   it('replaces a source’s breakpoints on every set, and an empty list clears them', () => {
     const session = new DebugSession();
     session.launch({});
@@ -89,10 +96,10 @@ describe('DebugSession', () => {
     expect(new Set([...first, ...second].map((b) => b.id)).size).toBe(3);
     expect(session.hit('events', 'scene_loaded', 1, state)).toBe(false);
     session.setBreakpoints('events/scene_loaded', [{}]);
-    session.setBreakpoints('events/fps', [{}]);
+    session.setBreakpoints('events/warning', [{}]);
     session.setBreakpoints('events/scene_loaded', []);
     expect(session.hit('events', 'scene_loaded', 2, state)).toBe(false);
-    expect(session.hit('events', 'fps', 2, state)).toBe(true);
+    expect(session.hit('events', 'warning', 2, state)).toBe(true);
   });
 
   it('step(3) from a pause lets exactly 3 frames simulate, then pauses with reason step', async () => {

@@ -34,7 +34,7 @@ export class FpsMeter {
   }
 
   /** Fills `out` from the frames within the window before the newest one; zeros with no frames. */
-  read(out: FpsData): FpsData {
+  read(out: FpsData, nowMs = -Infinity): FpsData {
     const capacity = this.times.length;
     let frames = 0;
     let physicsSum = 0;
@@ -44,6 +44,8 @@ export class FpsMeter {
     for (let i = 0; i < this.count; i++) {
       const slot = (this.head + capacity - 1 - i) % capacity;
       const time = this.times[slot];
+      // Frames from before the window ending now do not count: a page that stopped drawing reads 0 fps, not its last rate.
+      if (time <= nowMs - this.windowMs) break;
       if (i === 0) newest = time;
       else if (time <= newest - this.windowMs) break;
       oldest = time;

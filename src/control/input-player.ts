@@ -9,6 +9,17 @@ import { fail, ok, type Result } from '../protocol/errors.ts';
 import { applyMouseLook } from '../scene/desktop-input.ts';
 import type { Emulator } from './control-context.ts';
 
+/** A wait longer than this per frame asked for means frames have stopped (loading, rendering paused, hidden tab). */
+const MS_PER_FRAME_LIMIT = 1000;
+
+async function framesOrTimeout(game: Game, count: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 5000 + count * MS_PER_FRAME_LIMIT)));
+  const done = await Promise.race([game.frames(count).then(() => true as const), late]);
+  clearTimeout(timer);
+  return done;
+}
+
 const key = (type: 'keydown' | 'keyup', code: string) =>
   window.dispatchEvent(new KeyboardEvent(type, { code, key: code, bubbles: true }));
 
@@ -19,18 +30,36 @@ export async function playInput(game: Game, emulator: Emulator | undefined, step
   if (!game.desktop && steps.some((s) => s.type === 'mouse')) {
     return fail('SERVICE_UNAVAILABLE', 'the 3D scene (and its desktop controls) has not loaded yet');
   }
+  const { ready, renderPaused } = game.store.getState();
+  const waits = steps.some((s) => s.type === 'wait' || ('action' in s && (s.action === 'press' || s.action === 'click')));
+  if (waits && (!ready || renderPaused)) return fail('SERVICE_UNAVAILABLE', 'no frames are being drawn (a scene is loading or rendering is paused), so frame waits cannot pass');
+  const frames = async (n: number) => {
+    if (!(await framesOrTimeout(game, n))) throw new FramesStopped();
+  };
   const startFrame = game.counters.frame;
+  try {
+    await playSteps(game, emulator, steps, frames);
+  } catch (e) {
+    if (e instanceof FramesStopped) return fail('SERVICE_UNAVAILABLE', `frames stopped after ${game.counters.frame - startFrame} frames; the steps before that were played`);
+    throw e;
+  }
+  return ok({ steps: steps.length, frames: game.counters.frame - startFrame });
+}
+
+class FramesStopped extends Error {}
+
+async function playSteps(game: Game, emulator: Emulator | undefined, steps: InputStep[], frames: (n: number) => Promise<void>) {
   for (const step of steps) {
     switch (step.type) {
       case 'key':
         if (step.action !== 'up') key('keydown', step.code);
-        if (step.action === 'press') await game.frames(1);
+        if (step.action === 'press') await frames(1);
         if (step.action !== 'down') key('keyup', step.code);
         break;
       case 'mouse': {
         const buttons = game.desktop!.buttons;
         if (step.action !== 'up') buttons.add(step.button);
-        if (step.action === 'click') await game.frames(1);
+        if (step.action === 'click') await frames(1);
         if (step.action !== 'down') buttons.delete(step.button);
         break;
       }
@@ -38,7 +67,7 @@ export async function playInput(game: Game, emulator: Emulator | undefined, step
         applyMouseLook(game, step.dx, step.dy);
         break;
       case 'wait':
-        await game.frames(step.frames);
+        await frames(step.frames);
         break;
       case 'xr_pose':
         if (step.device === 'headset') emulator!.setHeadset(step);
@@ -52,5 +81,4 @@ export async function playInput(game: Game, emulator: Emulator | undefined, step
         break;
     }
   }
-  return ok({ steps: steps.length, frames: game.counters.frame - startFrame });
 }

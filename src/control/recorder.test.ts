@@ -14,9 +14,9 @@ describe('Recorder', () => {
     r.capture(input, 1 / 60, false);
     r.begin();
     r.capture(input, 1 / 60, true);
-    r.call('POST', '/scene/load', {}, true);
-    r.call('POST', '/player/teleport', { position: { x: 1, y: 2, z: 3 } }, true);
-    r.call('POST', '/terrain/deform', { radius: 2 }, false);
+    r.call('POST', '/scene/load', {}, 'router');
+    r.call('POST', '/player/teleport', { position: { x: 1, y: 2, z: 3 } }, 'router');
+    r.call('POST', '/terrain/deform', { radius: 2 }, 'game');
     const rec = r.stop({});
     expect(rec.dt).toEqual([1 / 60]);
     expect(rec.calls.map((c) => [c.frame, c.path])).toEqual([[1, '/player/teleport'], [1, '/terrain/deform']]);

@@ -5,9 +5,15 @@
  */
 import { INPUT_FIELDS, type Recording } from '../protocol/automation.ts';
 import type { PlayerInput } from '../engine/player/player-state.ts';
+import { fail, type Result } from '../protocol/errors.ts';
+import type { RouteSpec } from '../protocol/route-spec.ts';
 
 /** Router writes a replay repeats; terrain edits and boarding are recorded where the game does them. */
-const REPLAYED_ROUTES = new Set(['/player/spawn', '/player/teleport', '/player/mode']);
+const RECORDED_ROUTES = new Set(['/player/spawn', '/player/teleport', '/player/mode']);
+/** Every call a recording may hold: the recorded routes and the game's own actions. */
+export const REPLAYABLE_PATHS: ReadonlySet<string> = new Set([...RECORDED_ROUTES, '/terrain/deform']);
+/** Writes that would start another world under a recording (it could not be replayed). */
+const WORLD_SWITCHES = new Set(['/scene/load', '/scene/reload', '/scene', '/debug/launch', '/record/start', '/replay']);
 
 export type RecorderMode = 'idle' | 'arming' | 'recording' | 'replaying';
 
@@ -48,8 +54,16 @@ export class Recorder {
     );
   }
 
-  call(method: string, path: string, body: unknown, fromRouter: boolean): void {
-    if (this.mode !== 'recording' || (fromRouter && !REPLAYED_ROUTES.has(path))) return;
+  /** A request from outside while the recorder works: writes wait for a replay; a recording keeps its world. */
+  admits(route: RouteSpec): Result<never> | null {
+    if (route.kind !== 'write') return null;
+    if (this.holdsSimulation) return fail('CONFLICT', 'a recording is starting or a replay is running; try again when it answers');
+    if (this.mode === 'recording' && WORLD_SWITCHES.has(route.path)) return fail('CONFLICT', `${route.path} would leave the recorded scene; POST /record/stop first`);
+    return null;
+  }
+
+  call(method: string, path: string, body: unknown, from: 'router' | 'game'): void {
+    if (this.mode !== 'recording' || (from === 'router' && !RECORDED_ROUTES.has(path))) return;
     this.calls.push({ frame: this.frames, method, path, body: structuredClone(body) });
   }
 

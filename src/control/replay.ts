@@ -7,13 +7,39 @@
 import type { Game } from '../app/game.ts';
 import { fail, ok, type Result } from '../protocol/errors.ts';
 import type { GameSnapshot, Recording } from '../protocol/automation.ts';
-import { applyRecordedInput, type Recorder } from './recorder.ts';
+import { INPUT_FIELDS } from '../protocol/automation.ts';
+import { ROUTES } from '../protocol/routes/index.ts';
+import { applyRecordedInput, REPLAYABLE_PATHS, type Recorder } from './recorder.ts';
 import { gameSnapshot } from './snapshot.ts';
 import { snapshotDifferences } from './snapshot-diff.ts';
 import type { ControlContext } from './control-context.ts';
 
-/** Frames replayed between yields to the page, so a long replay does not freeze rendering. */
+/** Frames replayed between yields to the page, so a long replay does not freeze it. */
 const FRAMES_PER_SLICE = 240;
+/** A macrotask, not a frame: frames stop while rendering is paused or the tab is hidden. */
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Per input field: [min, max] (see recorder.ts for the order; look is radians per frame, head yaw NaN-coded as 1e9). */
+const INPUT_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [-1, 1], [-1, 1], [-1, 1], [0, 1], [0, 1], [-10, 10], [-10, 10], [-1, 1], [-1, 1], [-1, 1], [-1e9, 1e9], [0, 1],
+];
+
+/** Everything a replay will do is checked before the scene is touched, so a refused replay changes nothing. */
+export function checkRecording(recording: Recording): Result<true> {
+  const frames = recording.dt.length;
+  for (const [i, call] of recording.calls.entries()) {
+    const route = ROUTES.find((r) => r.method === call.method && r.path === call.path);
+    if (!route || !REPLAYABLE_PATHS.has(call.path)) return fail('INVALID_PARAMETER', `recording.calls.${i}: ${call.method} ${call.path} is not a replayable call`);
+    if (call.frame > frames) return fail('INVALID_PARAMETER', `recording.calls.${i}.frame: ${call.frame} is after the last frame (${frames})`);
+    const body = route.body?.safeParse(call.body);
+    if (body && !body.success) return fail('INVALID_PARAMETER', `recording.calls.${i}.body: ${body.error.issues[0]?.message}`);
+  }
+  for (let i = 0; i < recording.inputs.length; i++) {
+    const [lo, hi] = INPUT_RANGES[i % INPUT_FIELDS];
+    const v = recording.inputs[i];
+    if (!(v >= lo && v <= hi)) return fail('INVALID_PARAMETER', `recording.inputs.${i}: ${v} is outside ${lo}..${hi}`);
+  }
+  return ok(true);
+}
 
 export async function startRecording(game: Game, recorder: Recorder, scenePath: string): Promise<Result<{ scene_path: string }>> {
   if (recorder.mode !== 'idle') return fail('CONFLICT', `the recorder is busy (${recorder.mode})`);
@@ -37,6 +63,8 @@ export function stopRecording(game: Game, recorder: Recorder): Result<{ recordin
 export async function replay(ctx: ControlContext, recording: Recording): Promise<Result<{ frames: number; snapshot: GameSnapshot; differences: string[] }>> {
   const { game, recorder } = ctx;
   if (recorder.mode !== 'idle') return fail('CONFLICT', `the recorder is busy (${recorder.mode})`);
+  const checked = checkRecording(recording);
+  if (!checked.ok) return checked;
   recorder.mode = 'replaying';
   try {
     const loaded = await game.scenes.load({ scene_path: recording.scene_path });
@@ -48,12 +76,12 @@ export async function replay(ctx: ControlContext, recording: Recording): Promise
       while (next < recording.calls.length && recording.calls[next].frame <= f) {
         const call = recording.calls[next++];
         const answer = await ctx.dispatch(call.method, call.path, call.body);
-        if (answer.status !== 200) return fail('CONFLICT', `recorded call ${call.method} ${call.path} before frame ${f} answered ${answer.status} on replay`);
+        if (answer.status !== 200) return fail('INTERNAL_ERROR', `recorded call ${call.method} ${call.path} before frame ${f} answered ${answer.status} on replay`);
       }
       if (f === frames) break;
       game.player.state.levelFlight = applyRecordedInput(recording, f, game.input);
       game.player.step(recording.dt[f], game.input);
-      if (f % FRAMES_PER_SLICE === FRAMES_PER_SLICE - 1) await game.frames(1);
+      if (f % FRAMES_PER_SLICE === FRAMES_PER_SLICE - 1) await yieldToPage();
     }
     const snapshot = gameSnapshot(game);
     return ok({ frames, snapshot, differences: snapshotDifferences(recording.snapshot, snapshot) });

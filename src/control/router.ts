@@ -31,6 +31,8 @@ export interface RouterOptions {
   observe?(method: string, endpoint: string, status: number, seconds: number): void;
   /** A handler threw: the caller gets a 500, the game reports it (telemetry `error`). */
   onError?(route: RouteSpec, error: unknown): void;
+  /** Last word before validation: a route the game cannot take right now (a replay is running) is refused here. */
+  admit?(route: RouteSpec): Result<never> | null;
   /** A write answered 200 (the recorder logs it for replay). */
   onWrite?(route: RouteSpec, body: unknown): void;
 }
@@ -73,6 +75,8 @@ export class ApiRouter {
       const route = this.resolve(method, path, headers, out);
       endpoint = route.spec.path;
       await this.spend(req.client ?? 'page', route.spec, out);
+      const refused = this.options.admit?.(route.spec);
+      if (refused && !refused.ok) throw new Refusal(refused.error.code, refused.error.message);
       const parsed = parse(route.spec, query, req.body);
       const handlerStarted = performance.now();
       const result = await route.handler({ route: route.spec, query: parsed.query, body: parsed.body, headers, requestId });

@@ -117,8 +117,8 @@ describe('definitionOf', () => {
     expect(definitionOf('settings.vignette', 0, 3)).toMatchObject({ value: { uri: 'file:///src/state/settings.ts' } });
   });
 
-  it('answers RESOURCE_NOT_FOUND for unknown paths and empty positions', () => {
+  it('answers RESOURCE_NOT_FOUND for unknown paths, and the tree\'s builder when there is no path', () => {
     expect(definitionOf('player.wings', 0, 9)).toMatchObject({ ok: false, error: { code: 'RESOURCE_NOT_FOUND' } });
-    expect(definitionOf('', 0, 0)).toMatchObject({ ok: false, error: { code: 'RESOURCE_NOT_FOUND' } });
+    expect(definitionOf('', 0, 0)).toMatchObject({ ok: true, value: { uri: 'file:///src/control/state-view.ts' } });
   });
 });

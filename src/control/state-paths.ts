@@ -183,7 +183,8 @@ export function definitionOf(text: string, line: number, character: number): Res
   // The path up to the end of the word under the cursor: on `player` in `player.health` → `player`.
   const end = at + (/^[A-Za-z0-9_]*/.exec(source.slice(at))?.[0].length ?? 0);
   const path = /[A-Za-z0-9_.[\]]*$/.exec(source.slice(0, end))?.[0].replace(/^\.+|\.+$/g, '') ?? '';
-  if (!path) return fail('RESOURCE_NOT_FOUND', 'no state path under the cursor');
+  // No path (or no text, as from an editor that sends only a position): the tree's own builder.
+  if (!path) return ok({ uri: 'file:///src/control/state-view.ts', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
   const found = nodeOf(path);
   if (!found.ok) return found;
   // The owner module, not a line in it: the browser cannot read sources to find the field.

@@ -8,10 +8,14 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from './errors.ts';
 import { ScenePathSchema } from './scenes.ts';
+import { INTERVAL_EVENTS, TELEMETRY_EVENTS, type TelemetryEvent } from './telemetry.ts';
 
-/** Telemetry events a breakpoint can stop on (the seed's telemetry stream names). */
-export const DEBUG_EVENTS = ['fps', 'vr_tracking', 'player_position', 'scene_loaded', 'error', 'warning', 'terrain_modified'] as const;
-export type DebugEvent = (typeof DEBUG_EVENTS)[number];
+/**
+ * Telemetry events a breakpoint can stop on: the game's own happenings. The interval events (fps,
+ * tracking, position) are samples sent on a timer, not moments in the game, so they are not here.
+ */
+export const DEBUG_EVENTS = TELEMETRY_EVENTS.filter((e) => !(INTERVAL_EVENTS as readonly TelemetryEvent[]).includes(e));
+export type DebugEvent = TelemetryEvent;
 
 /** Systems a breakpoint can stop in: `player` each player step, `terrain` an edit being applied, `scenes` a load completing. */
 export const DEBUG_SYSTEMS = ['player', 'terrain', 'scenes'] as const;

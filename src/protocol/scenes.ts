@@ -7,19 +7,20 @@ export type SceneName = (typeof SCENE_NAMES)[number];
 export const scenePath = (name: string): string => `res://scenes/${name}.tscn`;
 
 /**
- * A scene path as the seed writes it (`res://scenes/vr_main.tscn`) or a bare name (`vr_main`).
+ * A scene path as the seed writes it (`res://scenes/vr_main.tscn`, or `res://vr_main.tscn` as its
+ * debug example does) or a bare name (`vr_main`).
  * Well-formed but unknown paths pass here; the registry answers RESOURCE_NOT_FOUND for them.
  */
 export const ScenePathSchema = z
   .string('scene_path must be a string')
   .trim()
-  .regex(/^(res:\/\/scenes\/)?[a-z0-9_]{1,64}(\.tscn)?$/, 'scene_path must look like res://scenes/<name>.tscn');
+  .regex(/^(res:\/\/(scenes\/)?)?[a-z0-9_]{1,64}(\.tscn)?$/, 'scene_path must look like res://scenes/<name>.tscn');
 
 export const SceneLoadSchema = z.object({ scene_path: ScenePathSchema }).strict();
 export const SceneReloadSchema = z.object({ preserve_state: z.boolean('preserve_state must be a boolean').default(false) }).strict();
 
 /** The name inside a scene path: `res://scenes/menu.tscn` and `menu` both give `menu`. */
-export const sceneNameOf = (path: string): string => path.trim().replace(/^res:\/\/scenes\//, '').replace(/\.tscn$/, '');
+export const sceneNameOf = (path: string): string => path.trim().replace(/^res:\/\/(scenes\/)?/, '').replace(/\.tscn$/, '');
 
 /** Seed 000 POST /scene/load response. */
 export interface SceneLoadResult {

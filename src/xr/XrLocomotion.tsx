@@ -51,7 +51,8 @@ export function XrLocomotion({ game, batch }: { game: Game; batch: TerrainBatch 
   }, []);
 
   useFrame((state, delta) => {
-    const presenting = state.gl.xr.isPresenting && !!game.xrOrigin && game.playing();
+    // Held by the debugger or a replay: no turning, teleporting or boarding either.
+    const presenting = state.gl.xr.isPresenting && !!game.xrOrigin && game.playing() && !game.simHeld;
     beads.visible = false;
     if (marker.current) marker.current.visible = false;
     if (!presenting) {

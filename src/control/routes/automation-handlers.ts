@@ -19,6 +19,8 @@ export function automationHandlers(ctx: ControlContext): HandlerTable {
     'GET /screenshot': async () => {
       const scene = game.scene;
       if (!scene) return fail('SERVICE_UNAVAILABLE', 'the 3D scene has not loaded yet');
+      // In VR the frame goes to the headset's framebuffer, not the page canvas.
+      if (scene.presenting()) return fail('SERVICE_UNAVAILABLE', 'screenshots are of the desktop view; exit VR first (the wrist panel and headset view are not captured)');
       // After a frame, so what was just changed (a teleport, an edit) is in the picture.
       if (!game.store.getState().renderPaused && game.store.getState().ready) await game.frames(1);
       const shot = scene.capturePng();

@@ -9,8 +9,8 @@ import { Timestamp } from './common.ts';
 const dap = 'Debug Adapter (DAP)';
 const lsp = 'Language Server (LSP)';
 const Range = z.object({ start: z.object({ line: z.number(), character: z.number() }), end: z.object({ line: z.number(), character: z.number() }) });
-const lspExample = { body: { textDocument: { uri: 'spacetime://state', text: 'player.he' }, position: { line: 0, character: 9 } } };
-const definitionExample = { body: { textDocument: { uri: 'spacetime://state', text: 'player.health' }, position: { line: 0, character: 9 } } };
+/** The seed's examples, word for word (a Godot script URI, no text): completion then starts at the state root. */
+const lspExample = { body: { textDocument: { uri: 'file:///C:/godot/scripts/player/spacecraft.gd' }, position: { line: 10, character: 5 } } };
 
 export const DEBUG_ROUTES: RouteSpec[] = [
   {
@@ -18,15 +18,15 @@ export const DEBUG_ROUTES: RouteSpec[] = [
     summary: 'Start a debug session on the game loop; `program` loads that scene first, `stopOnEntry` pauses the simulation',
     body: DebugLaunchSchema,
     response: z.object({ status: z.literal('launched'), session_id: z.string(), timestamp: Timestamp }),
-    example: { body: { program: 'res://scenes/test_arena.tscn', noDebug: false, stopOnEntry: false } },
+    example: { body: { program: 'res://vr_main.tscn', noDebug: false, stopOnEntry: false } },
   },
   {
     method: 'POST', path: '/debug/setBreakpoints', group: dap, kind: 'write', statuses: [400, 409],
     summary: 'Pause the simulation when a telemetry event fires (`events/<name>`) or a system runs (`systems/player|terrain|scenes`)',
-    description: 'Replaces the source\'s breakpoints. An optional `condition` is a path comparison such as `player.health < 50`. Unknown sources come back `verified: false`.',
+    description: 'Replaces the source\'s breakpoints. An optional `condition` is a path comparison such as `player.health < 50`. Sources the game does not have (like the seed example\'s Godot script) come back `verified: false`; try `{ "source": { "path": "events/terrain_modified" }, "breakpoints": [{}] }`.',
     body: SetBreakpointsSchema,
     response: z.object({ status: z.literal('breakpoints_set'), breakpoints: z.array(z.object({ id: z.number(), line: z.number(), verified: z.boolean(), message: z.string().optional() })) }),
-    example: { body: { source: { path: 'events/terrain_modified' }, breakpoints: [{ line: 1 }] } },
+    example: { body: { source: { path: 'res://scripts/player/spacecraft.gd' }, breakpoints: [{ line: 10 }, { line: 25 }] } },
   },
   {
     method: 'POST', path: '/debug/continue', group: dap, kind: 'write', statuses: [400, 409],
@@ -61,6 +61,6 @@ export const DEBUG_ROUTES: RouteSpec[] = [
     summary: 'Which module (store or system) owns the state path at the cursor',
     body: LspPositionRequestSchema,
     response: z.object({ status: z.literal('success'), uri: z.string(), range: Range }),
-    example: definitionExample,
+    example: lspExample,
   },
 ];
