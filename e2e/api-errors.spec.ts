@@ -35,6 +35,8 @@ const BAD: Array<[string, string, unknown, number, string]> = [
   ['POST', '/input/sequence', { steps: [{ type: 'xr_stick', hand: 'left', x: 0, y: 1 }] }, 503, 'SERVICE_UNAVAILABLE'],
   ['POST', '/record/stop', {}, 409, 'CONFLICT'],
   ['POST', '/replay', { recording: { version: 1, scene_path: 'x', dt: [0.1], inputs: [1], calls: [], snapshot: {} } }, 400, 'INVALID_PARAMETER'],
+  ['POST', '/replay', { recording: { version: 1, scene_path: 'test_arena', dt: [0.1], inputs: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], calls: [{ frame: 0, method: 'POST', path: '/scene/load', body: { scene_path: 'menu' } }], snapshot: {} } }, 400, 'INVALID_PARAMETER'],
+  ['POST', '/replay', { recording: { version: 1, scene_path: 'test_arena', dt: [0.1], inputs: [0, 0, 50, 0, 0, 0, 0, 0, 0, 0, 0, 0], calls: [], snapshot: {} } }, 400, 'INVALID_PARAMETER'],
   ['POST', '/vr/recenter', { force: true }, 400, 'INVALID_PARAMETER'],
   ['GET', '/health?verbose=1', undefined, 400, 'INVALID_PARAMETER'],
   ['GET', '/nowhere', undefined, 404, 'RESOURCE_NOT_FOUND'],

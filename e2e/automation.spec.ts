@@ -54,6 +54,9 @@ test('record a session on test_arena and replay it to the identical snapshot; a 
   await play([{ type: 'look', dx: 0, dy: 350 }, { type: 'wait', frames: 2 }, { type: 'mouse', button: 0, action: 'click' }, { type: 'wait', frames: 30 }, { type: 'look', dx: 0, dy: -350 }]);
   await page.evaluate(() => window.spacetime!.waitFor((s) => s.terrain.edit_count === 1, { timeout: 30_000 }));
   expect((await api(page, 'POST', '/player/teleport', { position: { x: 8, y: 0, z: -6 } })).status).toBe(200);
+  // Leaving the recorded scene would make the recording unplayable: refused until it stops.
+  const away = await api(page, 'POST', '/scene/load', { scene_path: 'menu' });
+  expect([away.status, (away.body as { error: string }).error]).toEqual([409, 'CONFLICT']);
   await play([{ type: 'key', code: 'KeyD', action: 'down' }, { type: 'key', code: 'ShiftLeft', action: 'down' }, { type: 'wait', frames: 45 }, { type: 'key', code: 'KeyD', action: 'up' }, { type: 'key', code: 'ShiftLeft', action: 'up' }, { type: 'wait', frames: 10 }]);
   const stopped = await api<{ frames: number; recording: { calls: Array<{ path: string }>; inputs: number[] }; snapshot: unknown }>(page, 'POST', '/record/stop', {});
   expect(stopped.status).toBe(200);

@@ -35,7 +35,7 @@ export interface ControlApi {
   limits: RateLimits;
   telemetry: TelemetryHub;
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
-  /** Called after every rendered frame with the time; waiters on state predicates hook in here. */
+  /** Called once per rendered frame with its time; waiters on state predicates hook in here. */
   onFrame(listener: (now: number) => void): () => void;
 }
 

@@ -18,7 +18,7 @@ export const SYSTEM_ROUTES: RouteSpec[] = [
   {
     method: 'GET', path: '/health', group: 'Health Check', kind: 'read', statuses: [503],
     summary: 'Health check for load balancers and monitoring',
-    description: 'Healthy when the game loop runs, a terrain worker is alive and the control services answer. `godot` is the seed\'s name for the game engine check.',
+    description: 'Healthy while a terrain worker is alive and a scene is loaded or loading; otherwise 503 naming what fails. The debug adapter, language server and telemetry run in the page, so they pass whenever the page answers. `godot` is the seed\'s name for the game engine check.',
     response: z.object({
       status: z.literal('healthy').describe('unhealthy answers 503 in the error format, naming the failing checks'),
       uptime: z.number().describe('seconds since the page loaded'),
