@@ -21,6 +21,7 @@ import type { VrRecenterResult } from '../protocol/vr.ts';
 import type { UrlFlags } from './url-flags.ts';
 import type { XrFrameInput } from '../xr/xr-frame-input.ts';
 import { GameEvents, type SimControl } from './sim-control.ts';
+import { FrameWaiters, stepSimulation } from './frame-loop.ts';
 
 /** What the lazily loaded 3D scene hands back to the game once three.js is in. */
 export interface SceneHandle {
@@ -143,7 +144,7 @@ export function createGame(flags: UrlFlags): Game {
     }
   };
   const timer = setInterval(tick, TICK_MS);
-  const frameWaiters: Array<{ until: number; resolve: () => void }> = [];
+  const waiters = new FrameWaiters();
 
   const game: Game = {
     flags, store, settings, pool, streamer, collision, player,
@@ -168,21 +169,7 @@ export function createGame(flags: UrlFlags): Game {
     control: null,
     desktop: null,
     simHeld: false,
-    stepSimulation(dt) {
-      const control = game.control;
-      game.simHeld = !!control && !control.beginFrame(game.counters.frame);
-      if (game.simHeld) {
-        // Mouse look gathered while held would all land on the first frame after.
-        game.input.lookYaw = 0;
-        game.input.lookPitch = 0;
-        game.counters.physicsMs = 0;
-        return;
-      }
-      const seconds = control ? control.frameSeconds(game.input, dt) : dt;
-      const started = performance.now();
-      player.step(seconds, game.input);
-      game.counters.physicsMs = performance.now() - started;
-    },
+    stepSimulation: (dt) => stepSimulation(game, dt),
     xrOrigin: null,
     ready,
     playing() {
@@ -207,15 +194,8 @@ export function createGame(flags: UrlFlags): Game {
     info(position) {
       return pool.query<Result<TerrainInfo>>((api) => api.info(position));
     },
-    frames(count) {
-      if (!Number.isInteger(count) || count < 0) return Promise.reject(new RangeError('count must be a non-negative integer'));
-      return new Promise((resolve) => frameWaiters.push({ until: game.counters.frame + count, resolve }));
-    },
-    frameTick() {
-      for (let i = frameWaiters.length - 1; i >= 0; i--) {
-        if (game.counters.frame >= frameWaiters[i].until) frameWaiters.splice(i, 1)[0].resolve();
-      }
-    },
+    frames: (count) => waiters.wait(game.counters.frame, count),
+    frameTick: () => waiters.tick(game.counters.frame),
     placeCamera(x, y, z, yawDeg, pitchDeg) {
       if (!Number.isFinite(yawDeg) || !Number.isFinite(pitchDeg)) {
         return { ok: false, error: { code: 'INVALID_PARAMETER', message: 'yaw and pitch must be finite degrees' } };

@@ -1,20 +1,15 @@
+import { zodFailure, type Result } from '../protocol/errors.ts';
 import { BRIDGE_VERSION, type BridgeState, type SpacetimeBridge } from '../protocol/bridge.ts';
 import type { Game } from '../app/game.ts';
 import { settingsValues } from '../state/settings.ts';
-import type { Result } from '../protocol/errors.ts';
-import { PositionSchema, zodFailure } from '../protocol/terrain.ts';
+import { PositionSchema } from '../protocol/terrain.ts';
 import { createControlApi } from './control-api.ts';
 import { telemetryDoors } from './bridge-telemetry.ts';
 import { gameSnapshot } from './snapshot.ts';
-
-type Emulator = NonNullable<SpacetimeBridge['xr']['emulator']>;
-
-/** A scene is loading: the load places the player itself, so a move now would be silently undone. */
-const busy = <T>(): Result<T> => ({ ok: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'a scene is loading; try again once it is ready' } });
+import { refuseWhileLoading, type Emulator } from './control-context.ts';
 
 /** Installs `window.spacetime`, the typed handle tests and tools drive the game through. */
 export function installBridge(game: Game, emulator: Emulator | undefined, token: string | null = null): SpacetimeBridge {
-  const loading = () => !game.store.getState().ready;
   const api = createControlApi(game, emulator, { token });
   const bridge: SpacetimeBridge = {
     version: BRIDGE_VERSION,
@@ -44,7 +39,8 @@ export function installBridge(game: Game, emulator: Emulator | undefined, token:
     aim: () => structuredClone(game.aim),
     camera: {
       set: (p, yaw, pitch) => {
-        if (loading()) return busy();
+        const refused = refuseWhileLoading(game);
+        if (refused) return refused;
         const position = PositionSchema.safeParse(p);
         if (!position.success) return zodFailure(position.error);
         return game.placeCamera(position.data.x, position.data.y, position.data.z, yaw, pitch);
@@ -52,9 +48,9 @@ export function installBridge(game: Game, emulator: Emulator | undefined, token:
     },
     player: {
       position: () => game.player.snapshot(),
-      spawn: (body) => (loading() ? busy() : game.player.spawn(body)),
-      teleport: (body) => (loading() ? busy() : game.player.teleportRequest(body)),
-      mode: (body) => (loading() ? busy() : game.player.modeRequest(body)),
+      spawn: (body) => refuseWhileLoading(game) ?? game.player.spawn(body),
+      teleport: (body) => refuseWhileLoading(game) ?? game.player.teleportRequest(body),
+      mode: (body) => refuseWhileLoading(game) ?? game.player.modeRequest(body),
     },
     scenes: {
       list: () => game.scenes.list(),

@@ -1,5 +1,6 @@
 /** What the route handlers share: the game and the control API's own services. */
 import type { Game } from '../app/game.ts';
+import { fail, type Result } from '../protocol/errors.ts';
 import type { ApiResponse } from '../protocol/api.ts';
 import type { SpacetimeBridge } from '../protocol/bridge.ts';
 import type { FpsData } from '../protocol/telemetry.ts';
@@ -34,4 +35,8 @@ export interface ControlContext {
 }
 
 export const isoNow = (): string => new Date().toISOString();
+
+/** A scene is loading: the load places the player itself, so a move now would be silently undone. */
+export const refuseWhileLoading = (game: Game): Result<never> | null =>
+  game.store.getState().ready ? null : fail('SERVICE_UNAVAILABLE', 'a scene is loading; try again once it is ready');
 export const unixSeconds = (): number => Math.round(Date.now() / 100) / 10;

@@ -4,9 +4,9 @@
  * failure answers in seed 000's error format and leaves the game untouched.
  */
 import { API_MAJOR, API_MEDIA_TYPE, API_PREFIX, errorBody, type ApiRequest, type ApiResponse } from '../protocol/api.ts';
-import { ERROR_STATUS, type ErrorCode, type Result } from '../protocol/errors.ts';
+import { zodFailure, ERROR_STATUS, type ErrorCode, type Result } from '../protocol/errors.ts';
 import { routeKey, type RouteKey, type RouteSpec } from '../protocol/route-spec.ts';
-import { zodFailure } from '../protocol/terrain.ts';
+
 import type { RateLimits } from './rate-limits.ts';
 
 export interface HandlerRequest {

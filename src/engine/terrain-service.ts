@@ -8,11 +8,8 @@
 import { isBuried } from './burial.ts';
 import { z } from 'zod';
 import { FIELD_VOLUME } from './constants.ts';
-import { ok, type Result } from '../protocol/errors.ts';
-import {
-  BrushEditSchema, ChunkCoordSchema, PositionSchema, WorldInitSchema, zodFailure,
-  type BrushEdit, type ChunkMesh, type EditOutcome, type TerrainInfo, type WorldKind,
-} from '../protocol/terrain.ts';
+import { zodFailure, ok, type Result } from '../protocol/errors.ts';
+import { BrushEditSchema, ChunkCoordSchema, PositionSchema, WorldInitSchema, type BrushEdit, type ChunkMesh, type EditOutcome, type TerrainInfo, type WorldKind } from '../protocol/terrain.ts';
 import { VoxelStore } from './voxel-store.ts';
 import { createMesher } from './surface-nets.ts';
 import { meshTransferables, toChunkMesh } from './chunk-mesh.ts';

@@ -30,6 +30,3 @@ export interface ApiResponse<T = unknown> {
 export function errorBody(code: ErrorCode, message: string, requestId: string, now = Date.now()): ErrorBody {
   return { error: code, message, status_code: ERROR_STATUS[code], timestamp: new Date(now).toISOString(), request_id: requestId };
 }
-
-export const isErrorBody = (b: unknown): b is ErrorBody =>
-  typeof b === 'object' && b !== null && typeof (b as ErrorBody).error === 'string' && typeof (b as ErrorBody).status_code === 'number';

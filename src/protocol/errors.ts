@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /** Error codes of seed 000 ("Common Error Codes"), with their HTTP status. */
 export const ERROR_STATUS = {
   INVALID_TOKEN: 401,
@@ -36,4 +38,24 @@ export interface ErrorBody {
   request_id: string;
   /** Seconds until a rate-limited caller may try again (429 only). */
   retry_after?: number;
+}
+
+/**
+ * Turns a zod failure into the seed's MISSING_PARAMETER / INVALID_PARAMETER error. With the input
+ * at hand, "missing" means the value at the failing path is absent; without it, zod's wording says.
+ */
+export function zodFailure<T>(error: z.ZodError, source?: { input: unknown }): Result<T> {
+  const issue = error.issues[0];
+  const path = issue?.path.join('.') || 'body';
+  const missing = issue?.code === 'invalid_type' && (source ? valueAt(source.input, issue.path) === undefined : /received undefined/.test(issue.message));
+  return fail(missing ? 'MISSING_PARAMETER' : 'INVALID_PARAMETER', `${path}: ${issue?.message ?? 'invalid'}`);
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  for (const key of path) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
 }

@@ -3,7 +3,7 @@
  * it touches the game), server message types, and the 17-byte binary FPS packet.
  */
 import { z } from 'zod';
-import { fail, ok, type ErrorCode, type Result } from './errors.ts';
+import { fail, ok, zodFailure, type ErrorCode, type Result } from './errors.ts';
 import type { Vec3 } from './player.ts';
 
 /** One list, so later event kinds (creature_spawned, ...) are a one-line change everywhere. */
@@ -58,10 +58,7 @@ export function parseTelemetryClientMessage(raw: unknown): Result<TelemetryClien
   if (parsed.success) return ok(parsed.data);
   const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
   if (isObject && !('type' in raw)) return fail('MISSING_PARAMETER', 'type: required');
-  const issue = parsed.error.issues[0];
-  const path = issue?.path.join('.') || 'message';
-  const missing = issue?.code === 'invalid_type' && /received undefined/.test(issue.message);
-  return fail(missing ? 'MISSING_PARAMETER' : 'INVALID_PARAMETER', `${path}: ${issue?.message ?? 'invalid'}`);
+  return zodFailure(parsed.error, { input: raw });
 }
 
 // ---- event payloads ----

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { BRUSH_LIMITS, WORLD_BOUNDS, CHUNK_Y_MIN, CHUNK_Y_MAX } from '../engine/constants.ts';
 import type { BiomeName, MaterialName } from '../engine/constants.ts';
-import { fail, type Result } from './errors.ts';
 
 const inRange = (lo: number, hi: number, axis: string) =>
   z.number().finite(`${axis} must be finite`)
@@ -85,24 +84,4 @@ export interface ChunkMesh {
   collision: Int8Array | null;
   /** The value of every sample when `collision` is null (e.g. -127 all air, 127 all solid); meaningless otherwise. */
   collisionFill: number;
-}
-
-/**
- * Turns a zod failure into the seed's MISSING_PARAMETER / INVALID_PARAMETER error. With the input
- * at hand, "missing" means the value at the failing path is absent; without it, zod's wording says.
- */
-export function zodFailure<T>(error: z.ZodError, source?: { input: unknown }): Result<T> {
-  const issue = error.issues[0];
-  const path = issue?.path.join('.') || 'body';
-  const missing = issue?.code === 'invalid_type' && (source ? valueAt(source.input, issue.path) === undefined : /received undefined/.test(issue.message));
-  return fail(missing ? 'MISSING_PARAMETER' : 'INVALID_PARAMETER', `${path}: ${issue?.message ?? 'invalid'}`);
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let v = input;
-  for (const key of path) {
-    if (typeof v !== 'object' || v === null) return undefined;
-    v = (v as Record<PropertyKey, unknown>)[key];
-  }
-  return v;
 }

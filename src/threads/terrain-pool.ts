@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
-import { BrushEditSchema, type BrushEdit, type WorldInit, type ChunkMesh, type EditOutcome, zodFailure } from '../protocol/terrain.ts';
-import type { Result } from '../protocol/errors.ts';
+import { BrushEditSchema, type BrushEdit, type WorldInit, type ChunkMesh, type EditOutcome } from '../protocol/terrain.ts';
+import { zodFailure, type Result } from '../protocol/errors.ts';
 import { JobQueue, type MeshJob } from './job-queue.ts';
 import type { TerrainWorkerApi } from './terrain-worker-types.ts';
 

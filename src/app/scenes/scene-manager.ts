@@ -1,9 +1,9 @@
-import { fail, ok, type Result } from '../../protocol/errors.ts';
+import { zodFailure, fail, ok, type Result } from '../../protocol/errors.ts';
 import {
   SceneLoadSchema, SceneReloadSchema, sceneNameOf, scenePath,
   type SceneCurrent, type SceneHistory, type SceneHistoryEntry, type SceneLoadResult, type SceneReloadResult, type SceneValidation,
 } from '../../protocol/scenes.ts';
-import { zodFailure } from '../../protocol/terrain.ts';
+
 import { SceneDefSchema, findScene, pathOf, SCENES, type SceneDef } from './registry.ts';
 
 const HISTORY_LIMIT = 10;

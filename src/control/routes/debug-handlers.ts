@@ -53,7 +53,8 @@ export function debugHandlers(ctx: ControlContext): HandlerTable {
       const done = await Promise.race([debug.whenStepsDone().then(() => 'done' as const), timedOut]);
       clearTimeout(timer);
       if (done === 'timeout') return fail('SERVICE_UNAVAILABLE', `the ${frames} frames did not run within ${STEP_TIMEOUT_MS / 1000} s`);
-      return ok({ status: 'stepped', frames, timestamp: isoNow() });
+      // A breakpoint (or a new launch) can end the step early: say why it stopped.
+      return ok({ status: 'stepped', frames, stop_reason: debug.stopReason?.reason ?? null, timestamp: isoNow() });
     },
     'POST /debug/evaluate': ({ body }) => {
       dap();

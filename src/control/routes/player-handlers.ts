@@ -1,15 +1,14 @@
 /** Player routes: the sim validates and acts; this adds the seed's status and timestamp. */
 import { fail, ok, type Result } from '../../protocol/errors.ts';
 import type { HandlerTable } from '../router.ts';
-import { isoNow, type ControlContext } from '../control-context.ts';
+import { isoNow, refuseWhileLoading, type ControlContext } from '../control-context.ts';
 
 export function playerHandlers({ game }: ControlContext): HandlerTable {
   const player = game.player;
   /** One local player for now: another id is a resource that does not exist (multiplayer adds them). */
   const unknownPlayer = (id: unknown): Result<never> | null =>
     id !== undefined && id !== player.playerId ? fail('RESOURCE_NOT_FOUND', `no player ${String(id)}; the local player is ${player.playerId}`) : null;
-  /** A scene load places the player itself, so a move now would be silently undone. */
-  const busy = (): Result<never> | null => (game.store.getState().ready ? null : fail('SERVICE_UNAVAILABLE', 'a scene is loading; try again once it is ready'));
+  const busy = () => refuseWhileLoading(game);
   const withId = (body: unknown) => (body as { player_id?: string }).player_id;
   const answer = <T extends object>(r: Result<T>) => (r.ok ? ok({ status: 'success' as const, ...r.value, timestamp: isoNow() }) : r);
 

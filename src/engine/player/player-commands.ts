@@ -3,9 +3,9 @@
  * zod, check the rules, and only then change anything, so bad input leaves the state untouched.
  */
 import { z } from 'zod';
-import { fail, ok, type Result } from '../../protocol/errors.ts';
+import { zodFailure, fail, ok, type Result } from '../../protocol/errors.ts';
 import { PlayerModeSchema, SpawnRequestSchema, type PlayerMode, type Vec3 } from '../../protocol/player.ts';
-import { PositionSchema, zodFailure } from '../../protocol/terrain.ts';
+import { PositionSchema } from '../../protocol/terrain.ts';
 import { DEG } from './angles.ts';
 import {
   BOARD_DISTANCE, CAPSULE_HEIGHT, CAPSULE_RADIUS, LEAVE_MAX_SPEED, SHIP_RADIUS,

@@ -4,9 +4,9 @@
  * GET /player/position snapshot (the API layer adds status and timestamp). POST /player/spawn
  * takes its body as is (player-commands.ts spawn).
  */
-import { ok, type Result } from '../../protocol/errors.ts';
+import { zodFailure, ok, type Result } from '../../protocol/errors.ts';
 import { ModeRequestSchema, TeleportRequestSchema, type PlayerMode, type PlayerSnapshot, type Vec3 } from '../../protocol/player.ts';
-import { zodFailure } from '../../protocol/terrain.ts';
+
 import { setMode, teleport } from './player-commands.ts';
 import { DEG, wrapAngle } from './angles.ts';
 import type { SimParts } from './placement.ts';

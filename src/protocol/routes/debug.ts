@@ -39,7 +39,11 @@ export const DEBUG_ROUTES: RouteSpec[] = [
     method: 'POST', path: '/debug/step', group: dap, kind: 'write', statuses: [400, 409],
     summary: 'Simulate exactly N frames, then stay paused; answers after they ran',
     body: DebugStepSchema,
-    response: z.object({ status: z.literal('stepped'), frames: z.number(), timestamp: Timestamp }),
+    response: z.object({
+      status: z.literal('stepped'), frames: z.number(),
+      stop_reason: z.enum(['step', 'breakpoint', 'entry', 'pause']).nullable().describe('step: all N frames ran; breakpoint: one hit first'),
+      timestamp: Timestamp,
+    }),
     example: { body: { frames: 10, threadId: 1 } },
   },
   {
