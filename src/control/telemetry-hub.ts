@@ -2,6 +2,7 @@
  * The in-page side of the seed's WebSocket Telemetry API: one TelemetryConnection per socket (the
  * relay binds `send` and feeds `handle`), interval events driven from the frame loop.
  */
+import { isoTimestamp } from '../protocol/iso-time.ts';
 import {
   DEFAULT_TELEMETRY_CONFIG, TELEMETRY_EVENTS, encodeFpsPacket, parseTelemetryClientMessage,
   type FpsData, type PlayerPositionData, type TelemetryClientMessage, type TelemetryConfig,
@@ -238,6 +239,6 @@ export class TelemetryHub {
   }
 
   private now(): string {
-    return new Date(this.clock()).toISOString();
+    return isoTimestamp(this.clock());
   }
 }
