@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
-import { test, expect, openGame, ARTIFACTS } from './helpers/game.ts';
+import { test, expect, openGame, frames, ARTIFACTS } from './helpers/game.ts';
 import { api, liftRateLimits } from './helpers/api.ts';
 
 type Vec = { x: number; y: number; z: number };
@@ -31,13 +31,13 @@ test('debugger: a breakpoint on terrain_modified pauses the game on a dig; step 
   expect(stepped.body).toMatchObject({ status: 'stepped', frames: 10 });
   const afterStep = await position(page);
   expect(moved(afterStep, held)).toBeGreaterThan(0.1);
-  await page.evaluate(() => window.spacetime!.frames(10));
+  await frames(page, 10);
   expect(await position(page)).toEqual(afterStep);
   const evaluated = await api(page, 'POST', '/debug/evaluate', { expression: 'debug.paused', frameId: 0, context: 'watch' });
   expect(evaluated.body).toMatchObject({ status: 'evaluated', result: 'true', type: 'bool' });
 
   expect((await api(page, 'POST', '/debug/continue', { threadId: 1 })).body).toMatchObject({ status: 'continued', threadId: 1 });
-  await page.evaluate(() => window.spacetime!.frames(20));
+  await frames(page, 20);
   expect(moved(await position(page), afterStep)).toBeGreaterThan(0.3);
   await api(page, 'POST', '/input/sequence', { steps: [{ type: 'key', code: 'KeyW', action: 'up' }] });
   expect(errors).toEqual([]);

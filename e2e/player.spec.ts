@@ -1,7 +1,5 @@
-import { test, expect, openGame, state, frames, ARTIFACTS } from './helpers/game.ts';
-import type { Page } from '@playwright/test';
+import { test, expect, openGame, state, frames, ARTIFACTS, player } from './helpers/game.ts';
 
-const player = (page: Page) => page.evaluate(() => window.spacetime!.player.position());
 /** Cliff in the arena (src/engine/arena-gen.ts ARENA): solid rock x −40..−32, z −24..24, 20 m tall. */
 const CLIFF_FACE_X = -32;
 

@@ -1,6 +1,4 @@
-import { test, expect, openGame, state, frames, ARTIFACTS } from './helpers/game.ts';
-
-const player = (page: import('@playwright/test').Page) => page.evaluate(() => window.spacetime!.player.position());
+import { test, expect, openGame, state, frames, ARTIFACTS, player } from './helpers/game.ts';
 
 test('scenes: menu to arena from the title screen, load, reload with and without state, history, validate', async ({ page }) => {
   const { errors } = await openGame(page, '?scene=menu');

@@ -1,7 +1,6 @@
-import { test, expect, openGame, state, frames, ARTIFACTS } from './helpers/game.ts';
+import { test, expect, openGame, state, frames, ARTIFACTS, player } from './helpers/game.ts';
 import type { Page } from '@playwright/test';
 
-const player = (page: Page) => page.evaluate(() => window.spacetime!.player.position());
 const tracking = (page: Page) => page.evaluate(() => window.spacetime!.vr.tracking());
 /** Quaternion for a rotation of `deg` degrees about the x axis (pitch up is positive). */
 const pitch = (deg: number) => ({ x: Math.sin((deg * Math.PI) / 360), y: 0, z: 0, w: Math.cos((deg * Math.PI) / 360) });

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { frames } from './game.ts';
 import type { ApiResponse } from '../../src/protocol/api.ts';
 import type { GameSnapshot } from '../../src/protocol/automation.ts';
 
@@ -32,5 +33,5 @@ export async function holdSimulation(page: Page) {
   const launched = await api(page, 'POST', '/debug/launch', { stopOnEntry: true });
   if (launched.status !== 200) throw new Error(`debug launch failed: ${JSON.stringify(launched.body)}`);
   await page.evaluate(() => window.spacetime!.waitFor((s) => s.debug.paused));
-  await page.evaluate(() => window.spacetime!.frames(2));
+  await frames(page, 2);
 }

@@ -28,6 +28,9 @@ export async function waitStreamed(page: Page, timeout = 90_000) {
     .toBe(true);
 }
 
+/** GET /player/position's fields, through the typed bridge. */
+export const player = (page: Page) => page.evaluate(() => window.spacetime!.player.position());
+
 export async function frames(page: Page, count: number) {
   await page.evaluate((n) => window.spacetime!.frames(n), count);
 }

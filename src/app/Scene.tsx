@@ -10,7 +10,6 @@ import { createTerrainMaterial } from '../scene/terrain-material.ts';
 import { SkyAndPlanet } from '../scene/SkyAndPlanet.tsx';
 import { TerrainView } from '../scene/TerrainView.tsx';
 import { DesktopBrush, DesktopControls } from '../scene/DesktopControls.tsx';
-import type { DesktopInput } from '../scene/desktop-input.ts';
 import { PlayerView } from '../scene/PlayerView.tsx';
 import { BrushPreview } from '../scene/BrushPreview.tsx';
 import { XrRig } from '../xr/XrRig.tsx';
@@ -30,7 +29,6 @@ export default function Scene({ game, softwareRenderer: software }: { game: Game
   const viewDistance = useStore(game.store, (s) => s.viewDistance);
   const xrStore = useMemo(() => createGameXrStore(software, game.settings.getState()), [software, game]);
   const batch = useMemo(() => new TerrainBatch(createTerrainMaterial()), []);
-  const desktop = useMemo<{ current: DesktopInput | null }>(() => ({ current: null }), []);
   const graph = useMemo<{ scene: ThreeScene | null; root: RootState | null }>(() => ({ scene: null, root: null }), []);
 
   useEffect(() => {
@@ -81,13 +79,13 @@ export default function Scene({ game, softwareRenderer: software }: { game: Game
         <SkyAndPlanet viewDistance={viewDistance} />
         {/* Frame order matters: input, then the player step, then what reads the new pose. */}
         <XrInputReader game={game} />
-        <DesktopControls game={game} input={desktop} />
+        <DesktopControls game={game} />
         <XrLocomotion game={game} batch={batch} />
         <PlayerView game={game} batch={batch} />
         <TerrainView game={game} batch={batch} />
         <XrRig game={game} />
         <XrControllers game={game} batch={batch} />
-        <DesktopBrush game={game} input={desktop} />
+        <DesktopBrush game={game} />
         <WristPanel game={game} />
         <BrushPreview game={game} />
         <XrSettingsSync game={game} />

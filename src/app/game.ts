@@ -3,7 +3,7 @@ import { BrushEditSchema, type BrushEdit, type EditOutcome, type Position, type 
 import type { Result } from '../protocol/errors.ts';
 import type { AimState } from '../protocol/bridge.ts';
 import { emptyTracking, type VrTracking } from '../protocol/vr.ts';
-import { createGameStore, type GameStore } from '../state/game-store.ts';
+import { createGameStore, isPlaying, type GameStore } from '../state/game-store.ts';
 import { createSettingsStore, type SettingsStore } from '../state/settings.ts';
 import { TerrainPool, poolSizeFor } from '../threads/terrain-pool.ts';
 import { ChunkStreamer, type Viewer } from '../threads/chunk-streamer.ts';
@@ -173,8 +173,7 @@ export function createGame(flags: UrlFlags): Game {
     xrOrigin: null,
     ready,
     playing() {
-      const s = store.getState();
-      return s.ready && s.scene !== null && s.scene !== 'menu';
+      return isPlaying(store.getState());
     },
     streaming: () => gate.streaming,
     async deform(edit) {

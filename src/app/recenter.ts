@@ -1,5 +1,6 @@
 import { ok, fail, type Result } from '../protocol/errors.ts';
 import type { VrRecenterResult, VrTracking } from '../protocol/vr.ts';
+import { DEG } from '../engine/player/angles.ts';
 
 /**
  * The tracking-space point and heading that map onto the player's position and facing. The XR
@@ -10,7 +11,6 @@ export interface Recenter { x: number; z: number; yawRad: number }
 
 export const createRecenter = (): Recenter => ({ x: 0, z: 0, yawRad: 0 });
 
-const DEG = Math.PI / 180;
 
 export function recenterFromTracking(tracking: VrTracking, out: Recenter): Result<VrRecenterResult> {
   const head = tracking.headset;

@@ -1,6 +1,7 @@
 /** What the route handlers share: the game and the control API's own services. */
 import type { Game } from '../app/game.ts';
-import { fail, type Result } from '../protocol/errors.ts';
+import { fail, ok, type Result } from '../protocol/errors.ts';
+import { isoTimestamp } from '../protocol/iso-time.ts';
 import type { ApiResponse } from '../protocol/api.ts';
 import type { SpacetimeBridge } from '../protocol/bridge.ts';
 import type { FpsData } from '../protocol/telemetry.ts';
@@ -34,7 +35,21 @@ export interface ControlContext {
   dispatch(method: string, path: string, body?: unknown): Promise<ApiResponse>;
 }
 
-export const isoNow = (): string => new Date().toISOString();
+export const isoNow = (): string => isoTimestamp(Date.now());
+
+/** A game result as the seed answers it: `status: 'success'`, the fields, and a timestamp. */
+export const succeeded = <T extends object>(r: Result<T>) => (r.ok ? ok({ status: 'success' as const, ...r.value, timestamp: isoNow() }) : r);
+
+/** A promise raced against a deadline, for waits that depend on frames being drawn. */
+export async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), ms)));
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** A scene is loading: the load places the player itself, so a move now would be silently undone. */
 export const refuseWhileLoading = (game: Game): Result<never> | null =>

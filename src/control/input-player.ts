@@ -7,17 +7,13 @@ import type { Game } from '../app/game.ts';
 import type { InputStep } from '../protocol/automation.ts';
 import { fail, ok, type Result } from '../protocol/errors.ts';
 import { applyMouseLook } from '../scene/desktop-input.ts';
-import type { Emulator } from './control-context.ts';
+import { settleWithin, type Emulator } from './control-context.ts';
 
 /** A wait longer than this per frame asked for means frames have stopped (loading, rendering paused, hidden tab). */
 const MS_PER_FRAME_LIMIT = 1000;
 
 async function framesOrTimeout(game: Game, count: number): Promise<boolean> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 5000 + count * MS_PER_FRAME_LIMIT)));
-  const done = await Promise.race([game.frames(count).then(() => true as const), late]);
-  clearTimeout(timer);
-  return done;
+  return (await settleWithin(game.frames(count), 5000 + count * MS_PER_FRAME_LIMIT)) !== 'timeout';
 }
 
 const key = (type: 'keydown' | 'keyup', code: string) =>

@@ -4,14 +4,10 @@
  */
 import RateLimiterMemory from 'rate-limiter-flexible/lib/RateLimiterMemory.js';
 import type { RouteKind } from '../protocol/route-spec.ts';
+import type { RateLimitSettings } from '../protocol/bridge.ts';
 
-export interface RateLimitConfig {
-  /** Requests per window for every route. */
-  general: number;
-  /** Extra limit for writes. */
-  write: number;
-  windowSeconds: number;
-}
+/** Requests per window for every route (general), the extra limit for writes, and the window. */
+export type RateLimitConfig = RateLimitSettings;
 
 export const SEED_LIMITS: RateLimitConfig = { general: 100, write: 10, windowSeconds: 60 };
 

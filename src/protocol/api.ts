@@ -3,6 +3,7 @@
  * relay's HTTP door later), and the seed's standard error body.
  */
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from './errors.ts';
+import { isoTimestamp } from './iso-time.ts';
 
 /** Seed 000 "Version Selection": the media type that asks for v2, and the URL prefix that does. */
 export const API_MEDIA_TYPE = 'application/vnd.spacetime.v2+json';
@@ -28,5 +29,5 @@ export interface ApiResponse<T = unknown> {
 }
 
 export function errorBody(code: ErrorCode, message: string, requestId: string, now = Date.now()): ErrorBody {
-  return { error: code, message, status_code: ERROR_STATUS[code], timestamp: new Date(now).toISOString(), request_id: requestId };
+  return { error: code, message, status_code: ERROR_STATUS[code], timestamp: isoTimestamp(now), request_id: requestId };
 }

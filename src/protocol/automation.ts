@@ -7,7 +7,7 @@ import type { PlayerMode } from './player.ts';
 import type { Vec3 } from './bridge.ts';
 
 const hand = z.enum(['left', 'right']);
-const XR_BUTTONS = ['trigger', 'squeeze', 'a-button', 'b-button', 'x-button', 'y-button', 'thumbstick'] as const;
+export const XR_BUTTONS = ['trigger', 'squeeze', 'a-button', 'b-button', 'x-button', 'y-button', 'thumbstick'] as const;
 const near = (limit: number) => z.number().finite().min(-limit).max(limit);
 const PoseVec = z.object({ x: near(10), y: near(10), z: near(10) }).strict();
 const Quat = z.object({ x: near(1), y: near(1), z: near(1), w: near(1) }).strict();

@@ -5,7 +5,7 @@ import type { SceneCurrent, SceneHistory, SceneLoadResult, SceneReloadResult, Sc
 import type { VrRecenterResult, VrTracking } from './vr.ts';
 import type { Settings } from '../state/settings.ts';
 import type { ApiResponse } from './api.ts';
-import type { GameSnapshot } from './automation.ts';
+import type { GameSnapshot, XR_BUTTONS } from './automation.ts';
 import type { GameStateView } from './debug.ts';
 import type { TelemetryConfigPatch, TelemetryEvent, TelemetryEventMessage, TelemetryServerMessage } from './telemetry.ts';
 
@@ -52,7 +52,7 @@ export interface BridgeState {
 /** A scene in the registry (GET /scenes). */
 export interface SceneListing { scene_path: string; name: string; title: string; root_node: string }
 
-export type XrButton = 'trigger' | 'squeeze' | 'a-button' | 'b-button' | 'x-button' | 'y-button' | 'thumbstick';
+export type XrButton = (typeof XR_BUTTONS)[number];
 
 /** Pose for the emulated headset or a controller (only under ?xr=emulate). */
 export interface EmulatedPose { position: Vec3; quaternion?: { x: number; y: number; z: number; w: number } }

@@ -21,7 +21,7 @@ const degrees = (axis: string) => z.number().finite(`rotation.${axis} must be a 
 export const RotationSchema = z.object({ x: degrees('x'), y: degrees('y'), z: degrees('z') });
 export type Rotation = z.infer<typeof RotationSchema>;
 
-const PlayerIdSchema = z.string().min(1).max(64).optional();
+export const PlayerIdSchema = z.string().min(1).max(64).optional();
 
 export const SpawnRequestSchema = z.object({
   position: PositionSchema,
@@ -46,7 +46,8 @@ export const ModeRequestSchema = z.object({
 });
 export type ModeRequest = z.infer<typeof ModeRequestSchema>;
 
-export interface Vec3 { x: number; y: number; z: number }
+export type { Vec3 } from './bridge.ts';
+import type { Vec3 } from './bridge.ts';
 
 /** GET /player/position fields (the API adds the timestamp), plus a few the game reads. */
 export interface PlayerSnapshot {

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import type { Game } from '../app/game.ts';
-import { createDesktopInput, type DesktopInput } from './desktop-input.ts';
+import { createDesktopInput } from './desktop-input.ts';
 import { BrushAction } from './brush-action.ts';
 
 const axis = (keys: Set<string>, plus: string, minus: string) => (keys.has(plus) ? 1 : 0) - (keys.has(minus) ? 1 : 0);
@@ -11,12 +11,11 @@ const axis = (keys: Set<string>, plus: string, minus: string) => (keys.has(plus)
  * climbs, Shift descends, Ctrl sprints or boosts, Q/E roll the ship; the mouse looks (accumulated by
  * desktop-input). After the player step, left click uses the tool at the crosshair, right click builds.
  */
-export function DesktopControls({ game, input }: { game: Game; input: { current: DesktopInput | null } }) {
+export function DesktopControls({ game }: { game: Game }) {
   const gl = useThree((s) => s.gl);
 
   useEffect(() => {
     const created = createDesktopInput(gl.domElement, game);
-    input.current = created;
     game.desktop = created;
     return () => {
       created.dispose();
@@ -27,7 +26,7 @@ export function DesktopControls({ game, input }: { game: Game; input: { current:
   // Runs before the player step (priority order of mounting): fills this frame's input.
   useFrame((state) => {
     if (state.gl.xr.isPresenting) return;
-    const keys = input.current?.keys;
+    const keys = game.desktop?.keys;
     const p = game.input;
     if (!keys) return;
     p.moveX = axis(keys, 'KeyD', 'KeyA');
@@ -44,11 +43,11 @@ export function DesktopControls({ game, input }: { game: Game; input: { current:
 }
 
 /** Mounted after the player view so the aim it uses is this frame's. */
-export function DesktopBrush({ game, input }: { game: Game; input: { current: DesktopInput | null } }) {
+export function DesktopBrush({ game }: { game: Game }) {
   const brush = useRef(new BrushAction());
   useFrame((state) => {
     if (state.gl.xr.isPresenting || !game.playing() || game.simHeld) return;
-    const buttons = input.current?.buttons;
+    const buttons = game.desktop?.buttons;
     const op = buttons?.has(0) ? game.store.getState().tool : buttons?.has(2) ? 'add' : null;
     brush.current.tick(game, op, performance.now());
   });

@@ -46,3 +46,6 @@ export const createGameStore = () =>
   }));
 
 export type GameStore = ReturnType<typeof createGameStore>;
+
+/** A world scene is running and the player may act (not loading, not the title menu). */
+export const isPlaying = (s: GameState): boolean => s.ready && s.scene !== null && s.scene !== 'menu';

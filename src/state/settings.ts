@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { createStore } from 'zustand/vanilla';
 import { createJSONStorage, persist, type PersistStorage, type StateStorage } from 'zustand/middleware';
 import { fail, ok, type Result } from '../protocol/errors.ts';
+import { WALK_SPEED } from '../engine/player/player-constants.ts';
 
 // Each allowed set / range is written once here and used by both the schema and SETTING_FIELDS.
 const SNAP_TURN_DEGREES = [15, 30, 45, 60, 90] as const;
@@ -10,7 +11,7 @@ const FRAME_RATES = [72, 90, 120] as const;
 const RELATIVE_TO = ['head', 'controller'] as const;
 const RANGES = {
   // Up to walking pace (the walker's 4.5 m/s); the left grip sprints beyond it.
-  smoothSpeed: { min: 1, max: 4.5, step: 0.5, unit: 'm/s' },
+  smoothSpeed: { min: 1, max: WALK_SPEED, step: 0.5, unit: 'm/s' },
   vignetteStrength: { min: 0, max: 1, step: 0.05 },
   seatedHeightOffset: { min: 0, max: 1, step: 0.05, unit: 'm' },
   foveation: { min: 0, max: 1, step: 0.1 },
@@ -128,8 +129,15 @@ export interface SettingsActions {
 }
 export type SettingsState = Settings & SettingsActions;
 
-/** The data fields of the store's state, without its actions. */
-export const settingsValues = (state: SettingsState): Settings => sanitizeSettings(state);
+/**
+ * The data fields of the store's state, without its actions, in the defaults' key order. The store
+ * only ever holds checked values (update validates, loading sanitises), so they are copied as they are.
+ */
+export function settingsValues(state: SettingsState): Settings {
+  const out: Record<string, unknown> = {};
+  for (const key of KEYS) out[key] = state[key];
+  return out as Settings;
+}
 
 const memoryStorage = (): StateStorage => {
   const items = new Map<string, string>();

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Game } from '../app/game.ts';
+import { isPlaying } from '../state/game-store.ts';
 import { ControlsPanel } from './ControlsPanel.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import { MenuScreen } from './MenuScreen.tsx';
@@ -58,7 +59,7 @@ export function Hud({ game }: { game: Game }) {
     }
     game.scene.enterVr().catch((e: Error) => setXrError(`Could not start VR: ${e.message}`));
   };
-  const inWorld = ready && scene !== null && scene !== 'menu';
+  const inWorld = useStore(game.store, isPlaying);
 
   return (
     <div className="hud">

@@ -8,8 +8,9 @@ import { StickGestures } from './stick-gestures.ts';
 import { ARC_MAX_POINTS, createTeleportArc, traceTeleportArc, type SegmentCast } from './teleport-arc.ts';
 import { ComfortVignette } from './ComfortVignette.tsx';
 import { headOffset } from './head-pivot.ts';
+import { DEG } from '../engine/player/angles.ts';
+import { WALK_SPEED } from '../engine/player/player-constants.ts';
 
-const DEG = Math.PI / 180;
 const DEADZONE = 0.15;
 const pose = new Matrix4();
 const dot = new Matrix4();
@@ -137,8 +138,8 @@ export function XrLocomotion({ game, batch }: { game: Game; batch: TerrainBatch 
         const ref = settings.smoothMotionRelativeTo === 'controller' && left.present ? left.ray : xr.head;
         pose.copy(ref).premultiply(game.xrOrigin!.matrixWorld);
         input.headYaw = yawOf(pose);
-        input.moveX = leftX * (settings.smoothSpeed / 4.5);
-        input.moveZ = -leftY * (settings.smoothSpeed / 4.5);
+        input.moveX = leftX * (settings.smoothSpeed / WALK_SPEED);
+        input.moveZ = -leftY * (settings.smoothSpeed / WALK_SPEED);
         moving = Math.min(1, Math.sqrt(leftX * leftX + leftY * leftY));
       } else input.headYaw = NaN;
     }

@@ -1,3 +1,4 @@
+import { DEG } from '../engine/player/angles.ts';
 import { Euler, Matrix4, Quaternion, Vector3 } from 'three';
 import type { TrackedPose, VrTracking } from '../protocol/vr.ts';
 
@@ -92,7 +93,6 @@ const p = new Vector3();
 const q = new Quaternion();
 const s = new Vector3();
 const e = new Euler(0, 0, 0, 'YXZ');
-const DEG = 180 / Math.PI;
 const round = (v: number, f: number) => Math.round(v * f) / f;
 
 function writePose(m: Matrix4, valid: boolean, out: TrackedPose): void {
@@ -101,7 +101,7 @@ function writePose(m: Matrix4, valid: boolean, out: TrackedPose): void {
   m.decompose(p, q, s);
   e.setFromQuaternion(q, 'YXZ');
   out.position.x = round(p.x, 1000); out.position.y = round(p.y, 1000); out.position.z = round(p.z, 1000);
-  out.rotation.x = round(e.x * DEG, 100); out.rotation.y = round(e.y * DEG, 100); out.rotation.z = round(e.z * DEG, 100);
+  out.rotation.x = round(e.x / DEG, 100); out.rotation.y = round(e.y / DEG, 100); out.rotation.z = round(e.z / DEG, 100);
 }
 
 /** Copies this frame's input into the seed-shaped tracking record (degrees, tracking space). */

@@ -5,6 +5,8 @@ import {
 } from '../../protocol/scenes.ts';
 
 import { SceneDefSchema, findScene, pathOf, SCENES, type SceneDef } from './registry.ts';
+import type { SceneListing } from '../../protocol/bridge.ts';
+import { isoTimestamp } from '../../protocol/iso-time.ts';
 
 const HISTORY_LIMIT = 10;
 
@@ -26,7 +28,7 @@ export interface SceneHost {
 
 interface Loaded { def: SceneDef; loadedAt: number; loadTimeMs: number }
 
-const iso = (ms: number) => new Date(ms).toISOString();
+const iso = isoTimestamp;
 
 /**
  * The scene registry's runtime: load, reload, history and validation (seed 000 scene routes). Loads
@@ -47,7 +49,7 @@ export class SceneManager {
     private readonly onLoaded?: (loaded: { scene_path: string; load_time_ms: number; reload: boolean }) => void,
   ) {}
 
-  list(): Array<{ scene_path: string; name: string; title: string; root_node: string }> {
+  list(): SceneListing[] {
     return SCENES.map((d) => ({ scene_path: pathOf(d), name: d.name, title: d.title, root_node: d.rootNode }));
   }
 

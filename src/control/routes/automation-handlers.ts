@@ -3,7 +3,7 @@ import { fail, ok } from '../../protocol/errors.ts';
 import type { InputSequence, Recording } from '../../protocol/automation.ts';
 import { scenePath, sceneNameOf } from '../../protocol/scenes.ts';
 import type { HandlerTable } from '../router.ts';
-import { isoNow, type ControlContext } from '../control-context.ts';
+import { isoNow, succeeded, type ControlContext } from '../control-context.ts';
 import { gameSnapshot } from '../snapshot.ts';
 import { playInput } from '../input-player.ts';
 import { replay, startRecording, stopRecording } from '../replay.ts';
@@ -14,7 +14,7 @@ export function automationHandlers(ctx: ControlContext): HandlerTable {
     'GET /snapshot': () => ok(gameSnapshot(game)),
     'POST /input/sequence': async ({ body }) => {
       const r = await playInput(game, ctx.emulator, (body as InputSequence).steps);
-      return r.ok ? ok({ status: 'success', ...r.value, timestamp: isoNow() }) : r;
+      return succeeded(r);
     },
     'GET /screenshot': async () => {
       const scene = game.scene;

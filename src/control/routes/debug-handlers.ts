@@ -6,7 +6,7 @@ import { fail, ok, type Result } from '../../protocol/errors.ts';
 import type { DebugLaunchRequest, DebugStepRequest, DebugEvaluateRequest, LspPositionRequest, SetBreakpointsRequest, DebugContinueRequest } from '../../protocol/debug.ts';
 import { completePath, definitionOf, evaluatePath } from '../state-paths.ts';
 import type { HandlerTable } from '../router.ts';
-import { isoNow, unixSeconds, type ControlContext } from '../control-context.ts';
+import { isoNow, settleWithin, unixSeconds, type ControlContext } from '../control-context.ts';
 
 /** A step that has not finished in this long is stuck (rendering paused, tab hidden). */
 const STEP_TIMEOUT_MS = 120_000;
@@ -48,10 +48,7 @@ export function debugHandlers(ctx: ControlContext): HandlerTable {
       if (game.store.getState().renderPaused) return fail('CONFLICT', 'rendering is paused, so no frame can be stepped');
       const { frames } = body as DebugStepRequest;
       debug.step(frames);
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), STEP_TIMEOUT_MS)));
-      const done = await Promise.race([debug.whenStepsDone().then(() => 'done' as const), timedOut]);
-      clearTimeout(timer);
+      const done = await settleWithin(debug.whenStepsDone(), STEP_TIMEOUT_MS);
       if (done === 'timeout') return fail('SERVICE_UNAVAILABLE', `the ${frames} frames did not run within ${STEP_TIMEOUT_MS / 1000} s`);
       // A breakpoint (or a new launch) can end the step early: say why it stopped.
       return ok({ status: 'stepped', frames, stop_reason: debug.stopReason?.reason ?? null, timestamp: isoNow() });

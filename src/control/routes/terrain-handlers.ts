@@ -2,7 +2,7 @@
 import { fail, ok, type Result } from '../../protocol/errors.ts';
 import type { BrushEdit, TerrainInfo } from '../../protocol/terrain.ts';
 import type { HandlerTable } from '../router.ts';
-import { isoNow, type ControlContext } from '../control-context.ts';
+import { isoNow, succeeded, type ControlContext } from '../control-context.ts';
 
 export function terrainHandlers({ game }: ControlContext): HandlerTable {
   const worldRunning = () => game.store.getState().ready && game.streaming();
@@ -24,7 +24,7 @@ export function terrainHandlers({ game }: ControlContext): HandlerTable {
     'GET /vr/tracking': () => ok({ ...structuredClone(game.tracking), timestamp: isoNow() }),
     'POST /vr/recenter': () => {
       const r = game.recenterVr();
-      return r.ok ? ok({ status: 'success', ...r.value, timestamp: isoNow() }) : r;
+      return succeeded(r);
     },
   };
 }

@@ -3,10 +3,11 @@
  * opposed to moving them by physics. Each placement zeroes velocity, clears the stale ground
  * contact and tells the sim to drop render interpolation so the camera jumps rather than glides.
  */
+import { fail, type Result } from '../../protocol/errors.ts';
 import { cos, sin, wrapAngle } from './angles.ts';
 import type { CollisionField } from './collision-field.ts';
 import type { FreeSpots } from './free-spot.ts';
-import { CAPSULE_HEIGHT, GROUND_SNAP, MAX_PITCH, SHIP_RADIUS } from './player-constants.ts';
+import { CAPSULE_HEIGHT, GROUND_SNAP, SHIP_RADIUS, clampPitch } from './player-constants.ts';
 import type { PlayerEvents } from './player-events.ts';
 import type { PlayerState } from './player-state.ts';
 import { setQuatFromEulerYXZ } from './quaternion.ts';
@@ -42,7 +43,7 @@ export function placeWalker(p: SimParts, x: number, y: number, z: number, yaw: n
   const s = p.state;
   s.x = x; s.y = y; s.z = z;
   s.vx = 0; s.vy = 0; s.vz = 0;
-  s.yaw = wrapAngle(yaw); s.pitch = Math.max(-MAX_PITCH, Math.min(MAX_PITCH, pitch));
+  s.yaw = wrapAngle(yaw); s.pitch = clampPitch(pitch);
   s.grounded = false; s.held = false;
   p.walker.reset();
   p.mover.resolve(s, CAPSULE_SHAPE);
@@ -57,8 +58,7 @@ export function placeWalker(p: SimParts, x: number, y: number, z: number, yaw: n
 export function placeShip(p: SimParts, x: number, y: number, z: number, pitch: number, yaw: number, roll: number): void {
   const ship = p.state.ship;
   ship.x = x; ship.y = y; ship.z = z;
-  ship.vx = 0; ship.vy = 0; ship.vz = 0;
-  ship.wx = 0; ship.wy = 0; ship.wz = 0;
+  stopShip(ship);
   ship.landed = false;
   setQuatFromEulerYXZ(ship, pitch, yaw, roll);
   p.mover.resolve(ship, SHIP_SHAPE);
@@ -86,8 +86,7 @@ export function parkShipBeside(p: SimParts): void {
     // Terrain not streamed in yet: hover to the right of the view, right = (cos yaw, 0, -sin yaw).
     ship.x = s.x + PARK_DISTANCE * cos(s.yaw); ship.y = top; ship.z = s.z - PARK_DISTANCE * sin(s.yaw);
   }
-  ship.vx = 0; ship.vy = 0; ship.vz = 0;
-  ship.wx = 0; ship.wy = 0; ship.wz = 0;
+  stopShip(ship);
   ship.landed = found;
   setQuatFromEulerYXZ(ship, 0, s.yaw, 0);
   p.snapPose();
@@ -108,4 +107,15 @@ export function respawn(p: SimParts): void {
 /** True when the point is inside rock where the field is loaded (unloaded counts as free). */
 export function insideTerrain(field: CollisionField, x: number, y: number, z: number): boolean {
   return field.sample(x, y, z) > 0;
+}
+
+/** The refusal for a place inside rock (probed at py, the body's centre), or null when it is free. */
+export function refuseInside(field: CollisionField, x: number, y: number, z: number, py = y): Result<never> | null {
+  return insideTerrain(field, x, py, z) ? fail('INVALID_PARAMETER', `position: (${x}, ${y}, ${z}) is inside terrain`) : null;
+}
+
+/** No linear or angular motion left. */
+export function stopShip(ship: PlayerState['ship']): void {
+  ship.vx = 0; ship.vy = 0; ship.vz = 0;
+  ship.wx = 0; ship.wy = 0; ship.wz = 0;
 }

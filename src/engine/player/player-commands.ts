@@ -11,7 +11,7 @@ import {
   BOARD_DISTANCE, CAPSULE_HEIGHT, CAPSULE_RADIUS, LEAVE_MAX_SPEED, SHIP_RADIUS,
 } from './player-constants.ts';
 import {
-  BODY_CENTRE, insideTerrain, parkShipBeside, placeShip, placeWalker, rideShip, type SimParts,
+  BODY_CENTRE, parkShipBeside, refuseInside, stopShip, placeShip, placeWalker, rideShip, type SimParts,
 } from './placement.ts';
 import { yawOfQuat } from './quaternion.ts';
 import type { PlayerState } from './player-state.ts';
@@ -57,8 +57,7 @@ function board(p: SimParts, force: boolean): Result<true> {
     placeShip(p, s.x, s.y + CAPSULE_HEIGHT + HOVER_GAP + SHIP_RADIUS, s.z, 0, s.yaw, 0);
   }
   s.mode = 'spacecraft';
-  ship.vx = 0; ship.vy = 0; ship.vz = 0;
-  ship.wx = 0; ship.wy = 0; ship.wz = 0;
+  stopShip(ship);
   rideShip(s);
   p.snapPose();
   return ok(true);
@@ -71,8 +70,7 @@ function leave(p: SimParts, force: boolean): Result<true> {
     return fail('INVALID_PARAMETER', `the ship is moving at ${speed.toFixed(1)} m/s; slow below ${LEAVE_MAX_SPEED} m/s to leave`);
   }
   const yaw = yawOfQuat(ship);
-  ship.vx = 0; ship.vy = 0; ship.vz = 0;
-  ship.wx = 0; ship.wy = 0; ship.wz = 0;
+  stopShip(ship);
   s.mode = 'walking';
   if (p.spots.around(CAPSULE_SHAPE, ship.x, ship.y - BODY_CENTRE, ship.z, yaw, LEAVE_DISTANCE, LEAVE_MAX_DROP)) {
     placeWalker(p, p.spots.x, p.spots.y, p.spots.z, yaw, 0);
@@ -92,9 +90,8 @@ export function teleport(p: SimParts, position: unknown, yawDeg?: unknown, pitch
   const s = p.state;
   const { x, y, z } = pos.data;
   const walking = s.mode === 'walking';
-  if (insideTerrain(p.field, x, walking ? y + BODY_CENTRE : y, z)) {
-    return fail('INVALID_PARAMETER', `position: (${x}, ${y}, ${z}) is inside terrain`);
-  }
+  const inside = refuseInside(p.field, x, y, z, walking ? y + BODY_CENTRE : y);
+  if (inside) return inside;
   const yawDegrees = yawParsed.data;
   if (walking) {
     placeWalker(p, x, y, z, yawDegrees === undefined ? s.yaw : yawDegrees * DEG, pitchDeg === undefined ? s.pitch : pitchDeg * DEG);
@@ -113,7 +110,8 @@ export function hover(p: SimParts, position: unknown, yawDeg: number, pitchDeg: 
   if (!pos.success) return zodFailure(pos.error);
   if (!Number.isFinite(yawDeg) || !Number.isFinite(pitchDeg)) return fail('INVALID_PARAMETER', 'yaw and pitch must be finite degrees');
   const { x, y, z } = pos.data;
-  if (insideTerrain(p.field, x, y, z)) return fail('INVALID_PARAMETER', `position: (${x}, ${y}, ${z}) is inside terrain`);
+  const inside = refuseInside(p.field, x, y, z);
+  if (inside) return inside;
   const s = p.state, previous = s.mode;
   s.mode = 'spacecraft';
   placeShip(p, x, y, z, pitchDeg * DEG, yawDeg * DEG, 0);
@@ -131,9 +129,8 @@ export function spawn(p: SimParts, request: unknown): Result<{ player_id: string
   if (!parsed.success) return zodFailure(parsed.error);
   const { position: { x, y, z }, rotation, mode = 'walking', player_id } = parsed.data;
   const s = p.state, previous = s.mode;
-  if (insideTerrain(p.field, x, mode === 'walking' ? y + BODY_CENTRE : y, z)) {
-    return fail('INVALID_PARAMETER', `position: (${x}, ${y}, ${z}) is inside terrain`);
-  }
+  const inside = refuseInside(p.field, x, y, z, mode === 'walking' ? y + BODY_CENTRE : y);
+  if (inside) return inside;
   const pitch = (rotation?.x ?? 0) * DEG, yaw = (rotation?.y ?? 0) * DEG, roll = (rotation?.z ?? 0) * DEG;
   s.spawn.x = x; s.spawn.y = y; s.spawn.z = z;
   s.spawn.yaw = yaw; s.spawn.pitch = mode === 'walking' ? pitch : 0;

@@ -67,3 +67,12 @@ export const FALL_DAMAGE_PER_MS = 10;
 export const SHIP_IMPACT_SPEED = 25;
 /** Health lost per m/s of normal impact speed above SHIP_IMPACT_SPEED (75 m/s head-on kills). */
 export const SHIP_IMPACT_DAMAGE_PER_MS = 2;
+
+/** A stick or turn rate held to -1..1 (NaN reads as 0: no input). */
+export function clampUnit(v: number): number {
+  return v > 1 ? 1 : v < -1 ? -1 : v || 0;
+}
+
+export function clampPitch(p: number): number {
+  return p > MAX_PITCH ? MAX_PITCH : p < -MAX_PITCH ? -MAX_PITCH : p;
+}

@@ -13,7 +13,7 @@ import { wrapAngle } from './angles.ts';
 import type { CollisionField } from './collision-field.ts';
 import { FreeSpots } from './free-spot.ts';
 import {
-  EYE_HEIGHT, MAX_PITCH, MAX_TICKS_PER_STEP, TICK_SECONDS, WALK_PITCH_RATE, WALK_TURN_RATE,
+  EYE_HEIGHT, MAX_TICKS_PER_STEP, TICK_SECONDS, WALK_PITCH_RATE, WALK_TURN_RATE, clampUnit, clampPitch,
 } from './player-constants.ts';
 import { hover, setMode, spawn, teleport, type ModeOptions } from './player-commands.ts';
 import { modeRequest, snapshotOf, teleportRequest } from './player-requests.ts';
@@ -180,12 +180,4 @@ export class PlayerSim implements SimParts {
     prev.x = body.x; prev.y = body.y; prev.z = body.z;
     copyQuat(s.ship, prev);
   }
-}
-
-function clampUnit(v: number): number {
-  return v > 1 ? 1 : v < -1 ? -1 : v || 0;
-}
-
-function clampPitch(p: number): number {
-  return p > MAX_PITCH ? MAX_PITCH : p < -MAX_PITCH ? -MAX_PITCH : p;
 }

@@ -74,15 +74,6 @@ export function createPlayerInput(): PlayerInput {
   };
 }
 
-/** Zeroes every control (e.g. when the window loses focus). */
-export function clearPlayerInput(input: PlayerInput): void {
-  input.moveX = 0; input.moveY = 0; input.moveZ = 0;
-  input.jump = false; input.boost = false;
-  input.lookYaw = 0; input.lookPitch = 0;
-  input.turnYaw = 0; input.turnPitch = 0; input.roll = 0;
-  input.headYaw = NaN;
-}
-
 export function createCameraPose(): CameraPose {
   return { x: 0, y: 0, z: 0, qx: 0, qy: 0, qz: 0, qw: 1 };
 }

@@ -6,9 +6,7 @@
  * (< 6 m/s) on up-facing ground with no thrust lands it; thrust lifts off again.
  */
 import {
-  LANDING_MAX_SPEED, LANDING_MIN_NORMAL_Y, SHIP_ACCEL, SHIP_BOOST_ACCEL, SHIP_BOOST_SPEED, SHIP_DAMPING,
-  SHIP_MAX_SPEED, SHIP_OVERSPEED_BRAKE, SHIP_PITCH_RATE, SHIP_RADIUS, SHIP_ROLL_RATE, SHIP_TURN_SMOOTHING,
-  SHIP_YAW_RATE,
+  LANDING_MAX_SPEED, LANDING_MIN_NORMAL_Y, SHIP_ACCEL, SHIP_BOOST_ACCEL, SHIP_BOOST_SPEED, SHIP_DAMPING, SHIP_MAX_SPEED, SHIP_OVERSPEED_BRAKE, SHIP_PITCH_RATE, SHIP_RADIUS, SHIP_ROLL_RATE, SHIP_TURN_SMOOTHING, SHIP_YAW_RATE, clampUnit,
 } from './player-constants.ts';
 import type { PlayerInput, ShipState } from './player-state.ts';
 import { rotateLocal, rotateLocalBy, rotateVector, setQuatFromEulerYXZ, yawOfQuat, type QuatLike } from './quaternion.ts';
@@ -110,8 +108,4 @@ export class Spacecraft {
       rotateLocalBy(ship, v);
     }
   }
-}
-
-function clampUnit(v: number): number {
-  return v > 1 ? 1 : v < -1 ? -1 : v || 0;
 }

@@ -3,6 +3,7 @@
  * a wall, a dome), and real planet chunks from VoxelStore through collisionFromField, the same path
  * the terrain workers take. Not used by the game.
  */
+import { DENSITY_PER_METRE } from '../fill-box.ts';
 import { CHUNK_SIZE, CHUNK_Y_MAX, CHUNK_Y_MIN, DENSITY_MAX, FIELD_VOLUME } from '../constants.ts';
 import { VoxelStore } from '../voxel-store.ts';
 import { CollisionField, COLLISION_EDGE, COLLISION_VOLUME, collisionFromField } from './collision-field.ts';
@@ -11,7 +12,7 @@ export type DensityFn = (x: number, y: number, z: number) => number;
 
 const S = CHUNK_SIZE, E = COLLISION_EDGE;
 /** Density per metre near a surface, as worldgen makes it. */
-export const PER_METRE = 24;
+export const PER_METRE = DENSITY_PER_METRE;
 
 export const toDensity = (metres: number): number => Math.max(-DENSITY_MAX, Math.min(DENSITY_MAX, Math.round(metres * PER_METRE)));
 

@@ -5,8 +5,7 @@
  */
 import { sinCos } from './angles.ts';
 import {
-  AIR_ACCEL, CAPSULE_RADIUS, GRAVITY, GROUND_ACCEL, GROUND_SNAP, JUMP_SPEED, MIN_GROUND_NORMAL_Y,
-  SPRINT_SPEED, TERMINAL_SPEED, WALK_SPEED,
+  AIR_ACCEL, CAPSULE_RADIUS, GRAVITY, GROUND_ACCEL, GROUND_SNAP, JUMP_SPEED, MIN_GROUND_NORMAL_Y, SPRINT_SPEED, TERMINAL_SPEED, WALK_SPEED, clampUnit,
 } from './player-constants.ts';
 import type { PlayerInput, PlayerState } from './player-state.ts';
 import type { Shape, ShapeMover } from './shape-mover.ts';
@@ -120,8 +119,4 @@ export class Walker {
     if (vn < 0) { s.vx -= vn * c.nx; s.vy -= vn * c.ny; s.vz -= vn * c.nz; }
     return true;
   }
-}
-
-function clampUnit(v: number): number {
-  return v > 1 ? 1 : v < -1 ? -1 : v || 0;
 }

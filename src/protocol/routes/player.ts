@@ -1,7 +1,7 @@
 /** Seed 000 player routes. */
 import { z } from 'zod';
 import type { RouteSpec } from '../route-spec.ts';
-import { ModeRequestSchema, PLAYER_MODES, SpawnRequestSchema, TeleportRequestSchema } from '../player.ts';
+import { ModeRequestSchema, PLAYER_MODES, PlayerIdSchema, SpawnRequestSchema, TeleportRequestSchema } from '../player.ts';
 import { Success, Timestamp, Vec3Out } from './common.ts';
 
 const group = 'Player Management';
@@ -18,7 +18,7 @@ export const PLAYER_ROUTES: RouteSpec[] = [
   {
     method: 'GET', path: '/player/position', group, kind: 'read', statuses: [404],
     summary: 'Position, rotation (degrees), velocity, mode, health and oxygen',
-    query: z.object({ player_id: z.string().min(1).max(64).optional() }).strict(),
+    query: z.object({ player_id: PlayerIdSchema }).strict(),
     response: z.object({
       player_id: z.string(), position: Vec3Out, rotation: Vec3Out, velocity: Vec3Out, mode: Mode,
       health: z.number(), oxygen: z.number(), grounded: z.boolean(), landed: z.boolean(), speed: z.number(), held: z.boolean(), deaths: z.number(),
