@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/helpers/browser.ts';
 
-const PORT = 4317;
+// E2E_PORT lets a second checkout run its suite beside this one.
+const PORT = Number(process.env.E2E_PORT ?? 4317);
 
 export default defineConfig({
   testDir: 'e2e',
