@@ -51,6 +51,7 @@ export class Recorder {
     this.inputs.push(
       input.moveX, input.moveY, input.moveZ, input.jump ? 1 : 0, input.boost ? 1 : 0, input.lookYaw, input.lookPitch,
       input.turnYaw, input.turnPitch, input.roll, Number.isNaN(input.headYaw) ? 1e9 : input.headYaw, levelFlight ? 1 : 0,
+      input.snapTurn, input.headX, input.headZ, input.teleport ? 1 : 0, input.teleportX, input.teleportY, input.teleportZ,
     );
   }
 
@@ -86,5 +87,7 @@ export function applyRecordedInput(recording: Recording, f: number, input: Playe
   input.turnYaw = v[i + 7]; input.turnPitch = v[i + 8]; input.roll = v[i + 9];
   // NaN ("use the view yaw") does not survive JSON, so it is stored as an out-of-range number.
   input.headYaw = v[i + 10] === 1e9 ? NaN : v[i + 10];
+  input.snapTurn = v[i + 12]; input.headX = v[i + 13]; input.headZ = v[i + 14];
+  input.teleport = v[i + 15] === 1; input.teleportX = v[i + 16]; input.teleportY = v[i + 17]; input.teleportZ = v[i + 18];
   return v[i + 11] === 1;
 }

@@ -18,9 +18,11 @@ import type { ControlContext } from './control-context.ts';
 const FRAMES_PER_SLICE = 240;
 /** A macrotask, not a frame: frames stop while rendering is paused or the tab is hidden. */
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-/** Per input field: [min, max] (see recorder.ts for the order; look is radians per frame, head yaw NaN-coded as 1e9). */
+/** Per input field: [min, max] (see recorder.ts for the order; look is radians per frame, head yaw NaN-coded as 1e9; then the VR turn and teleport fields). */
 const INPUT_RANGES: ReadonlyArray<readonly [number, number]> = [
   [-1, 1], [-1, 1], [-1, 1], [0, 1], [0, 1], [-10, 10], [-10, 10], [-1, 1], [-1, 1], [-1, 1], [-1e9, 1e9], [0, 1],
+  // VR: snap turn (rad), head offset (m), teleport flag and target (m, the world's bounds with margin).
+  [-4, 4], [-10, 10], [-10, 10], [0, 1], [-5000, 5000], [-5000, 5000], [-5000, 5000],
 ];
 
 /** Everything a replay will do is checked before the scene is touched, so a refused replay changes nothing. */

@@ -48,7 +48,7 @@ export interface GameSnapshot {
 }
 
 /** Floats per recorded frame of player input (see control/recorder.ts for the order). */
-export const INPUT_FIELDS = 12;
+export const INPUT_FIELDS = 19;
 
 export const RecordingSchema = z.object({
   version: z.literal(1),

@@ -25,6 +25,7 @@ import { ShapeMover } from './shape-mover.ts';
 import { Spacecraft } from './spacecraft.ts';
 import { Vitals } from './vitals.ts';
 import { Walker } from './walker.ts';
+import { applyVrMoves } from './vr-moves.ts';
 
 export interface PlayerSimOptions {
   /** Whether the air at a point is breathable (bases, later); the ship always is. */
@@ -68,9 +69,10 @@ export class PlayerSim implements SimParts {
   /** Subscribes to 'died', 'respawned', 'mode', 'landed' and 'damaged'; returns the unsubscribe. */
   on(listener: PlayerListener): () => void { return this.events.on(listener); }
 
-  /** Advances by a frame of dt seconds: mouse look now, then whole ticks (at most 8; the rest is dropped). */
+  /** Advances by a frame of dt seconds: mouse look and VR turns/teleports now, then whole ticks (at most 8; the rest is dropped). */
   step(dt: number, input: PlayerInput): number {
     this.look(input);
+    applyVrMoves(this, input);
     if (dt > 0) this.acc += Math.min(dt, 1);
     let ticks = 0;
     while (this.acc >= TICK_SECONDS && ticks < MAX_TICKS_PER_STEP) {

@@ -63,6 +63,16 @@ export interface PlayerInput {
   roll: number;
   /** Yaw that moveX/moveZ are relative to (VR head or controller); NaN = the view yaw. */
   headYaw: number;
+  /** VR snap turn to apply this frame, radians (left +), about the head; consumed by step(). */
+  snapTurn: number;
+  /** The head's horizontal offset from the feet in the body's own frame (VR; 0 on the desktop), metres. */
+  headX: number;
+  headZ: number;
+  /** A VR arc teleport this frame: the head lands on (teleportX, teleportY, teleportZ); consumed by step(). */
+  teleport: boolean;
+  teleportX: number;
+  teleportY: number;
+  teleportZ: number;
 }
 
 export interface CameraPose { x: number; y: number; z: number; qx: number; qy: number; qz: number; qw: number }
@@ -71,6 +81,7 @@ export function createPlayerInput(): PlayerInput {
   return {
     moveX: 0, moveY: 0, moveZ: 0, jump: false, boost: false,
     lookYaw: 0, lookPitch: 0, turnYaw: 0, turnPitch: 0, roll: 0, headYaw: NaN,
+    snapTurn: 0, headX: 0, headZ: 0, teleport: false, teleportX: 0, teleportY: 0, teleportZ: 0,
   };
 }
 
