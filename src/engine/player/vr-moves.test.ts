@@ -42,8 +42,9 @@ describe('VR snap turn and teleport through PlayerInput', () => {
     input.snapTurn = 90 * DEG;
     sim.step(1 / 60, input);
     expect(sim.state.yaw).toBeCloseTo(90 * DEG, 9);
-    expect(sim.state.x).toBeCloseTo(x0, 6);
-    expect(sim.state.z).toBeCloseTo(z0, 6);
+    // Within a millimetre: the tick after the turn may settle the body against the wall.
+    expect(sim.state.x).toBeCloseTo(x0, 3);
+    expect(sim.state.z).toBeCloseTo(z0, 3);
   });
 
   it('a teleport puts the head on the target, collision-checked, and is consumed', () => {
