@@ -2,7 +2,7 @@
  * The four 34^3 meshing fields the Node mesh bench uses (index x + y*34 + z*34*34, > 0 solid).
  * All are deterministic: fixed formulas, world seed 1337, or a fixed hash seed.
  */
-import { FIELD_SIZE, FIELD_VOLUME } from '../src/engine/constants.ts';
+import { FIELD_SIZE, FIELD_VOLUME } from '../src/protocol/world.ts';
 import { VoxelStore } from '../src/engine/voxel-store.ts';
 import { createMesher } from '../src/engine/surface-nets.ts';
 

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createMesher } from '../src/engine/surface-nets.ts';
-import { FIELD_SIZE, FIELD_VOLUME } from '../src/engine/constants.ts';
+import { FIELD_SIZE, FIELD_VOLUME } from '../src/protocol/world.ts';
 import { buildFixtures, type Field } from './fixtures.ts';
 import { median, percentile, round, type Figures } from './stats.ts';
 

@@ -1,5 +1,5 @@
 import { test, expect, openGame, state, waitStreamed } from './helpers/game.ts';
-import { CHUNK_SIZE } from '../src/engine/constants.ts';
+import { CHUNK_SIZE } from '../src/protocol/world.ts';
 
 test('terrain info answers the seed fields and a dig removes material there', async ({ page }) => {
   await openGame(page, '?seed=1337&view=64');

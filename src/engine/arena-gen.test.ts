@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHUNK_SIZE, FIELD_VOLUME, MATERIAL_ID, WORLD_BOUNDS } from './constants.ts';
+import { CHUNK_SIZE, FIELD_VOLUME, MATERIAL_ID, WORLD_BOUNDS } from '../protocol/world.ts';
 import { ARENA, createArenaWorldgen } from './arena-gen.ts';
 import { createWorldgen } from './worldgen.ts';
 import { VoxelStore } from './voxel-store.ts';

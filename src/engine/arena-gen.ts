@@ -19,7 +19,7 @@
  *
  * Only + − * /, min/max/round/floor are used: no transcendental maths, no randomness.
  */
-import { DENSITY_MAX, MATERIAL_ID } from './constants.ts';
+import { DENSITY_MAX, MATERIAL_ID } from '../protocol/world.ts';
 import { LAPSE_RATE } from './biomes.ts';
 import { DENSITY_PER_METRE } from './fill-box.ts';
 import { BEDROCK_TOP } from './materials-rule.ts';

@@ -3,7 +3,7 @@
  * from a pre-edit snapshot of the brush box, so the result never depends on the
  * order voxels are visited in, and an edit is a pure function of (state, edit).
  */
-import { CHUNK_SIZE, DENSITY_MAX, MATERIAL_ID, WORLD_BOUNDS } from './constants.ts';
+import { CHUNK_SIZE, DENSITY_MAX, MATERIAL_ID, WORLD_BOUNDS } from '../protocol/world.ts';
 import { ChunkCoordSchema, type BrushEdit } from '../protocol/terrain.ts';
 import { BEDROCK_TOP } from './materials-rule.ts';
 import { chunkKey, keyToCoord, type VoxelStore } from './voxel-store.ts';

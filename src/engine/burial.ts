@@ -1,4 +1,4 @@
-import { CHUNK_SIZE } from './constants.ts';
+import { CHUNK_SIZE } from '../protocol/world.ts';
 import type { VoxelStore } from './voxel-store.ts';
 
 /** Metres of rock that must lie between a chunk's top and the lowest ground above it. */

@@ -13,7 +13,7 @@
  * Lattice nodes sit at fixed world positions and a voxel's arithmetic depends only on its column
  * and y, so generation stays a pure function of position.
  */
-import { WORLD_BOUNDS } from './constants.ts';
+import { WORLD_BOUNDS } from '../protocol/world.ts';
 import { subSeed } from './noise.ts';
 import { LatticeNodes } from './cave-nodes.ts';
 

@@ -5,7 +5,7 @@
  */
 import type { ChunkMesh } from '../protocol/terrain.ts';
 import type { MeshCounts, Mesher } from './surface-nets.ts';
-import { DENSITY_MAX } from './constants.ts';
+import { DENSITY_MAX } from '../protocol/world.ts';
 
 
 /**

@@ -4,7 +4,7 @@
  * chunk-local voxels 0..32 (index x + y*33 + z*33*33): the 32 owned voxels plus the first voxel
  * of the +x/+y/+z neighbour, so trilinear sampling anywhere inside the chunk needs only this block.
  */
-import { FIELD_SIZE } from './constants.ts';
+import { FIELD_SIZE } from '../protocol/world.ts';
 
 /** Samples per edge of a chunk's collision block: 32 owned + 1 from the +x/+y/+z neighbour. */
 export const COLLISION_EDGE = 33;

@@ -8,7 +8,7 @@
  * interpolated. The per-voxel noise lerps and SDF formulas are inline on purpose: a call
  * returning a double allocates a heap number unless V8 inlines it.
  */
-import { DENSITY_MAX, MATERIAL_ID } from './constants.ts';
+import { DENSITY_MAX, MATERIAL_ID } from '../protocol/world.ts';
 import { ARCH_HEIGHT, CAVE_FLOOR_Y, WARP_BAND, type CaveLattice } from './caves.ts';
 import { BEDROCK_TOP, type ColumnMaterials } from './materials-rule.ts';
 import type { ColumnCache } from './column-cache.ts';

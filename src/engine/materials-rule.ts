@@ -3,7 +3,7 @@
  * and its depth below the column surface. Layers: biome topsoil, then rock,
  * with ore pockets in rock and basalt deep down.
  */
-import { MATERIAL_ID, WORLD_BOUNDS } from './constants.ts';
+import { MATERIAL_ID, WORLD_BOUNDS } from '../protocol/world.ts';
 import { DESERT, ICE, MOUNTAINS } from './biomes.ts';
 import { hash3 } from './noise.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD_VOLUME } from './constants.ts';
+import { FIELD_VOLUME } from '../protocol/world.ts';
 import { hash3 } from './noise.ts';
 import { createSignRows } from './sign-rows.ts';
 import { createMesher } from './surface-nets.ts';

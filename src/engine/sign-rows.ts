@@ -6,7 +6,7 @@
  * On little-endian hosts (every browser in practice) four samples are classified per
  * 32-bit read (SWAR); a scalar path covers unaligned views and big-endian hosts.
  */
-import { FIELD_SIZE } from './constants.ts';
+import { FIELD_SIZE } from '../protocol/world.ts';
 
 const F = FIELD_SIZE;
 const F2 = F * F;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD_SIZE, FIELD_VOLUME } from './constants.ts';
+import { FIELD_SIZE, FIELD_VOLUME } from '../protocol/world.ts';
 import { createMesher, type Mesher } from './surface-nets.ts';
 import { toChunkMesh } from './chunk-mesh.ts';
 

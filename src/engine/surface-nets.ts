@@ -10,7 +10,7 @@
  * Zero allocations per call: outputs, the 33^3 vertex-index grid and the row flags are
  * allocated once in createMesher and overwritten; the returned counts object is reused.
  */
-import { FIELD_SIZE } from './constants.ts';
+import { FIELD_SIZE } from '../protocol/world.ts';
 import { createSignRows } from './sign-rows.ts';
 
 const F = FIELD_SIZE; // 34

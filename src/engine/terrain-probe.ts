@@ -2,7 +2,7 @@
  * Point queries between voxel samples: trilinear density (normalised to -1..1) and
  * the material to report there. Voxel i sits at world coordinate i, matching the mesher.
  */
-import { DENSITY_MAX } from './constants.ts';
+import { DENSITY_MAX } from '../protocol/world.ts';
 import type { VoxelStore } from './voxel-store.ts';
 
 export function sampleTrilinear(store: VoxelStore, x: number, y: number, z: number): { density: number; material: number } {

@@ -7,7 +7,7 @@
  */
 import { isBuried } from './burial.ts';
 import { z } from 'zod';
-import { FIELD_VOLUME } from './constants.ts';
+import { FIELD_VOLUME } from '../protocol/world.ts';
 import { zodFailure, ok, type Result } from '../protocol/errors.ts';
 import { BrushEditSchema, ChunkCoordSchema, PositionSchema, WorldInitSchema, type BrushEdit, type ChunkMesh, type EditOutcome, type TerrainInfo, type WorldKind } from '../protocol/terrain.ts';
 import { VoxelStore } from './voxel-store.ts';

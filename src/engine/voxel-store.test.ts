@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD_VOLUME } from './constants.ts';
+import { FIELD_VOLUME } from '../protocol/world.ts';
 import type { BrushEdit } from '../protocol/terrain.ts';
 import { VoxelStore } from './voxel-store.ts';
 import { createMesher } from './surface-nets.ts';

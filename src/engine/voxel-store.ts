@@ -9,7 +9,7 @@
  *  - applyEdit(edit): EditOutcome            (see brush.ts for the brush maths)
  *  - sample(x, y, z), info(pos), chunkHash(cx, cy, cz), editCount(), columnInfo(x, z)
  */
-import { CHUNK_SIZE, CHUNK_VOLUME, DENSITY_MAX, FIELD_SIZE, MATERIALS } from './constants.ts';
+import { CHUNK_SIZE, CHUNK_VOLUME, DENSITY_MAX, FIELD_SIZE, MATERIALS } from '../protocol/world.ts';
 import type { BrushEdit, EditOutcome, Position, TerrainInfo, WorldKind } from '../protocol/terrain.ts';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';

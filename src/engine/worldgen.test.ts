@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BIOMES, FIELD_SIZE, FIELD_VOLUME, MATERIAL_ID, WORLD_BOUNDS } from './constants.ts';
+import { BIOMES, FIELD_SIZE, FIELD_VOLUME, MATERIAL_ID, WORLD_BOUNDS } from '../protocol/world.ts';
 import { createWorldgen } from './worldgen.ts';
 
 const g = createWorldgen(1234);

@@ -4,7 +4,7 @@
  * caves/overhangs/arches, rounded and clamped to Int8. 2D column data is computed
  * once per column; 3D noise is only evaluated in the bands where it can matter.
  */
-import { BIOMES, type BiomeName } from './constants.ts';
+import { BIOMES, type BiomeName } from '../protocol/world.ts';
 import { ColumnSample, LAPSE_RATE, makeBiomeSeeds, sampleColumn } from './biomes.ts';
 import { CaveLattice } from './caves.ts';
 import { ColumnMaterials } from './materials-rule.ts';

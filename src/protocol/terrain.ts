@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { BRUSH_LIMITS, WORLD_BOUNDS, CHUNK_Y_MIN, CHUNK_Y_MAX } from '../engine/constants.ts';
-import type { BiomeName, MaterialName } from '../engine/constants.ts';
+import { BRUSH_LIMITS, WORLD_BOUNDS, CHUNK_Y_MIN, CHUNK_Y_MAX } from './world.ts';
+import type { BiomeName, MaterialName } from './world.ts';
 
 const inRange = (lo: number, hi: number, axis: string) =>
   z.number().finite(`${axis} must be finite`)

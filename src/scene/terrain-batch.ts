@@ -1,5 +1,5 @@
 import { BatchedMesh, Box3, BufferAttribute, BufferGeometry, Matrix4, Sphere, Vector3, type Material } from 'three';
-import { CHUNK_SIZE } from '../engine/constants.ts';
+import { CHUNK_SIZE } from '../protocol/world.ts';
 import type { ChunkMesh } from '../protocol/terrain.ts';
 import type { ChunkSink } from '../threads/chunk-streamer.ts';
 import { chunkKey } from '../threads/chunk-keys.ts';

@@ -1,5 +1,5 @@
 import { Color, DataTexture, LinearMipmapLinearFilter, LinearFilter, MeshStandardMaterial, RGBAFormat, RepeatWrapping } from 'three';
-import { MATERIALS, type MaterialName } from '../engine/constants.ts';
+import { MATERIALS, type MaterialName } from '../protocol/world.ts';
 
 const PALETTE: Record<MaterialName, string> = {
   air: '#000000',

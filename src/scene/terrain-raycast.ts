@@ -1,4 +1,4 @@
-import { CHUNK_SIZE } from '../engine/constants.ts';
+import { CHUNK_SIZE } from '../protocol/world.ts';
 import type { ChunkMesh } from '../protocol/terrain.ts';
 
 export interface RayHit {

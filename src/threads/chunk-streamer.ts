@@ -1,4 +1,4 @@
-import { CHUNK_SIZE, CHUNK_Y_MAX, CHUNK_Y_MIN } from '../engine/constants.ts';
+import { CHUNK_SIZE, CHUNK_Y_MAX, CHUNK_Y_MIN } from '../protocol/world.ts';
 import type { ChunkMesh, EditOutcome } from '../protocol/terrain.ts';
 import type { Result } from '../protocol/errors.ts';
 import { chunkKey } from './chunk-keys.ts';

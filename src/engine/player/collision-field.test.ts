@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD_SIZE, FIELD_VOLUME } from '../constants.ts';
+import { FIELD_SIZE, FIELD_VOLUME } from '../../protocol/world.ts';
 import { VoxelStore } from '../voxel-store.ts';
 import { CollisionField, COLLISION_EDGE, COLLISION_VOLUME, collisionFromField } from './collision-field.ts';
 import { fieldFrom, flatGround, planetField } from './test-fields.ts';

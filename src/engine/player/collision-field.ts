@@ -9,7 +9,7 @@
  * so they count as loaded. Everything else that has not arrived is unknown: sample() answers NaN
  * and the player sim refuses to move into it.
  */
-import { CHUNK_SIZE, CHUNK_Y_MAX, CHUNK_Y_MIN, DENSITY_MAX } from '../constants.ts';
+import { CHUNK_SIZE, CHUNK_Y_MAX, CHUNK_Y_MIN, DENSITY_MAX } from '../../protocol/world.ts';
 import { chunkKey } from '../voxel-store.ts';
 
 import { COLLISION_EDGE, COLLISION_VOLUME } from '../collision-data.ts';

@@ -5,7 +5,7 @@
  * the velocity component into the surface removed. A substep whose bounds touch a chunk that has
  * not streamed in is not taken: the body stops (held) rather than fall through missing ground.
  */
-import { WORLD_BOUNDS } from '../constants.ts';
+import { WORLD_BOUNDS } from '../../protocol/world.ts';
 import type { CollisionField } from './collision-field.ts';
 import { SphereContact } from './sphere-contact.ts';
 

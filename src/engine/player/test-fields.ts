@@ -4,7 +4,7 @@
  * the terrain workers take. Not used by the game.
  */
 import { DENSITY_PER_METRE } from '../fill-box.ts';
-import { CHUNK_SIZE, CHUNK_Y_MAX, CHUNK_Y_MIN, DENSITY_MAX, FIELD_VOLUME } from '../constants.ts';
+import { CHUNK_SIZE, CHUNK_Y_MAX, CHUNK_Y_MIN, DENSITY_MAX, FIELD_VOLUME } from '../../protocol/world.ts';
 import { VoxelStore } from '../voxel-store.ts';
 import { CollisionField, COLLISION_EDGE, COLLISION_VOLUME, collisionFromField } from './collision-field.ts';
 
