@@ -2,14 +2,5 @@
 import * as Comlink from 'comlink';
 import { createTerrainApi } from '../src/engine/terrain-service.ts';
 
-const api = createTerrainApi({ transfer: Comlink.transfer });
-
-Comlink.expose({
-  ...api,
-  /** Kills this worker with an uncaught error, so tests can prove the pool replaces it. */
-  crash(): void {
-    setTimeout(() => {
-      throw new Error('terrain worker crash requested');
-    });
-  },
-});
+// Its crash() (a test hook) throws from a later task, uncaught: the pool sees the worker's `error` event.
+Comlink.expose(createTerrainApi({ transfer: Comlink.transfer }));

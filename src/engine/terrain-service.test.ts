@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createTerrainApi } from './terrain-service.ts';
 import { VoxelStore } from './voxel-store.ts';
 import { COLLISION_EDGE, COLLISION_VOLUME } from './collision-data.ts';
@@ -85,7 +85,24 @@ describe('terrain service', () => {
     twin.init({ seed: 7 });
     expect(twin.replay([good]).ok).toBe(true);
     expect(hashOf(twin)).toBe(hashOf(api));
-    expect(() => api.crash()).toThrow();
+  });
+
+  it('crash() returns, then throws from a later task (uncaught in a worker: its error event)', () => {
+    const queued: Array<() => void> = [];
+    const api = createTerrainApi({ later: (fn) => { queued.push(fn); } });
+    expect(api.crash()).toBeUndefined();
+    expect(queued).toHaveLength(1);
+    expect(() => queued[0]()).toThrow('terrain worker crash requested');
+    // Without `later`, the worker's default defers with setTimeout.
+    const timers: unknown[] = [];
+    const setTimeoutSpy = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void) => { timers.push(fn); return 0; }) as unknown as typeof setTimeout);
+    try {
+      expect(createTerrainApi().crash()).toBeUndefined();
+    } finally {
+      setTimeoutSpy.mockRestore();
+    }
+    expect(timers).toHaveLength(1);
+    expect(() => (timers[0] as () => void)()).toThrow('terrain worker crash requested');
   });
 
   it('sends 33³ collision density with each mesh, or null + the fill value when uniform', () => {

@@ -19,6 +19,8 @@ import type { ColumnInfo } from './worldgen.ts';
 export interface TerrainApiOptions {
   /** Marks buffers for transfer (Comlink.transfer in a worker); identity if omitted. */
   transfer?: <T>(value: T, transferables: Transferable[]) => T;
+  /** Runs `fn` later, outside the current call (setTimeout if omitted); crash() throws from there. */
+  later?: (fn: () => void) => void;
 }
 
 const ReplaySchema = z.array(BrushEditSchema);
@@ -28,6 +30,7 @@ const DEFAULT_SEED = 0;
 
 export function createTerrainApi(opts: TerrainApiOptions = {}) {
   const transfer = opts.transfer ?? (<T>(value: T) => value);
+  const later = opts.later ?? ((fn: () => void) => { setTimeout(fn); });
   let store = new VoxelStore(DEFAULT_SEED);
   // One field and one mesher per worker, reused for every chunk.
   const fieldD = new Int8Array(FIELD_VOLUME);
@@ -101,11 +104,14 @@ export function createTerrainApi(opts: TerrainApiOptions = {}) {
     },
 
     /**
-     * Throws on purpose, inside the worker, so tests can check that a crashed worker
-     * is replaced and its state rebuilt by replay(). Never call it in normal play.
+     * Kills the worker on purpose, so tests can check that a crashed worker is replaced and its
+     * state rebuilt by replay(). Never call it in normal play. The call itself returns; the throw
+     * comes from a later task, so it is uncaught (the worker's `error` event), not a rejected call.
      */
-    crash(): never {
-      throw new Error('terrain worker crash requested (test hook)');
+    crash(): void {
+      later(() => {
+        throw new Error('terrain worker crash requested (test hook)');
+      });
     },
   };
 }
