@@ -26,10 +26,13 @@ import { Spacecraft } from './spacecraft.ts';
 import { Vitals } from './vitals.ts';
 import { Walker } from './walker.ts';
 import { applyVrMoves } from './vr-moves.ts';
+import { TickClock } from '../tick-clock.ts';
 
 export interface PlayerSimOptions {
   /** Whether the air at a point is breathable (bases, later); the ship always is. */
   isPressurised?: (x: number, y: number, z: number) => boolean;
+  /** The game's shared fixed-tick clock (default: one of its own, at 1/120 s). */
+  clock?: TickClock;
   /** Start with level flight (VR "snap vertical"); state.levelFlight can change it any time. */
   levelFlight?: boolean;
   /** Initial spawn point (feet) and yaw in radians; the ship parks beside it. */
@@ -49,8 +52,7 @@ export class PlayerSim implements SimParts {
   readonly events = new PlayerEvents();
   readonly playerId: string;
   private readonly isPressurised: (x: number, y: number, z: number) => boolean;
-  /** Seconds of frame time not yet simulated (< one tick after each step). */
-  private acc = 0;
+  readonly clock: TickClock;
   /** Pose at the previous tick, for render interpolation. */
   private readonly prev = { x: 0, y: 0, z: 0, qx: 0, qy: 0, qz: 0, qw: 1 };
 
@@ -63,6 +65,7 @@ export class PlayerSim implements SimParts {
     this.spacecraft = new Spacecraft(this.mover);
     this.isPressurised = options.isPressurised ?? never;
     this.playerId = options.playerId ?? DEFAULT_PLAYER_ID;
+    this.clock = options.clock ?? new TickClock(TICK_SECONDS, MAX_TICKS_PER_STEP);
     parkShipBeside(this);
   }
 
@@ -71,16 +74,14 @@ export class PlayerSim implements SimParts {
 
   /** Advances by a frame of dt seconds: mouse look and VR turns/teleports now, then whole ticks (at most 8; the rest is dropped). */
   step(dt: number, input: PlayerInput): number {
+    return this.run(this.clock.advance(dt), input);
+  }
+
+  /** A frame whose clock the game has already advanced: look and VR moves once, then `ticks` ticks. */
+  run(ticks: number, input: PlayerInput): number {
     this.look(input);
     applyVrMoves(this, input);
-    if (dt > 0) this.acc += Math.min(dt, 1);
-    let ticks = 0;
-    while (this.acc >= TICK_SECONDS && ticks < MAX_TICKS_PER_STEP) {
-      this.tick(input);
-      this.acc -= TICK_SECONDS;
-      ticks++;
-    }
-    if (this.acc >= TICK_SECONDS) this.acc %= TICK_SECONDS;
+    for (let i = 0; i < ticks; i++) this.tick(input);
     return ticks;
   }
 
@@ -99,7 +100,7 @@ export class PlayerSim implements SimParts {
   /** Eye position and view orientation for the current mode, interpolated between ticks. */
   cameraPose(out: CameraPose): CameraPose {
     const s = this.state, prev = this.prev;
-    const t = this.acc / TICK_SECONDS;
+    const t = this.clock.alpha;
     const walking = s.mode === 'walking';
     const body = walking ? s : s.ship;
     out.x = prev.x + (body.x - prev.x) * t;
@@ -115,7 +116,7 @@ export class PlayerSim implements SimParts {
 
   /** Forgets unsimulated frame time, so a recording and its replay start their ticks at the same instant. */
   resetClock(): void {
-    this.acc = 0;
+    this.clock.reset();
     this.savePrev();
   }
 
