@@ -33,6 +33,8 @@ test('telemetry: fps events at the configured interval, player_position, terrain
 test('telemetry port: the seed protocol (subscribe, configure, get_snapshot, ping, bad messages) and the binary FPS packet', async ({ page }) => {
   await openGame(page, '?scene=test_arena');
   const replies = await page.evaluate(async () => {
+    // Two frames drawn first: the FPS meter then has an interval to report, at any frame rate.
+    await window.spacetime!.frames(2);
     const messages: unknown[] = [];
     const port = window.spacetime!.telemetry.open((m) => messages.push(m instanceof ArrayBuffer ? Array.from(new Uint8Array(m)) : m));
     port.send({ type: 'ping' });

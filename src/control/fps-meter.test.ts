@@ -51,6 +51,27 @@ describe('FpsMeter', () => {
     expect(meter.read(blank())).toEqual({ fps: 50, frame_time_ms: 20, physics_time_ms: 3, render_time_ms: 3 });
   });
 
+  it('gives a rate from any two frames, however slow (over a second apart, read at the end of a slow frame)', () => {
+    const meter = new FpsMeter();
+    meter.frame(0, 1, 900);
+    meter.frame(1500, 1, 1100);
+    // Read 1.2 s into the second frame: it is still the newest, and the last interval stands.
+    expect(meter.read(blank(), 2700)).toEqual({ fps: 0.67, frame_time_ms: 1500, physics_time_ms: 1, render_time_ms: 1000 });
+    // A single frame read after it began bounds the rate by the time it has taken so far.
+    const one = new FpsMeter();
+    one.frame(100, 1, 1);
+    expect(one.read(blank(), 1350)).toMatchObject({ fps: 0.8, frame_time_ms: 1250 });
+    expect(one.read(blank(), 100)).toMatchObject({ fps: 0, frame_time_ms: 0 });
+  });
+
+  it('a page that stopped drawing reads a rate falling toward 0, never its last rate', () => {
+    const meter = new FpsMeter();
+    for (let i = 0; i <= 60; i++) meter.frame(i * 20, 1, 1);
+    expect(meter.read(blank(), 1210)).toMatchObject({ fps: 50, frame_time_ms: 20 });
+    expect(meter.read(blank(), 1200 + 10_000)).toMatchObject({ fps: 0.1, frame_time_ms: 10_000 });
+    expect(meter.read(blank(), 1200 + 100_000).fps).toBe(0.01);
+  });
+
   it('fills and returns the caller object', () => {
     const meter = new FpsMeter();
     const out = blank();

@@ -33,7 +33,14 @@ export class FpsMeter {
     if (this.count < capacity) this.count++;
   }
 
-  /** Fills `out` from the frames within the window before the newest one; zeros with no frames. */
+  /**
+   * Fills `out` from the newest frames: those within the window before the newest one, and always
+   * the one before it, so any two frames give a rate however slow they are (a software renderer
+   * can take over a second per frame). With `nowMs`, the time since the newest frame began bounds
+   * the interval from below: a page that stopped drawing reads a rate falling toward 0
+   * (1000 / ms since its last frame), never its last rate. Zeros with no frames; fps 0 with one frame
+   * read at the moment it began (or without `nowMs`).
+   */
   read(out: FpsData, nowMs = -Infinity): FpsData {
     const capacity = this.times.length;
     let frames = 0;
@@ -44,17 +51,16 @@ export class FpsMeter {
     for (let i = 0; i < this.count; i++) {
       const slot = (this.head + capacity - 1 - i) % capacity;
       const time = this.times[slot];
-      // Frames from before the window ending now do not count: a page that stopped drawing reads 0 fps, not its last rate.
-      if (time <= nowMs - this.windowMs) break;
       if (i === 0) newest = time;
-      else if (time <= newest - this.windowMs) break;
+      else if (i > 1 && time <= newest - this.windowMs) break;
       oldest = time;
       physicsSum += this.physics[slot];
       renderSum += this.render[slot];
       frames++;
     }
     // Mean interval rather than a frame count: smooth at any rate and exact for a short window.
-    const frameTime = frames > 1 ? (newest - oldest) / (frames - 1) : 0;
+    const mean = frames > 1 ? (newest - oldest) / (frames - 1) : 0;
+    const frameTime = frames > 0 ? Math.max(mean, nowMs - newest) : 0;
     out.fps = frameTime > 0 ? round2(1000 / frameTime) : 0;
     out.frame_time_ms = round2(frameTime);
     out.physics_time_ms = frames > 0 ? round2(physicsSum / frames) : 0;
