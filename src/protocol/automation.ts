@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { PlayerMode } from './player.ts';
-import type { Vec3 } from './bridge.ts';
+import type { Vec3 } from './vec3.ts';
 
 const hand = z.enum(['left', 'right']);
 export const XR_BUTTONS = ['trigger', 'squeeze', 'a-button', 'b-button', 'x-button', 'y-button', 'thumbstick'] as const;

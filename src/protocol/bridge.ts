@@ -1,9 +1,10 @@
 import type { Result } from './errors.ts';
+import type { Vec3 } from './vec3.ts';
 import type { BrushEdit, EditOutcome, TerrainInfo } from './terrain.ts';
 import type { PlayerMode, PlayerSnapshot } from './player.ts';
 import type { SceneCurrent, SceneHistory, SceneLoadResult, SceneReloadResult, SceneValidation } from './scenes.ts';
 import type { VrRecenterResult, VrTracking } from './vr.ts';
-import type { Settings } from '../state/settings.ts';
+import type { Settings } from './settings.ts';
 import type { ApiResponse } from './api.ts';
 import type { GameSnapshot, XR_BUTTONS } from './automation.ts';
 import type { GameStateView } from './debug.ts';
@@ -20,8 +21,6 @@ export interface TelemetryPort {
 }
 
 export interface RateLimitSettings { general: number; write: number; windowSeconds: number }
-
-export interface Vec3 { x: number; y: number; z: number }
 
 export interface AimState {
   /** Which pointer aims: the desktop crosshair, or a VR controller ray. */

@@ -5,6 +5,10 @@
  */
 import { z } from 'zod';
 import { PositionSchema } from './terrain.ts';
+import type { Vec3 } from './vec3.ts';
+
+/** Walking pace in m/s: the walker's speed, and the top of the smooth-locomotion speed setting. */
+export const WALK_SPEED = 4.5;
 
 /** The one local player's id (seed 000 examples); multiplayer will hand out others. */
 export const DEFAULT_PLAYER_ID = 'player_001';
@@ -45,9 +49,6 @@ export const ModeRequestSchema = z.object({
   force: z.boolean().optional(),
 });
 export type ModeRequest = z.infer<typeof ModeRequestSchema>;
-
-export type { Vec3 } from './bridge.ts';
-import type { Vec3 } from './bridge.ts';
 
 /** GET /player/position fields (the API adds the timestamp), plus a few the game reads. */
 export interface PlayerSnapshot {

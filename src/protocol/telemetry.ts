@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { fail, ok, zodFailure, type ErrorCode, type Result } from './errors.ts';
-import type { Vec3 } from './player.ts';
+import type { Vec3 } from './vec3.ts';
 
 /** One list, so later event kinds (creature_spawned, ...) are a one-line change everywhere. */
 export const TELEMETRY_EVENTS = ['fps', 'vr_tracking', 'player_position', 'scene_loaded', 'error', 'warning', 'terrain_modified'] as const;

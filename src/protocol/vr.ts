@@ -1,4 +1,4 @@
-import type { Vec3 } from './bridge.ts';
+import type { Vec3 } from './vec3.ts';
 
 export interface ControllerButtons { trigger: boolean; grip: boolean; menu: boolean }
 

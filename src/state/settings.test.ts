@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { StateStorage } from 'zustand/middleware';
 import {
-  DEFAULT_SETTINGS, SETTING_FIELDS, SETTING_SECTIONS, SETTINGS_STORAGE_KEY, SETTINGS_VERSION, SettingsSchema,
-  createSettingsStore, formatSettingValue, sanitizeSettings, type Settings, type SettingsStore,
+  DEFAULT_SETTINGS, SETTING_FIELDS, SETTING_SECTIONS, SETTINGS_STORAGE_KEY, SETTINGS_VERSION,
+  createSettingsStore, formatSettingValue, sanitizeSettings, type SettingsStore,
 } from './settings.ts';
+import { SettingsSchema, type Settings } from '../protocol/settings.ts';
 
 /** An in-memory StateStorage the test can read and seed directly. */
 function memory(initial: Record<string, string> = {}) {

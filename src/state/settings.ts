@@ -1,47 +1,10 @@
-import { z } from 'zod';
 import { createStore } from 'zustand/vanilla';
 import { createJSONStorage, persist, type PersistStorage, type StateStorage } from 'zustand/middleware';
 import { fail, ok, type Result } from '../protocol/errors.ts';
-import { WALK_SPEED } from '../engine/player/player-constants.ts';
+import {
+  FRAME_RATES, RELATIVE_TO, SETTING_RANGES, SNAP_TURN_DEGREES, SettingsSchema, VIEW_DISTANCES, type SettingKey, type Settings,
+} from '../protocol/settings.ts';
 
-// Each allowed set / range is written once here and used by both the schema and SETTING_FIELDS.
-const SNAP_TURN_DEGREES = [15, 30, 45, 60, 90] as const;
-const VIEW_DISTANCES = [96, 128, 160, 192, 256] as const;
-const FRAME_RATES = [72, 90, 120] as const;
-const RELATIVE_TO = ['head', 'controller'] as const;
-const RANGES = {
-  // Up to walking pace (the walker's 4.5 m/s); the left grip sprints beyond it.
-  smoothSpeed: { min: 1, max: WALK_SPEED, step: 0.5, unit: 'm/s' },
-  vignetteStrength: { min: 0, max: 1, step: 0.05 },
-  seatedHeightOffset: { min: 0, max: 1, step: 0.05, unit: 'm' },
-  foveation: { min: 0, max: 1, step: 0.1 },
-  mouseSensitivity: { min: 0.2, max: 3, step: 0.1 },
-} as const;
-const range = (key: keyof typeof RANGES) => z.number().min(RANGES[key].min).max(RANGES[key].max);
-
-/** Flat on purpose: a patch names a field directly (`{ snapTurnDegrees: 45 }`), sections live in SETTING_FIELDS. */
-export const SettingsSchema = z.strictObject({
-  teleport: z.boolean(),
-  snapTurn: z.boolean(),
-  snapTurnDegrees: z.literal(SNAP_TURN_DEGREES),
-  smoothMotion: z.boolean(),
-  smoothMotionRelativeTo: z.enum(RELATIVE_TO),
-  smoothSpeed: range('smoothSpeed'),
-  vignette: z.boolean(),
-  vignetteStrength: range('vignetteStrength'),
-  seated: z.boolean(),
-  seatedHeightOffset: range('seatedHeightOffset'),
-  /** In the spacecraft the ship stays level, so vertical motion snaps too. */
-  snapVertical: z.boolean(),
-  viewDistance: z.literal(VIEW_DISTANCES),
-  /** Applied only where XRSession.updateTargetFrameRate exists. */
-  targetFrameRate: z.literal(FRAME_RATES),
-  foveation: range('foveation'),
-  mouseSensitivity: range('mouseSensitivity'),
-  invertY: z.boolean(),
-});
-export type Settings = z.infer<typeof SettingsSchema>;
-export type SettingKey = keyof Settings;
 // Strict as well: a typo in a key must fail loudly rather than be dropped. `.partial()` would let
 // `{ teleport: undefined }` through and blank the field, so an explicit undefined is refused too.
 const PatchSchema = SettingsSchema.partial().superRefine((patch, ctx) => {
@@ -68,8 +31,8 @@ const toggle = (key: SettingKey, label: string, section: SettingSection): Settin
   ({ key, label, section, kind: 'toggle' });
 const choice = (key: SettingKey, label: string, section: SettingSection, choices: readonly (number | string)[], unit?: string): SettingField =>
   ({ key, label, section, kind: 'choice', choices, unit });
-const slider = (key: keyof typeof RANGES, label: string, section: SettingSection): SettingField =>
-  ({ key, label, section, kind: 'range', ...RANGES[key] });
+const slider = (key: keyof typeof SETTING_RANGES, label: string, section: SettingSection): SettingField =>
+  ({ key, label, section, kind: 'range', ...SETTING_RANGES[key] });
 
 /** Every setting once, in display order: the DOM panel and the in-VR panel both render from this. */
 export const SETTING_FIELDS: readonly SettingField[] = [

@@ -9,7 +9,7 @@ import { ARC_MAX_POINTS, createTeleportArc, traceTeleportArc, type SegmentCast }
 import { ComfortVignette } from './ComfortVignette.tsx';
 import { headOffset } from './head-pivot.ts';
 import { DEG } from '../engine/player/angles.ts';
-import { WALK_SPEED } from '../engine/player/player-constants.ts';
+import { WALK_SPEED } from '../protocol/player.ts';
 
 const DEADZONE = 0.15;
 const pose = new Matrix4();

@@ -1,5 +1,5 @@
 import { createXRStore } from '@react-three/xr';
-import type { Settings } from '../state/settings.ts';
+import type { Settings } from '../protocol/settings.ts';
 
 /**
  * Our own controller bodies and rays are read straight from the XRFrame (XrControllers), so the

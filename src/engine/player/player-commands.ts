@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { zodFailure, fail, ok, type Result } from '../../protocol/errors.ts';
-import { PlayerModeSchema, SpawnRequestSchema, type PlayerMode, type Vec3 } from '../../protocol/player.ts';
+import { PlayerModeSchema, SpawnRequestSchema, type PlayerMode } from '../../protocol/player.ts';
+import type { Vec3 } from '../../protocol/vec3.ts';
 import { PositionSchema } from '../../protocol/terrain.ts';
 import { DEG } from './angles.ts';
 import {

@@ -14,7 +14,6 @@ export const CAPSULE_RADIUS = 0.4;
 export const CAPSULE_HEIGHT = 1.8;
 export const EYE_HEIGHT = 1.6;
 export const GRAVITY = 9.81;
-export const WALK_SPEED = 4.5;
 export const SPRINT_SPEED = 8;
 export const JUMP_SPEED = 5;
 /** Horizontal acceleration toward the wanted velocity on the ground and, reduced, in the air. */

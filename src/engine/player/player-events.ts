@@ -2,7 +2,8 @@
  * The sim's few discrete happenings, for the HUD, sounds and the control API's event stream.
  * Events are rare (never per tick), so each one is a fresh plain object.
  */
-import type { PlayerMode, Vec3 } from '../../protocol/player.ts';
+import type { PlayerMode } from '../../protocol/player.ts';
+import type { Vec3 } from '../../protocol/vec3.ts';
 import type { DamageCause } from './vitals.ts';
 
 export type PlayerEvent =

@@ -5,7 +5,8 @@
  * takes its body as is (player-commands.ts spawn).
  */
 import { zodFailure, ok, type Result } from '../../protocol/errors.ts';
-import { ModeRequestSchema, TeleportRequestSchema, type PlayerMode, type PlayerSnapshot, type Vec3 } from '../../protocol/player.ts';
+import { ModeRequestSchema, TeleportRequestSchema, type PlayerMode, type PlayerSnapshot } from '../../protocol/player.ts';
+import type { Vec3 } from '../../protocol/vec3.ts';
 
 import { setMode, teleport } from './player-commands.ts';
 import { DEG, wrapAngle } from './angles.ts';

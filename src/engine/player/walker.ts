@@ -5,8 +5,9 @@
  */
 import { sinCos } from './angles.ts';
 import {
-  AIR_ACCEL, CAPSULE_RADIUS, GRAVITY, GROUND_ACCEL, GROUND_SNAP, JUMP_SPEED, MIN_GROUND_NORMAL_Y, SPRINT_SPEED, TERMINAL_SPEED, WALK_SPEED, clampUnit,
+  AIR_ACCEL, CAPSULE_RADIUS, GRAVITY, GROUND_ACCEL, GROUND_SNAP, JUMP_SPEED, MIN_GROUND_NORMAL_Y, SPRINT_SPEED, TERMINAL_SPEED, clampUnit,
 } from './player-constants.ts';
+import { WALK_SPEED } from '../../protocol/player.ts';
 import type { PlayerInput, PlayerState } from './player-state.ts';
 import type { Shape, ShapeMover } from './shape-mover.ts';
 
