@@ -1,6 +1,7 @@
 import type { ChunkMesh } from '../protocol/terrain.ts';
 import type { ChunkSink } from '../threads/chunk-streamer.ts';
 import type { CollisionField } from '../engine/player/collision-field.ts';
+import { keyToCoord } from '../engine/chunk-key.ts';
 
 /**
  * Hands every accepted chunk to the collision field and then to the renderer, in the same call: the
@@ -14,8 +15,8 @@ export class CollisionSink implements ChunkSink {
     this.next.apply(meshes);
   }
 
-  remove(key: string): void {
-    const [cx, cy, cz] = key.split(',').map(Number);
+  remove(key: number): void {
+    const [cx, cy, cz] = keyToCoord(key);
     this.field.delete(cx, cy, cz);
     this.next.remove(key);
   }

@@ -23,7 +23,7 @@ import { DENSITY_MAX, MATERIAL_ID } from '../protocol/world.ts';
 import { LAPSE_RATE } from './biomes.ts';
 import { DENSITY_PER_METRE } from './fill-box.ts';
 import { BEDROCK_TOP } from './materials-rule.ts';
-import type { ColumnInfo, Worldgen } from './worldgen.ts';
+import type { ColumnInfo, Worldgen } from './worldgen-types.ts';
 
 /** Landmarks of the arena, all in metres. */
 export const ARENA = {

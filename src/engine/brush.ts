@@ -6,7 +6,14 @@
 import { CHUNK_SIZE, DENSITY_MAX, MATERIAL_ID, WORLD_BOUNDS } from '../protocol/world.ts';
 import { ChunkCoordSchema, type BrushEdit } from '../protocol/terrain.ts';
 import { BEDROCK_TOP } from './materials-rule.ts';
-import { chunkKey, keyToCoord, type VoxelStore } from './voxel-store.ts';
+import { chunkKey, keyToCoord } from './chunk-key.ts';
+
+/** What a brush needs of the voxel store (VoxelStore): a box of voxels to read, chunks to write into. */
+export interface BrushTarget {
+  readBox(x0: number, y0: number, z0: number, nx: number, ny: number, nz: number, density: Int8Array, material: Uint8Array): void;
+  /** The chunk's owned 32³ voxels, materialised so they can be written. */
+  ensureChunk(cx: number, cy: number, cz: number): { density: Int8Array; material: Uint8Array };
+}
 
 /** Density units per unit of strength at the brush centre (strength 10 = 160: a full solid/air flip). */
 export const BRUSH_DENSITY_SCALE = 16;
@@ -23,7 +30,7 @@ let snapM = new Uint8Array(0);
 /** Clamped, rounded Int8 density. */
 const q = (v: number): number => { const r = Math.round(v); return r > DMAX ? DMAX : r < -DMAX ? -DMAX : r; };
 
-export function applyBrush(store: VoxelStore, edit: BrushEdit): { voxelsModified: number; touched: number[] } {
+export function applyBrush(store: BrushTarget, edit: BrushEdit): { voxelsModified: number; touched: number[] } {
   const { x: px, y: py, z: pz } = edit.position;
   const r = edit.radius;
   const r2 = r * r;
@@ -89,7 +96,7 @@ function neighbourMaterial(i: number, sy: number, sz: number): number {
   return FALLBACK;
 }
 
-function write(store: VoxelStore, x: number, y: number, z: number, d: number, m: number): void {
+function write(store: BrushTarget, x: number, y: number, z: number, d: number, m: number): void {
   const cx = Math.floor(x / S), cy = Math.floor(y / S), cz = Math.floor(z / S);
   const c = store.ensureChunk(cx, cy, cz);
   const i = (x - cx * S) + (y - cy * S) * S + (z - cz * S) * S * S;

@@ -3,9 +3,13 @@
  * the material to report there. Voxel i sits at world coordinate i, matching the mesher.
  */
 import { DENSITY_MAX } from '../protocol/world.ts';
-import type { VoxelStore } from './voxel-store.ts';
 
-export function sampleTrilinear(store: VoxelStore, x: number, y: number, z: number): { density: number; material: number } {
+/** Integer voxel reads (VoxelStore.sample). */
+export interface VoxelSampler {
+  sample(x: number, y: number, z: number): { density: number; material: number };
+}
+
+export function sampleTrilinear(store: VoxelSampler, x: number, y: number, z: number): { density: number; material: number } {
   const x0 = Math.floor(x), y0 = Math.floor(y), z0 = Math.floor(z);
   const u = x - x0, v = y - y0, w = z - z0;
   let sum = 0;

@@ -14,7 +14,7 @@ import { VoxelStore } from './voxel-store.ts';
 import { createMesher } from './surface-nets.ts';
 import { meshTransferables, toChunkMesh } from './chunk-mesh.ts';
 import { COLLISION_VOLUME, collisionFromField } from './collision-data.ts';
-import type { ColumnInfo } from './worldgen.ts';
+import type { ColumnInfo } from './worldgen-types.ts';
 
 export interface TerrainApiOptions {
   /** Marks buffers for transfer (Comlink.transfer in a worker); identity if omitted. */

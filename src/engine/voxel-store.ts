@@ -13,18 +13,16 @@ import { CHUNK_SIZE, CHUNK_VOLUME, DENSITY_MAX, FIELD_SIZE, MATERIALS } from '..
 import type { BrushEdit, EditOutcome, Position, TerrainInfo, WorldKind } from '../protocol/terrain.ts';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { createWorldgen, type ColumnInfo, type Worldgen } from './worldgen.ts';
+import { createWorldgen } from './worldgen.ts';
+import type { ColumnInfo, Worldgen } from './worldgen-types.ts';
 import { applyBrush } from './brush.ts';
+import { chunkKey } from './chunk-key.ts';
 import { sampleTrilinear } from './terrain-probe.ts';
 
 const S = CHUNK_SIZE;
 const DMAX = DENSITY_MAX;
 
 export interface Chunk { density: Int8Array; material: Uint8Array }
-
-/** Integer chunk key; numeric order is cx-major, then cy, then cz. */
-export const chunkKey = (cx: number, cy: number, cz: number): number => ((cx + 512) * 1024 + (cy + 512)) * 1024 + (cz + 512);
-export const keyToCoord = (k: number): [number, number, number] => [Math.floor(k / 1048576) - 512, (Math.floor(k / 1024) % 1024) - 512, (k % 1024) - 512];
 
 export class VoxelStore {
   readonly gen: Worldgen;

@@ -2,7 +2,7 @@ import { BatchedMesh, Box3, BufferAttribute, BufferGeometry, Matrix4, Sphere, Ve
 import { CHUNK_SIZE } from '../protocol/world.ts';
 import type { ChunkMesh } from '../protocol/terrain.ts';
 import type { ChunkSink } from '../threads/chunk-streamer.ts';
-import { chunkKey } from '../threads/chunk-keys.ts';
+import { chunkKey } from '../engine/chunk-key.ts';
 import { TerrainRaycaster, chunkBounds } from './terrain-raycast.ts';
 
 interface Entry {
@@ -26,7 +26,7 @@ const slack = (n: number) => Math.ceil(n * 1.25) + 192;
 export class TerrainBatch implements ChunkSink {
   readonly mesh: BatchedMesh;
   readonly raycaster = new TerrainRaycaster();
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<number, Entry>();
   private readonly matrix = new Matrix4();
   private vertexCapacity = INITIAL_VERTICES;
   private indexCapacity = INITIAL_INDICES;
@@ -65,7 +65,7 @@ export class TerrainBatch implements ChunkSink {
     this.revision++;
   }
 
-  remove(key: string): void {
+  remove(key: number): void {
     const entry = this.entries.get(key);
     if (!entry) return;
     this.triangles -= this.mesh.getGeometryRangeAt(entry.geometryId).count / 3;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTerrainApi } from '../engine/terrain-service.ts';
 import { TerrainRaycaster, emptyHit } from './terrain-raycast.ts';
-import { chunkKey } from '../threads/chunk-keys.ts';
+import { chunkKey } from '../engine/chunk-key.ts';
 
 /** Meshes a block of real chunks (seed 1337 around the origin) into a raycaster. */
 function worldRaycaster() {

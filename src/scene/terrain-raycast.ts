@@ -1,5 +1,6 @@
 import { CHUNK_SIZE } from '../protocol/world.ts';
 import type { ChunkMesh } from '../protocol/terrain.ts';
+import { chunkKey } from '../engine/chunk-key.ts';
 
 export interface RayHit {
   hit: boolean;
@@ -17,7 +18,6 @@ interface ChunkTriangles {
   indices: Uint32Array;
 }
 
-const numericKey = (cx: number, cy: number, cz: number) => (cx + 512) * 1048576 + (cy + 512) * 1024 + (cz + 512);
 const EPS = 1e-7;
 /** A chunk's triangles reach this far (a voxel, plus margin) into the neighbouring chunks. */
 const NEAR_FACE = 1.5;
@@ -34,25 +34,19 @@ const nearHighFace = (p: number, d: number, c: number, t0: number, t1: number) =
  */
 export class TerrainRaycaster {
   private readonly chunks = new Map<number, ChunkTriangles>();
-  private readonly keyOf = new Map<string, number>();
   /** Chunks already tested in the current cast (reused, so a cast allocates nothing). */
   private readonly tested = new Set<number>();
 
-  /** Keeps a chunk's triangles; `box` is its vertex bounds (chunkBounds) when the caller has them. */
-  set(key: string, m: ChunkMesh, box: Float32Array = chunkBounds(m.positions)): void {
-    const k = numericKey(m.cx, m.cy, m.cz);
-    this.keyOf.set(key, k);
-    this.chunks.set(k, {
+  /** Keeps a chunk's triangles under `key` = chunkKey(m.cx, m.cy, m.cz); `box` is its vertex bounds (chunkBounds) when the caller has them. */
+  set(key: number, m: ChunkMesh, box: Float32Array = chunkBounds(m.positions)): void {
+    this.chunks.set(key, {
       ox: m.cx * CHUNK_SIZE, oy: m.cy * CHUNK_SIZE, oz: m.cz * CHUNK_SIZE,
       box, positions: m.positions, normals: m.normals, indices: m.indices,
     });
   }
 
-  remove(key: string): void {
-    const k = this.keyOf.get(key);
-    if (k === undefined) return;
-    this.chunks.delete(k);
-    this.keyOf.delete(key);
+  remove(key: number): void {
+    this.chunks.delete(key);
   }
 
   /** Casts from (px,py,pz) along the unit direction (dx,dy,dz); writes the nearest hit into `out`. */
@@ -97,7 +91,7 @@ export class TerrainRaycaster {
   }
 
   private test(cx: number, cy: number, cz: number, px: number, py: number, pz: number, dx: number, dy: number, dz: number, out: RayHit): void {
-    const key = numericKey(cx, cy, cz);
+    const key = chunkKey(cx, cy, cz);
     if (this.tested.has(key)) return;
     this.tested.add(key);
     const chunk = this.chunks.get(key);

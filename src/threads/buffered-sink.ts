@@ -1,6 +1,6 @@
 import type { ChunkMesh } from '../protocol/terrain.ts';
 import type { ChunkSink } from './chunk-streamer.ts';
-import { chunkKey } from './chunk-keys.ts';
+import { chunkKey } from '../engine/chunk-key.ts';
 
 /**
  * Stands in for the renderer while three.js is still downloading: the workers start meshing at
@@ -8,7 +8,7 @@ import { chunkKey } from './chunk-keys.ts';
  */
 export class BufferedSink implements ChunkSink {
   private target: ChunkSink | null = null;
-  private readonly pending = new Map<string, ChunkMesh>();
+  private readonly pending = new Map<number, ChunkMesh>();
 
   get attached(): boolean {
     return this.target !== null;
@@ -28,7 +28,7 @@ export class BufferedSink implements ChunkSink {
     for (const m of meshes) this.pending.set(chunkKey(m.cx, m.cy, m.cz), m);
   }
 
-  remove(key: string): void {
+  remove(key: number): void {
     if (this.target) this.target.remove(key);
     else this.pending.delete(key);
   }

@@ -3,7 +3,7 @@ import { ChunkStreamer, type ChunkSink } from './chunk-streamer.ts';
 import type { TerrainPool } from './terrain-pool.ts';
 import type { ChunkMesh, EditOutcome } from '../protocol/terrain.ts';
 import type { Result } from '../protocol/errors.ts';
-import { chunkKey } from './chunk-keys.ts';
+import { chunkKey } from '../engine/chunk-key.ts';
 
 const mesh = (cx: number, cy: number, cz: number, version: number): ChunkMesh => ({
   cx, cy, cz, version, buried: false,
@@ -13,9 +13,9 @@ const mesh = (cx: number, cy: number, cz: number, version: number): ChunkMesh =>
 
 /** Records what the streamer asks of the pool; edits answer with a fixed outcome. */
 function fakePool(outcome: Result<EditOutcome>) {
-  const requested: string[] = [];
+  const requested: number[] = [];
   const pool = {
-    request: (key: string) => void requested.push(key),
+    request: (key: number) => void requested.push(key),
     retain: () => undefined,
     pump: () => undefined,
     isInflight: () => false,
@@ -25,7 +25,7 @@ function fakePool(outcome: Result<EditOutcome>) {
 }
 
 function recordingSink() {
-  const applied: string[][] = [];
+  const applied: number[][] = [];
   const sink: ChunkSink = { apply: (ms) => void applied.push(ms.map((m) => chunkKey(m.cx, m.cy, m.cz))), remove: () => undefined };
   return { sink, applied };
 }
@@ -38,7 +38,7 @@ describe('ChunkStreamer', () => {
     const streamer = new ChunkStreamer(pool, recordingSink().sink);
     streamer.viewDistance = 64;
     streamer.update(0, viewer);
-    expect(requested).toContain('0,0,0');
+    expect(requested).toContain(chunkKey(0, 0, 0));
     expect(streamer.progress().wanted).toBe(requested.length);
   });
 
@@ -63,7 +63,7 @@ describe('ChunkStreamer', () => {
     streamer.onMesh(mesh(0, 0, 1, 1));
     await landed;
     expect(done).toBe(true);
-    expect(applied).toEqual([['0,0,0', '1,0,0', '0,0,1']]);
+    expect(applied).toEqual([[chunkKey(0, 0, 0), chunkKey(1, 0, 0), chunkKey(0, 0, 1)]]);
   });
 
   it('a rejected edit changes nothing and requests nothing', async () => {

@@ -1,13 +1,13 @@
 import { CHUNK_SIZE, CHUNK_Y_MAX, CHUNK_Y_MIN } from '../protocol/world.ts';
 import type { ChunkMesh, EditOutcome } from '../protocol/terrain.ts';
 import type { Result } from '../protocol/errors.ts';
-import { chunkKey } from './chunk-keys.ts';
+import { chunkKey } from '../engine/chunk-key.ts';
 import type { TerrainPool } from './terrain-pool.ts';
 
 /** Where finished meshes go (the renderer). apply() must show all given meshes in the same frame. */
 export interface ChunkSink {
   apply(meshes: readonly ChunkMesh[]): void;
-  remove(key: string): void;
+  remove(key: number): void;
 }
 
 export interface Viewer {
@@ -17,14 +17,14 @@ export interface Viewer {
 }
 
 interface WantedChunk {
-  key: string;
+  key: number;
   cx: number; cy: number; cz: number;
   /** Centre in world metres. */
   x: number; y: number; z: number;
 }
 
 interface EditBatch {
-  waiting: Set<string>;
+  waiting: Set<number>;
   ready: ChunkMesh[];
   landed: Array<() => void>;
 }
@@ -42,11 +42,11 @@ const HALF = CHUNK_SIZE / 2;
  */
 export class ChunkStreamer {
   viewDistance = 160;
-  private readonly wanted = new Set<string>();
+  private readonly wanted = new Set<number>();
   /** Wanted chunks within NEAR_RADIUS: the spawn area the loading screen waits for. */
-  private readonly near = new Set<string>();
-  private readonly shown = new Map<string, number>();
-  private readonly required = new Map<string, number>();
+  private readonly near = new Set<number>();
+  private readonly shown = new Map<number, number>();
+  private readonly required = new Map<number, number>();
   private readonly wantedList: WantedChunk[] = [];
   private centerX = Number.NaN;
   private centerZ = Number.NaN;
@@ -107,7 +107,7 @@ export class ChunkStreamer {
     return { wanted: this.near.size, meshed };
   }
 
-  isShown(key: string): boolean {
+  isShown(key: number): boolean {
     return this.shown.has(key);
   }
 

@@ -1,6 +1,6 @@
 /** A mesh job for one chunk. Lower priority values run first. */
 export interface MeshJob {
-  key: string;
+  key: number;
   cx: number;
   cy: number;
   cz: number;
@@ -12,7 +12,7 @@ export interface MeshJob {
  * milliseconds, so sorting lazily on take is cheaper than keeping a heap in order on every update.
  */
 export class JobQueue {
-  private readonly jobs = new Map<string, MeshJob>();
+  private readonly jobs = new Map<number, MeshJob>();
   private order: MeshJob[] = [];
   private dirty = false;
 
@@ -21,7 +21,7 @@ export class JobQueue {
   }
 
   /** Adds a job or lowers/raises the priority of the queued one. */
-  upsert(key: string, cx: number, cy: number, cz: number, priority: number): void {
+  upsert(key: number, cx: number, cy: number, cz: number, priority: number): void {
     const job = this.jobs.get(key);
     if (job) {
       // Urgent jobs (negative: edits, retries) keep their place when the streamer re-ranks by distance.
@@ -35,12 +35,12 @@ export class JobQueue {
     this.dirty = true;
   }
 
-  remove(key: string): void {
+  remove(key: number): void {
     if (this.jobs.delete(key)) this.dirty = true;
   }
 
   /** Drops every job whose key fails the predicate (chunks the viewer has left). */
-  retain(keep: (key: string) => boolean): void {
+  retain(keep: (key: number) => boolean): void {
     for (const key of this.jobs.keys()) if (!keep(key)) this.remove(key);
   }
 

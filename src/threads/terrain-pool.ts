@@ -18,8 +18,8 @@ interface Slot {
   index: number;
   worker: Worker;
   api: Comlink.Remote<TerrainWorkerApi>;
-  inflight: Map<string, MeshJob>;
-  startedAt: Map<string, number>;
+  inflight: Map<number, MeshJob>;
+  startedAt: Map<number, number>;
   alive: boolean;
   /** Settles when the slot's worker is terminated: Comlink calls to a dead worker never settle. */
   died: Promise<undefined>;
@@ -97,17 +97,17 @@ export class TerrainPool {
     return this.edits;
   }
 
-  isInflight(key: string): boolean {
+  isInflight(key: number): boolean {
     for (const slot of this.slots) if (slot.inflight.has(key)) return true;
     return false;
   }
 
-  request(key: string, cx: number, cy: number, cz: number, priority: number): void {
+  request(key: number, cx: number, cy: number, cz: number, priority: number): void {
     this.queue.upsert(key, cx, cy, cz, priority);
   }
 
   /** Forgets queued jobs for chunks the viewer no longer wants. */
-  retain(keep: (key: string) => boolean): void {
+  retain(keep: (key: number) => boolean): void {
     this.queue.retain(keep);
   }
 
@@ -203,7 +203,7 @@ export class TerrainPool {
           this.replacedInARow = 0;
           this.onMesh(result.value);
         } else {
-          this.onFailure(`chunk ${job.key} failed: ${result.error.message}`);
+          this.onFailure(`chunk ${job.cx},${job.cy},${job.cz} failed: ${result.error.message}`);
         }
         this.pump();
       },
@@ -212,7 +212,7 @@ export class TerrainPool {
         if (!slot.alive || generation !== this.generation) return;
         slot.inflight.delete(job.key);
         slot.startedAt.delete(job.key);
-        this.onFailure(`chunk ${job.key} threw in its worker: ${error.message}`);
+        this.onFailure(`chunk ${job.cx},${job.cy},${job.cz} threw in its worker: ${error.message}`);
         this.pump();
       },
     );

@@ -10,7 +10,7 @@
  * and the player sim refuses to move into it.
  */
 import { CHUNK_SIZE, CHUNK_Y_MAX, CHUNK_Y_MIN, DENSITY_MAX } from '../../protocol/world.ts';
-import { chunkKey } from '../voxel-store.ts';
+import { chunkKey } from '../chunk-key.ts';
 
 import { COLLISION_EDGE, COLLISION_VOLUME } from '../collision-data.ts';
 

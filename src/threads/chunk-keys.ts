@@ -1,2 +1,0 @@
-export const chunkKey = (cx: number, cy: number, cz: number): string => `${cx},${cy},${cz}`;
-
