@@ -1,6 +1,9 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import noImportCycle from './scripts/lint/no-import-cycle.js';
 
 const pureBans = {
   patterns: [
@@ -18,6 +21,22 @@ const domGlobals = ['window', 'document', 'navigator', 'HTMLElement', 'HTMLCanva
 const nonDeterministicMath = ['sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'exp', 'expm1', 'pow', 'log', 'log2', 'log10', 'log1p', 'cbrt', 'hypot', 'sinh', 'cosh', 'tanh', 'random']
   .map((property) => ({ object: 'Math', property, message: 'Not deterministic across JS engines; engine/ uses + - * / sqrt only.' }));
 
+// Layers, bottom up: protocol ← engine ← threads/state/control ← app/scene/xr/ui (ARCHITECTURE.md).
+// A zone forbids files under `target` to import anything under `from` except `except`; paths are
+// resolved first, so `import type` and `../../` spellings are caught alike.
+const outsideSrc = ['./workers', './bench', './e2e', './scripts'];
+const layerZones = [
+  {
+    target: './src/protocol', from: './src', except: ['./protocol'],
+    message: 'protocol/ is the bottom layer: it imports only other protocol/ files and pure packages.',
+  },
+  {
+    target: './src/engine', from: './src', except: ['./engine', './protocol'],
+    message: 'engine/ imports only engine/ and protocol/.',
+  },
+  { target: ['./src/protocol', './src/engine'], from: outsideSrc, message: 'protocol/ and engine/ import nothing outside src/.' },
+];
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'public', 'test-results', 'playwright-report', 'e2e/artifacts', 'bench/results'] },
   js.configs.recommended,
@@ -26,6 +45,16 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    plugins: { 'import-x': importX, spacetime: { rules: { 'no-import-cycle': noImportCycle } } },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
+    rules: {
+      // Every cycle, `import type` and dynamic import() included (import-x/no-cycle skips type-only imports).
+      'spacetime/no-import-cycle': 'error',
+      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
     },
   },
   {

@@ -5,7 +5,6 @@
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/helpers/browser.ts';
-import type { BridgeState } from '../src/protocol/bridge.ts';
 import { ORIGIN } from './server.ts';
 import { median, round, type Figures } from './stats.ts';
 import { FRAME_HOOK, runFrameBench } from './frame-bench.ts';
@@ -13,11 +12,10 @@ import { runEditBench, runEditPipelineBench } from './edit-bench.ts';
 import { runStreamBench } from './stream-bench.ts';
 import { runFlightBench } from './flight-bench.ts';
 import { runApiBench } from './api-bench.ts';
+import { state } from './page-state.ts';
 
 const SEED = 1337;
 const VIEWPORT = { width: 1280, height: 720 };
-
-export const state = (page: Page): Promise<BridgeState> => page.evaluate(() => window.spacetime!.state());
 
 /** Polls until every wanted chunk is meshed (streaming settled). */
 export async function waitStreamed(page: Page, timeoutMs = 90_000): Promise<void> {

@@ -10,7 +10,7 @@
  */
 import type { Page } from '@playwright/test';
 import { percentile, round, type Figures } from './stats.ts';
-import { state } from './browser-bench.ts';
+import { state } from './page-state.ts';
 
 export const FRAME_HOOK = `globalThis.__name = globalThis.__name || ((f) => f); // tsx (esbuild keepNames) wraps evaluated functions in __name
 (() => {
