@@ -8,6 +8,10 @@ const yaw = (deg: number) => ({ x: 0, y: Math.sin((deg * Math.PI) / 360), z: 0, 
 const wrap = (deg: number) => ((((deg + 180) % 360) + 360) % 360) - 180;
 
 async function enterVr(page: Page) {
+  // Every step below waits on a condition, but there are dozens, and each round trip waits for an
+  // emulated two-eye XR frame: under a software renderer on a loaded machine they took 2-5 s each
+  // and the whole test ran past the default 120 s. The budget only catches hangs, so triple it.
+  test.slow();
   await openGame(page, '?scene=test_arena&xr=emulate');
   expect((await state(page)).xr.supported).toBe(true);
   expect((await tracking(page)).headset.tracking_valid).toBe(false);
