@@ -16,7 +16,10 @@ async function rulesFired(code: string, filePath: string): Promise<string[]> {
   return result.messages.map((m) => m.ruleId ?? m.message);
 }
 
-describe('layer rules', () => {
+// The first lint loads the config, the plugins and the TypeScript resolver (seconds on a busy machine).
+beforeAll(() => rulesFired('export {};\n', join(root, 'src/protocol/lint-probe.ts')), 60_000);
+
+describe('layer rules', { timeout: 20_000 }, () => {
   it('report protocol/ importing from state/ (type-only imports too)', async () => {
     const code = "import type { SettingsStore } from '../state/settings.ts';\nexport type S = SettingsStore;\n";
     expect(await rulesFired(code, join(root, 'src/protocol/lint-probe.ts'))).toContain('import-x/no-restricted-paths');
@@ -42,7 +45,7 @@ describe('layer rules', () => {
   });
 });
 
-describe('import cycle rule', () => {
+describe('import cycle rule', { timeout: 20_000 }, () => {
   // Fixture modules on disk (the rule follows imports through the files), in a dot folder that
   // tsc and vitest do not pick up; removed afterwards.
   let dir = '';
