@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { test, expect, openGame, frames, ARTIFACTS } from './helpers/game.ts';
-import { api, liftRateLimits } from './helpers/api.ts';
+import { api } from './helpers/api.ts';
+import { INPUT_FIELDS } from '../src/protocol/automation.ts';
 
 type Vec = { x: number; y: number; z: number };
 const position = async (page: import('@playwright/test').Page) => (await api<{ position: Vec }>(page, 'GET', '/player/position')).body.position;
@@ -9,7 +10,6 @@ const moved = (a: Vec, b: Vec) => Math.hypot(a.x - b.x, a.z - b.z);
 
 test('debugger: a breakpoint on terrain_modified pauses the game on a dig; step runs N frames; continue resumes', async ({ page }) => {
   const { errors } = await openGame(page, '?scene=test_arena');
-  await liftRateLimits(page);
   expect((await api(page, 'POST', '/debug/launch', { program: 'res://scenes/test_arena.tscn' })).status).toBe(200);
   const set = await api<{ breakpoints: Array<{ verified: boolean }> }>(page, 'POST', '/debug/setBreakpoints', { source: { path: 'events/terrain_modified' }, breakpoints: [{ line: 1 }] });
   expect(set.body.breakpoints).toEqual([{ id: expect.any(Number), line: 1, verified: true }]);
@@ -46,7 +46,6 @@ test('debugger: a breakpoint on terrain_modified pauses the game on a dig; step 
 test('record a session on test_arena and replay it to the identical snapshot; a changed recording does not match', async ({ page }) => {
   test.setTimeout(240_000);
   const { errors } = await openGame(page, '?scene=test_arena');
-  await liftRateLimits(page);
   expect((await api(page, 'POST', '/record/start', {})).body).toMatchObject({ status: 'recording', scene_path: 'res://scenes/test_arena.tscn' });
   const play = (steps: unknown[]) => api(page, 'POST', '/input/sequence', { steps });
   await play([{ type: 'key', code: 'KeyW', action: 'down' }, { type: 'wait', frames: 40 }, { type: 'look', dx: 240, dy: 0 }, { type: 'wait', frames: 20 }, { type: 'key', code: 'Space', action: 'press' }, { type: 'wait', frames: 30 }, { type: 'key', code: 'KeyW', action: 'up' }]);
@@ -71,8 +70,8 @@ test('record a session on test_arena and replay it to the identical snapshot; a 
 
   // The check can fail: dropping the strafe input of the frames after the teleport changes where the player ends up.
   const tampered = structuredClone(stopped.body.recording);
-  const frames = tampered.inputs.length / 12;
-  for (let f = frames - 40; f < frames; f++) tampered.inputs[f * 12] = 0;
+  const frames = tampered.inputs.length / INPUT_FIELDS;
+  for (let f = frames - 40; f < frames; f++) tampered.inputs[f * INPUT_FIELDS] = 0;
   const differs = await api<{ matches: boolean; differences: string[] }>(page, 'POST', '/replay', { recording: tampered });
   expect(differs.body.matches).toBe(false);
   expect(differs.body.differences).toContain('player.position.x');

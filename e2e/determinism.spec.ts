@@ -1,5 +1,5 @@
 import { test, expect, openGame } from './helpers/game.ts';
-import { api, liftRateLimits } from './helpers/api.ts';
+import { api } from './helpers/api.ts';
 import { PINNED_WORLDS, type PinnedChunk } from '../src/engine/pinned-hashes.fixture.ts';
 import type { Page } from '@playwright/test';
 
@@ -17,7 +17,6 @@ async function chunkHash(page: Page, c: PinnedChunk): Promise<string> {
 for (const w of PINNED_WORLDS) {
   test(`pinned chunk hashes of the ${w.kind} (seed ${w.seed}) match the unit test's, before and after the same edits`, async ({ page }) => {
     const { errors } = await openGame(page, w.query);
-    await liftRateLimits(page);
 
     for (const c of w.chunks) expect(await chunkHash(page, c), `before: ${c.name}`).toBe(c.before);
 

@@ -140,7 +140,7 @@ test('bad player input is refused with a typed error and changes nothing', async
   const before = await player(page);
   const results = await page.evaluate(() => {
     const p = window.spacetime!.player;
-    return [
+    return Promise.all([
       p.teleport({ position: { x: Number.NaN, y: 0, z: 0 } }),
       p.teleport({ position: { x: 1e9, y: 0, z: 0 } }),
       p.teleport({ position: { x: 0, y: -10, z: 0 } }), // inside the ground
@@ -149,7 +149,7 @@ test('bad player input is refused with a typed error and changes nothing', async
       p.spawn({ position: { x: 0, y: 'up', z: 0 } }),
       p.mode({ mode: 'swimming' }),
       p.mode({}),
-    ];
+    ]);
   });
   expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
     'INVALID_PARAMETER', 'INVALID_PARAMETER', 'INVALID_PARAMETER', 'MISSING_PARAMETER',

@@ -6,7 +6,7 @@ test('scenes: menu to arena from the title screen, load, reload with and without
   await expect(page.getByTestId('menu')).toBeVisible();
   await frames(page, 3);
   await page.screenshot({ path: `${ARTIFACTS}/scene-menu.png` });
-  const listed = await page.evaluate(() => window.spacetime!.scenes.list().map((s) => s.scene_path));
+  const listed = await page.evaluate(async () => (await window.spacetime!.scenes.list()).map((s) => s.scene_path));
   expect(listed).toEqual(['res://scenes/vr_main.tscn', 'res://scenes/menu.tscn', 'res://scenes/test_arena.tscn']);
 
   // The title menu's button loads the arena; the bridge call returns once it is playable.

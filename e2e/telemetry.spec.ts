@@ -1,10 +1,9 @@
 import { test, expect, openGame } from './helpers/game.ts';
-import { api, liftRateLimits } from './helpers/api.ts';
+import { api } from './helpers/api.ts';
 import { decodeFpsPacket } from '../src/protocol/telemetry.ts';
 
 test('telemetry: fps events at the configured interval, player_position, terrain_modified and scene_loaded', async ({ page }) => {
   await openGame(page, '?scene=test_arena');
-  await liftRateLimits(page);
   const fps = await page.evaluate(async () => {
     const got: Array<{ at: number; data: { fps: number; frame_time_ms: number } }> = [];
     const off = window.spacetime!.subscribe('fps', (m) => got.push({ at: performance.now(), data: m.data as { fps: number; frame_time_ms: number } }), { fps_interval: 0.25 });

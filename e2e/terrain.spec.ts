@@ -19,7 +19,7 @@ test('terrain info answers the seed fields and a dig removes material there', as
     point,
   );
   expect(outcome.ok).toBe(true);
-  if (outcome.ok) expect(outcome.value.voxelsModified).toBeGreaterThan(50);
+  if (outcome.ok) expect(outcome.value.voxels_modified).toBeGreaterThan(50);
   const after = await page.evaluate((p) => window.spacetime!.terrain.info(p), point);
   expect(after.ok && after.value.density).toBeLessThanOrEqual(0);
   // deform resolves only once the re-meshed chunks are in the scene.

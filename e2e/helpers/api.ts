@@ -8,9 +8,6 @@ export function api<T = Record<string, unknown>>(page: Page, method: string, pat
   return page.evaluate(([m, p, b, h]) => window.spacetime!.request(m, p, b, h), [method, path, body, headers] as const) as Promise<ApiResponse<T>>;
 }
 
-/** Raises the seed's rate limits (10 writes a minute) for specs that send many writes. */
-export const liftRateLimits = (page: Page) => page.evaluate(() => void window.spacetime!.rateLimits.set({ general: 100_000, write: 100_000 }));
-
 export const snapshot = (page: Page): Promise<GameSnapshot> => page.evaluate(() => window.spacetime!.snapshot());
 
 /** The seed's standard error body: every field present and typed. */

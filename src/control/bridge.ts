@@ -1,34 +1,33 @@
-import { zodFailure, type Result } from '../protocol/errors.ts';
+import { z } from 'zod';
+import { fail, ok, type Result } from '../protocol/errors.ts';
 import { BRIDGE_VERSION, type BridgeState, type SpacetimeBridge } from '../protocol/bridge.ts';
+import { ErrorBodySchema } from '../protocol/openapi.ts';
+import { ROUTE_TABLE } from '../protocol/routes/index.ts';
+import { routeKey, type RouteSpec } from '../protocol/route-spec.ts';
 import type { Game } from '../app/game.ts';
-import { settingsValues } from '../state/settings.ts';
-import { PositionSchema } from '../protocol/terrain.ts';
-import { createControlApi } from './control-api.ts';
+import { createControlApi, type ControlApi } from './control-api.ts';
 import { telemetryDoors } from './bridge-telemetry.ts';
 import { gameSnapshot } from './snapshot.ts';
-import { refuseWhileLoading, type Emulator } from './control-context.ts';
+import type { Emulator } from './control-context.ts';
 
 /** Installs `window.spacetime`, the typed handle tests and tools drive the game through. */
 export function installBridge(game: Game, emulator: Emulator | undefined, token: string | null = null): SpacetimeBridge {
   const api = createControlApi(game, emulator, { token });
+  let headers: Record<string, string> | undefined;
+  const call = <R extends RouteSpec>(route: R, body?: unknown, query?: Record<string, number>) => callRoute(api, route, body, query, headers);
+  const read = <R extends RouteSpec>(route: R) => callRoute(api, route, undefined, undefined, headers).then(unwrap);
   const bridge: SpacetimeBridge = {
     version: BRIDGE_VERSION,
     ready: game.ready,
     request: api.request,
     ...telemetryDoors(api),
     snapshot: () => gameSnapshot(game),
-    rateLimits: {
-      get: () => ({ ...api.limits.config }),
-      set: (limits) => {
-        api.limits.configure({ ...api.limits.config, ...limits });
-        return { ...api.limits.config };
-      },
-    },
     state: () => snapshotState(game),
     frames: (count) => game.frames(count),
+    useToken: (t) => void (headers = t ? { authorization: `Bearer ${t}` } : undefined),
     terrain: {
-      info: (position) => game.info(position),
-      deform: (edit) => game.deform(edit),
+      info: ({ x, y, z }) => call(ROUTE_TABLE['GET /terrain/info'], undefined, { x, y, z }),
+      deform: (edit) => call(ROUTE_TABLE['POST /terrain/deform'], edit),
       chunkHash: (cx, cy, cz) => game.pool.query<Result<string>>((api) => api.chunkHash({ cx, cy, cz })),
       columnHeight: async (x, z) => {
         const column = await game.pool.query<Result<{ height: number }>>((api) => api.columnInfo({ x, z }));
@@ -38,35 +37,29 @@ export function installBridge(game: Game, emulator: Emulator | undefined, token:
     },
     aim: () => structuredClone(game.aim),
     camera: {
-      set: (p, yaw, pitch) => {
-        const refused = refuseWhileLoading(game);
-        if (refused) return refused;
-        const position = PositionSchema.safeParse(p);
-        if (!position.success) return zodFailure(position.error);
-        return game.placeCamera(position.data.x, position.data.y, position.data.z, yaw, pitch);
-      },
+      set: (position, yaw, pitch) => call(ROUTE_TABLE['POST /camera/place'], { position, yaw, pitch }),
     },
     player: {
-      position: () => game.player.snapshot(),
-      spawn: (body) => refuseWhileLoading(game) ?? game.player.spawn(body),
-      teleport: (body) => refuseWhileLoading(game) ?? game.player.teleportRequest(body),
-      mode: (body) => refuseWhileLoading(game) ?? game.player.modeRequest(body),
+      position: () => read(ROUTE_TABLE['GET /player/position']),
+      spawn: (body) => call(ROUTE_TABLE['POST /player/spawn'], body),
+      teleport: (body) => call(ROUTE_TABLE['POST /player/teleport'], body),
+      mode: (body) => call(ROUTE_TABLE['POST /player/mode'], body),
     },
     scenes: {
-      list: () => game.scenes.list(),
-      load: (body) => game.scenes.load(body),
-      reload: (body) => game.scenes.reload(body),
-      current: () => game.scenes.currentInfo(),
-      history: () => game.scenes.history(),
-      validate: (body) => game.scenes.validate(body),
+      list: () => read(ROUTE_TABLE['GET /scenes']).then((r) => r.scenes),
+      load: (body) => call(ROUTE_TABLE['POST /scene/load'], body),
+      reload: (body) => call(ROUTE_TABLE['POST /scene/reload'], body),
+      current: () => call(ROUTE_TABLE['GET /scene/current']),
+      history: () => read(ROUTE_TABLE['GET /scene/history']),
+      validate: (body) => call(ROUTE_TABLE['POST /scene/validate'], body),
     },
     vr: {
-      tracking: () => structuredClone(game.tracking),
-      recenter: () => game.recenterVr(),
+      tracking: () => read(ROUTE_TABLE['GET /vr/tracking']),
+      recenter: () => call(ROUTE_TABLE['POST /vr/recenter'], {}),
     },
     settings: {
-      get: () => settingsValues(game.settings.getState()),
-      update: (patch) => game.settings.getState().update(patch),
+      get: () => read(ROUTE_TABLE['GET /settings']),
+      update: (patch) => call(ROUTE_TABLE['POST /settings'], patch),
     },
     workers: { crash: (index) => game.pool.crashWorker(index) },
     debug: {
@@ -112,3 +105,30 @@ function snapshotState(game: Game): BridgeState {
   };
 }
 
+/**
+ * One request through the same door as `request` (token, refusals, metrics), its answer checked
+ * against the route's documented response and handed back as a Result of those fields.
+ */
+async function callRoute<R extends RouteSpec>(
+  api: ControlApi, route: R, body: unknown, query: Record<string, number> | undefined, headers: Record<string, string> | undefined,
+): Promise<Result<z.output<R['response']>>> {
+  const key = routeKey(route);
+  const search = query ? `?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}` : '';
+  const res = await api.request(route.method, route.path + search, body, headers);
+  if (res.status !== 200) {
+    const refusal = ErrorBodySchema.safeParse(res.body);
+    return refusal.success ? fail(refusal.data.error, refusal.data.message) : fail('INTERNAL_ERROR', `${key} answered ${res.status}`);
+  }
+  return documented<R['response']>(route.response, res.body, key);
+}
+
+function documented<S extends z.ZodType>(schema: S, body: unknown, key: string): Result<z.output<S>> {
+  const answer = z.safeParse(schema, body);
+  return answer.success ? ok(answer.data) : fail('INTERNAL_ERROR', `${key} answered fields its route does not document: ${answer.error.message}`);
+}
+
+/** Reads the game cannot refuse answer their fields; a door refusal (token) throws. */
+function unwrap<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+}

@@ -6,11 +6,10 @@
 import type { Game } from '../app/game.ts';
 import type { SimControl, GameEvent } from '../app/sim-control.ts';
 import type { ApiResponse } from '../protocol/api.ts';
-import { ROUTES } from '../protocol/routes/index.ts';
+import { ROUTE_TABLE, type Routes } from '../protocol/routes/index.ts';
 import type { FpsData, TelemetryEvent } from '../protocol/telemetry.ts';
 import { scenePath } from '../protocol/scenes.ts';
-import { ApiRouter } from './router.ts';
-import { RateLimits } from './rate-limits.ts';
+import { ApiRouter, type HandlerTable } from './router.ts';
 import { ApiMetrics } from './metrics.ts';
 import { TelemetryHub, type TelemetrySource } from './telemetry-hub.ts';
 import { FpsMeter } from './fps-meter.ts';
@@ -31,8 +30,7 @@ const STEP_SECONDS = 1 / 60;
 
 export interface ControlApi {
   context: ControlContext;
-  router: ApiRouter;
-  limits: RateLimits;
+  router: ApiRouter<Routes>;
   telemetry: TelemetryHub;
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
   /** Called once per rendered frame with its time; waiters on state predicates hook in here. */
@@ -44,7 +42,6 @@ export function createControlApi(game: Game, emulator: Emulator | undefined, opt
   const fpsData: FpsData = { fps: 0, frame_time_ms: 0, physics_time_ms: 0, render_time_ms: 0 };
   const debug = new DebugSession();
   const recorder = new Recorder();
-  const limits = new RateLimits();
   const metrics = new ApiMetrics({
     fps: () => meter.read(fpsData, performance.now()).fps,
     memoryBytes: jsHeapBytes,
@@ -65,21 +62,22 @@ export function createControlApi(game: Game, emulator: Emulator | undefined, opt
     stateView: () => buildStateView(game, debug, meter.read(fpsData, performance.now()).fps),
     dispatch: (method, path, body) => internal.handle({ method, path, body }),
   };
-  const handlers = {
+  // Every route of the table, each typed from its schemas: a missing or mistyped handler does not compile.
+  const handlers: HandlerTable<Routes> = {
     ...systemHandlers(context), ...sceneHandlers(context), ...playerHandlers(context),
     ...terrainHandlers(context), ...debugHandlers(context), ...automationHandlers(context),
   };
   const reportHandlerError = (route: { path: string }, error: unknown) =>
     game.events.emit({ type: 'error', message: `${route.path}: ${error instanceof Error ? error.message : String(error)}`, source: 'control-api' });
   const router = new ApiRouter({
-    routes: ROUTES, handlers, limits, token: options.token,
+    routes: ROUTE_TABLE, handlers, token: options.token,
     observe: (m, e, s, sec) => metrics.observe(m, e, s, sec),
     onError: reportHandlerError,
     onWrite: (route, body) => recorder.call(route.method, route.path, body, 'router'),
     admit: (route) => recorder.admits(route),
   });
-  // Replays repeat calls that were already allowed once: no token, no rate limit, not counted.
-  const internal = new ApiRouter({ routes: ROUTES, handlers, limits: new RateLimits({ general: 1e9, write: 1e9, windowSeconds: 1 }) });
+  // Replays repeat calls that were already allowed once: no token, not counted, not refused as a write during the replay.
+  const internal = new ApiRouter({ routes: ROUTE_TABLE, handlers });
 
   const frameListeners: Array<(now: number) => void> = [];
   const telemetryCost = context.telemetryCost;
@@ -111,8 +109,8 @@ export function createControlApi(game: Game, emulator: Emulator | undefined, opt
   window.addEventListener('unhandledrejection', (e) => game.events.emit({ type: 'error', message: String(e.reason?.message ?? e.reason), source: 'page' }));
 
   return {
-    context, router, limits, telemetry,
-    request: (method, path, body, headers) => router.handle({ method, path, body, headers, client: 'page' }),
+    context, router, telemetry,
+    request: (method, path, body, headers) => router.handle({ method, path, body, headers }),
     onFrame(listener) {
       frameListeners.push(listener);
       return () => {

@@ -31,7 +31,7 @@ export interface ControlContext {
   activity: { dap: number; lsp: number };
   /** The readable state tree for /debug/evaluate and breakpoint conditions. */
   stateView(): GameStateView;
-  /** A request through the router that skips token and rate limits (replays). */
+  /** A request through the router that skips the token and the write refusal during a replay (replays). */
   dispatch(method: string, path: string, body?: unknown): Promise<ApiResponse>;
 }
 

@@ -9,7 +9,7 @@ import { fail, type Result } from '../protocol/errors.ts';
 import type { RouteSpec } from '../protocol/route-spec.ts';
 
 /** Router writes a replay repeats; terrain edits and boarding are recorded where the game does them. */
-const RECORDED_ROUTES = new Set(['/player/spawn', '/player/teleport', '/player/mode']);
+const RECORDED_ROUTES = new Set(['/player/spawn', '/player/teleport', '/player/mode', '/camera/place']);
 /** Every call a recording may hold: the recorded routes and the game's own actions. */
 export const REPLAYABLE_PATHS: ReadonlySet<string> = new Set([...RECORDED_ROUTES, '/terrain/deform']);
 /** Writes that would start another world under a recording (it could not be replayed). */

@@ -1,30 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ApiRouter, type HandlerTable } from './router.ts';
-import { RateLimits } from './rate-limits.ts';
 import { fail, ok } from '../protocol/errors.ts';
-import type { RouteSpec } from '../protocol/route-spec.ts';
+import { defineRoute, NoBody, NoQuery, routeTable } from '../protocol/route-spec.ts';
 
-const routes: RouteSpec[] = [
-  { method: 'GET', path: '/thing', group: 't', summary: 's', kind: 'read', statuses: [], response: z.object({ n: z.number() }), query: z.object({ n: z.string().optional() }).strict(), example: {} },
-  { method: 'POST', path: '/thing', group: 't', summary: 's', kind: 'write', statuses: [], response: z.object({ n: z.number() }), body: z.object({ n: z.number() }).strict(), example: {} },
-  { method: 'POST', path: '/boom', group: 't', summary: 's', kind: 'write', statuses: [], response: z.object({}), example: {} },
-];
+const base = { group: 't', summary: 's', statuses: [], example: {} };
+const routes = routeTable({
+  'GET /thing': defineRoute({ ...base, method: 'GET', path: '/thing', kind: 'read', query: z.object({ n: z.string().optional() }).strict(), body: NoBody, response: z.object({ n: z.number() }) }),
+  'POST /thing': defineRoute({ ...base, method: 'POST', path: '/thing', kind: 'write', query: NoQuery, body: z.object({ n: z.number() }).strict(), response: z.object({ n: z.number() }) }),
+  'POST /boom': defineRoute({ ...base, method: 'POST', path: '/boom', kind: 'write', query: NoQuery, body: NoBody, response: z.object({}) }),
+});
+type Handlers = HandlerTable<typeof routes>;
 
-function make(options: { token?: string; limits?: RateLimits } = {}) {
+function make(options: { token?: string } = {}) {
   const calls: unknown[] = [];
   const writes: string[] = [];
-  const handlers: HandlerTable = {
+  const handlers: Handlers = {
+    // query.n is string | undefined and body.n a number: the schemas' output types, no casts.
     'GET /thing': ({ query }) => ok({ n: Number(query.n ?? 1) }),
     'POST /thing': ({ body }) => {
       calls.push(body);
-      return (body as { n: number }).n < 0 ? fail('INVALID_PARAMETER', 'n must be >= 0') : ok({ n: (body as { n: number }).n });
+      return body.n < 0 ? fail('INVALID_PARAMETER', 'n must be >= 0') : ok({ n: body.n });
     },
     'POST /boom': () => { throw new Error('kaput'); },
   };
-  const router = new ApiRouter({ routes, handlers, limits: options.limits ?? new RateLimits({ general: 1000, write: 1000, windowSeconds: 60 }), token: options.token, onWrite: (r) => writes.push(r.path) });
+  const router = new ApiRouter({ routes, handlers, token: options.token, onWrite: (r) => writes.push(r.path) });
   return { router, calls, writes };
 }
+
+const handlersFor = (): Handlers => ({
+  'GET /thing': () => ok({ n: 1 }),
+  'POST /thing': ({ body }) => ok({ n: body.n }),
+  'POST /boom': () => ok({}),
+});
 
 describe('ApiRouter', () => {
   it('answers 200 with the handler value, request id, version and Server-Timing headers', async () => {
@@ -74,20 +82,25 @@ describe('ApiRouter', () => {
     expect((await router.handle({ method: 'GET', path: '/thing', headers: { Authorization: 'Bearer sesame' } })).status).toBe(200);
   });
 
-  it('limits writes separately from reads and answers 429 with retry_after', async () => {
-    const { router } = make({ limits: new RateLimits({ general: 5, write: 2, windowSeconds: 60 }) });
-    const first = await router.handle({ method: 'GET', path: '/thing' });
-    expect([first.headers['x-ratelimit-limit'], first.headers['x-ratelimit-remaining']]).toEqual(['5', '4']);
-    await router.handle({ method: 'POST', path: '/thing', body: { n: 1 } });
-    await router.handle({ method: 'POST', path: '/thing', body: { n: 1 } });
-    const limited = await router.handle({ method: 'POST', path: '/thing', body: { n: 1 } });
-    expect(limited.status).toBe(429);
-    expect(limited.body).toMatchObject({ error: 'RATE_LIMIT_EXCEEDED', retry_after: expect.any(Number) });
-    expect(limited.headers['retry-after']).toBe(String((limited.body as { retry_after: number }).retry_after));
-    expect((await router.handle({ method: 'GET', path: '/thing' })).status).toBe(200);
+  it('will not start with a route that has no handler or a handler with no route', () => {
+    const { 'POST /boom': _boom, ...missing } = handlersFor();
+    // @ts-expect-error a missing handler is a type error; plain JavaScript callers get the startup check.
+    expect(() => new ApiRouter({ routes, handlers: missing })).toThrow(/no handler for POST \/boom/);
+    const extra = { ...handlersFor(), 'GET /nowhere': () => ok({}) };
+    expect(() => new ApiRouter({ routes, handlers: extra })).toThrow(/handler GET \/nowhere has no route/);
   });
 
-  it('will not start with a route that has no handler or a handler with no route', () => {
-    expect(() => new ApiRouter({ routes, handlers: {}, limits: new RateLimits() })).toThrow(/no handler/);
+  it('types handlers from the schemas (checked by tsc)', () => {
+    const wrongAnswer: Handlers = {
+      ...handlersFor(),
+      // @ts-expect-error the response schema says n is a number
+      'GET /thing': () => ok({ n: 'four' }),
+    };
+    const wrongInput: Handlers = {
+      ...handlersFor(),
+      // @ts-expect-error body.n is a number, not a string
+      'POST /thing': ({ body }) => ok({ n: body.n.length }),
+    };
+    expect([wrongAnswer, wrongInput].length).toBe(2);
   });
 });

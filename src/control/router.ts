@@ -1,31 +1,33 @@
 /**
  * The control API's router: one table of routes, one path for every request whatever door it came
- * through. Order: version → token → rate limit → route and method → validation → handler. Every
- * failure answers in seed 000's error format and leaves the game untouched.
+ * through. Order: version → token → route and method → admission → validation → handler. Every
+ * failure answers in seed 000's error format and leaves the game untouched. Input is validated here
+ * once; handlers get the schemas' output types and must answer the response schema's input type.
+ * Rate limits are not the page's: the relay's network door enforces the seed's per-IP limits.
  */
+import { z } from 'zod';
 import { API_MAJOR, API_MEDIA_TYPE, API_PREFIX, errorBody, type ApiRequest, type ApiResponse } from '../protocol/api.ts';
 import { zodFailure, ERROR_STATUS, type ErrorCode, type Result } from '../protocol/errors.ts';
-import { routeKey, type RouteKey, type RouteSpec } from '../protocol/route-spec.ts';
+import { routeKey, type RouteSpec, type RouteTable } from '../protocol/route-spec.ts';
 
-import type { RateLimits } from './rate-limits.ts';
-
-export interface HandlerRequest {
-  route: RouteSpec;
-  /** Parsed by the route's query schema ({} when it has none). */
-  query: Record<string, unknown>;
-  /** Parsed by the route's body schema. */
-  body: unknown;
+export interface HandlerRequest<R extends RouteSpec> {
+  /** The route's query schema's output (`{}` for NoQuery). */
+  query: z.output<R['query']>;
+  /** The route's body schema's output (`undefined` for NoBody). */
+  body: z.output<R['body']>;
   headers: Record<string, string>;
   requestId: string;
 }
 
-export type Handler = (req: HandlerRequest) => Result<unknown> | Promise<Result<unknown>>;
-export type HandlerTable = Partial<Record<RouteKey, Handler>>;
+/** What a handler answers: a value of the documented response's input type, or a typed refusal. */
+export type Answer<R extends RouteSpec> = Result<z.input<R['response']>>;
+export type Handler<R extends RouteSpec> = (req: HandlerRequest<R>) => Answer<R> | Promise<Answer<R>>;
+/** One handler per route of a table: a missing, extra-typed or mistyped handler is a type error. */
+export type HandlerTable<T extends RouteTable> = { [K in keyof T]: Handler<T[K]> };
 
-export interface RouterOptions {
-  routes: readonly RouteSpec[];
-  handlers: HandlerTable;
-  limits: RateLimits;
+export interface RouterOptions<T extends RouteTable> {
+  routes: T;
+  handlers: HandlerTable<T>;
   /** When set, every request needs `Authorization: Bearer <token>`. */
   token?: string | null;
   observe?(method: string, endpoint: string, status: number, seconds: number): void;
@@ -33,30 +35,52 @@ export interface RouterOptions {
   onError?(route: RouteSpec, error: unknown): void;
   /** Last word before validation: a route the game cannot take right now (a replay is running) is refused here. */
   admit?(route: RouteSpec): Result<never> | null;
-  /** A write answered 200 (the recorder logs it for replay). */
+  /** A write answered 200 (the recorder logs it for replay), with its validated body. */
   onWrite?(route: RouteSpec, body: unknown): void;
 }
 
 class Refusal {
-  constructor(readonly code: ErrorCode, readonly message: string, readonly headers: Record<string, string> = {}, readonly retryAfter?: number) {}
+  constructor(readonly code: ErrorCode, readonly message: string) {}
+}
+
+/** A route with its handler, joined where both types are known, so the router itself needs none. */
+interface BoundRoute {
+  spec: RouteSpec;
+  /** Validates query and body with the route's schemas (throws a Refusal), and returns the call. */
+  prepare(query: Record<string, string>, body: unknown, headers: Record<string, string>, requestId: string): { body: unknown; run(): Answer<RouteSpec> | Promise<Answer<RouteSpec>> };
+}
+
+function bind<R extends RouteSpec>(spec: R, handler: Handler<R>): BoundRoute {
+  return {
+    spec,
+    prepare(query, body, headers, requestId) {
+      const req: HandlerRequest<R> = {
+        query: parseWith<R['query']>(spec.query, query, 'query'), body: parseWith<R['body']>(spec.body, body, 'body'), headers, requestId,
+      };
+      return { body: req.body, run: () => handler(req) };
+    },
+  };
 }
 
 const VERSIONED = /^\/api\/v(\d+)(\/.*)?$/;
 const MEDIA_VERSION = /application\/vnd\.spacetime\.v(\d+)\+json/;
 
-export class ApiRouter {
-  private readonly byPath = new Map<string, Map<string, { spec: RouteSpec; handler: Handler }>>();
+export class ApiRouter<T extends RouteTable> {
+  private readonly byPath = new Map<string, Map<string, BoundRoute>>();
   private sequence = 0;
 
-  constructor(private readonly options: RouterOptions) {
-    for (const spec of options.routes) {
-      const handler = options.handlers[routeKey(spec)];
-      if (!handler) throw new Error(`no handler for ${routeKey(spec)}`);
+  constructor(private readonly options: RouterOptions<T>) {
+    const { routes, handlers } = options;
+    for (const key in routes) {
+      const spec = routes[key];
+      if (routeKey(spec) !== key) throw new Error(`route ${key} is ${routeKey(spec)}`);
+      // Typed callers cannot leave one out; plain JavaScript can.
+      if (typeof handlers[key] !== 'function') throw new Error(`no handler for ${key}`);
       if (!this.byPath.has(spec.path)) this.byPath.set(spec.path, new Map());
-      this.byPath.get(spec.path)!.set(spec.method, { spec, handler });
+      this.byPath.get(spec.path)!.set(spec.method, bind(spec, handlers[key]));
     }
-    for (const key of Object.keys(options.handlers)) {
-      if (!options.routes.some((r) => routeKey(r) === key)) throw new Error(`handler ${key} has no route`);
+    for (const key of Object.keys(handlers)) {
+      if (!Object.hasOwn(routes, key)) throw new Error(`handler ${key} has no route`);
     }
   }
 
@@ -68,21 +92,22 @@ export class ApiRouter {
     const json = headers.accept && MEDIA_VERSION.test(headers.accept) ? API_MEDIA_TYPE : 'application/json';
     const method = String(req.method ?? '').toUpperCase();
     let endpoint = 'unmatched';
+    let matched: RouteSpec | null = null;
     let handlerMs = 0;
     let answer: ApiResponse;
     try {
       const { path, query } = splitPath(req.path);
       const route = this.resolve(method, path, headers, out);
+      matched = route.spec;
       endpoint = route.spec.path;
-      await this.spend(req.client ?? 'page', route.spec, out);
       const refused = this.options.admit?.(route.spec);
       if (refused && !refused.ok) throw new Refusal(refused.error.code, refused.error.message);
-      const parsed = parse(route.spec, query, req.body);
+      const call = route.prepare(query, req.body, headers, requestId);
       const handlerStarted = performance.now();
-      const result = await route.handler({ route: route.spec, query: parsed.query, body: parsed.body, headers, requestId });
+      const result = await call.run();
       handlerMs = performance.now() - handlerStarted;
       if (result.ok) {
-        if (route.spec.kind === 'write') this.options.onWrite?.(route.spec, parsed.body);
+        if (route.spec.kind === 'write') this.options.onWrite?.(route.spec, call.body);
         out['content-type'] = route.spec.contentType ?? json;
         answer = { status: 200, headers: out, body: result.value };
       } else {
@@ -91,8 +116,7 @@ export class ApiRouter {
     } catch (e) {
       if (e instanceof Refusal) answer = refuse(e, requestId, out, json);
       else {
-        const spec = this.byPath.get(endpoint)?.get(method)?.spec;
-        if (spec) this.options.onError?.(spec, e);
+        if (matched) this.options.onError?.(matched, e);
         answer = refuse(new Refusal('INTERNAL_ERROR', `internal error: ${e instanceof Error ? e.message : String(e)}`), requestId, out, json);
       }
     }
@@ -103,7 +127,7 @@ export class ApiRouter {
     return answer;
   }
 
-  private resolve(method: string, rawPath: string, headers: Record<string, string>, out: Record<string, string>) {
+  private resolve(method: string, rawPath: string, headers: Record<string, string>, out: Record<string, string>): BoundRoute {
     let path = rawPath;
     const versioned = VERSIONED.exec(path);
     if (versioned) {
@@ -131,43 +155,17 @@ export class ApiRouter {
     if (!given) throw new Refusal('INVALID_TOKEN', 'Authorization: Bearer <token> is required (the token is printed in the browser console)');
     if (given !== token) throw new Refusal('INVALID_TOKEN', 'Authentication token is invalid');
   }
-
-  private async spend(client: string, spec: RouteSpec, out: Record<string, string>) {
-    const verdict = await this.options.limits.take(client, spec.kind);
-    out['x-ratelimit-limit'] = String(verdict.limit);
-    out['x-ratelimit-remaining'] = String(verdict.remaining);
-    out['x-ratelimit-reset'] = String(verdict.resetAt);
-    if (!verdict.allowed) {
-      out['retry-after'] = String(verdict.retryAfter);
-      throw new Refusal('RATE_LIMIT_EXCEEDED', `Rate limit exceeded. Try again in ${verdict.retryAfter} seconds.`, {}, verdict.retryAfter);
-    }
-  }
 }
 
 function refuse(r: Refusal, requestId: string, out: Record<string, string>, json: string): ApiResponse {
-  const body = errorBody(r.code, r.message, requestId);
-  if (r.retryAfter !== undefined) body.retry_after = r.retryAfter;
   out['content-type'] = json;
-  return { status: ERROR_STATUS[r.code], headers: { ...out, ...r.headers }, body };
+  return { status: ERROR_STATUS[r.code], headers: out, body: errorBody(r.code, r.message, requestId) };
 }
 
-function parse(spec: RouteSpec, query: Record<string, string>, body: unknown) {
-  let parsedQuery: Record<string, unknown> = {};
-  if (spec.query) {
-    const q = spec.query.safeParse(query);
-    if (!q.success) throw fromZod(q.error, 'query', query);
-    parsedQuery = q.data as Record<string, unknown>;
-  } else {
-    const extra = Object.keys(query)[0];
-    if (extra !== undefined) throw new Refusal('INVALID_PARAMETER', `${spec.path} takes no query parameter (got '${extra}')`);
-  }
-  let parsedBody: unknown = undefined;
-  if (spec.body) {
-    const b = spec.body.safeParse(body);
-    if (!b.success) throw fromZod(b.error, 'body', body);
-    parsedBody = b.data;
-  }
-  return { query: parsedQuery, body: parsedBody };
+function parseWith<S extends z.ZodType>(schema: S, input: unknown, where: 'query' | 'body'): z.output<S> {
+  const parsed = z.safeParse(schema, input);
+  if (!parsed.success) throw fromZod(parsed.error, where, input);
+  return parsed.data;
 }
 
 function fromZod(error: Parameters<typeof zodFailure>[0], where: string, input: unknown): Refusal {

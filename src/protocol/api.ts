@@ -18,8 +18,6 @@ export interface ApiRequest {
   path: string;
   body?: unknown;
   headers?: Record<string, string>;
-  /** Who is asking, for rate limits (the relay passes the caller's IP; in page it is 'page'). */
-  client?: string;
 }
 
 export interface ApiResponse<T = unknown> {

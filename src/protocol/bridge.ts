@@ -1,16 +1,13 @@
 import type { Result } from './errors.ts';
 import type { Vec3 } from './vec3.ts';
-import type { BrushEdit, EditOutcome, TerrainInfo } from './terrain.ts';
-import type { PlayerMode, PlayerSnapshot } from './player.ts';
-import type { SceneCurrent, SceneHistory, SceneLoadResult, SceneReloadResult, SceneValidation } from './scenes.ts';
-import type { VrRecenterResult, VrTracking } from './vr.ts';
 import type { Settings } from './settings.ts';
 import type { ApiResponse } from './api.ts';
+import type { RouteAnswer } from './routes/index.ts';
 import type { GameSnapshot, XR_BUTTONS } from './automation.ts';
 import type { GameStateView } from './debug.ts';
 import type { TelemetryConfigPatch, TelemetryEvent, TelemetryEventMessage, TelemetryServerMessage } from './telemetry.ts';
 
-export const BRIDGE_VERSION = '0.2.0';
+export const BRIDGE_VERSION = '0.3.0';
 
 /** A telemetry connection speaking seed 000's WebSocket protocol, in page (the relay carries the same over a socket). */
 export interface TelemetryPort {
@@ -19,8 +16,6 @@ export interface TelemetryPort {
   send(message: unknown): void;
   close(): void;
 }
-
-export interface RateLimitSettings { general: number; write: number; windowSeconds: number }
 
 export interface AimState {
   /** Which pointer aims: the desktop crosshair, or a VR controller ray. */
@@ -76,53 +71,70 @@ export interface SpacetimeBridge {
   /** The deterministic game state (GET /snapshot). */
   snapshot(): GameSnapshot;
   telemetry: { open(onMessage: (message: TelemetryServerMessage | ArrayBuffer) => void): TelemetryPort };
-  /** Seed limits by default (100/min, writes 10/min); tests that send many writes raise them. */
-  rateLimits: { get(): RateLimitSettings; set(limits: Partial<RateLimitSettings>): RateLimitSettings };
   /** Resolves when the spawn area is meshed and the camera placed. */
   ready: Promise<void>;
   state(): BridgeState;
   /** Resolves after `count` more rendered frames. */
   frames(count: number): Promise<void>;
+  /**
+   * The Bearer token the convenience methods below send (a production build opened with ?bridge
+   * prints it at startup; dev and test builds need none). `request` takes its own headers.
+   */
+  useToken(token: string | null): void;
+  /*
+   * Convenience methods: each is one `request` to its route (same token, same refusals, e.g. 409
+   * while a replay runs, same metrics), answered as a Result of the route's documented fields;
+   * reads that cannot be refused by the game answer the fields directly and throw on a door refusal.
+   * Methods marked "test hook" have no route: they read or poke the page for tests only.
+   */
   terrain: {
-    info(position: Vec3): Promise<Result<TerrainInfo>>;
-    /** Applies a brush; resolves once every touched chunk is re-meshed and in the scene. */
-    deform(edit: BrushEdit | unknown): Promise<Result<EditOutcome>>;
+    /** GET /terrain/info. */
+    info(position: Vec3): Promise<Result<RouteAnswer<'GET /terrain/info'>>>;
+    /** POST /terrain/deform: resolves once every touched chunk is re-meshed and in the scene. */
+    deform(edit: unknown): Promise<Result<RouteAnswer<'POST /terrain/deform'>>>;
+    /** Test hook: SHA-256 of a chunk's voxels (read-only; POST /terrain/sync answers it too). */
     chunkHash(cx: number, cy: number, cz: number): Promise<Result<string>>;
+    /** Test hook: terrain height of a column (read-only). */
     columnHeight(x: number, z: number): Promise<number>;
   };
-  /** The brush target of the active pointer this frame. */
+  /** Test hook: the brush target of the active pointer this frame. */
   aim(): AimState;
   camera: {
-    /** Puts the player in the spacecraft, hovering still at this pose; yaw/pitch in degrees (yaw 0 looks toward −z). */
-    set(position: Vec3, yawDeg: number, pitchDeg: number): Result<Vec3>;
+    /** POST /camera/place: the player in the spacecraft, hovering still at this pose; yaw/pitch in degrees (yaw 0 looks toward −z). */
+    set(position: Vec3, yawDeg: number, pitchDeg: number): Promise<Result<RouteAnswer<'POST /camera/place'>>>;
   };
-  /** Seed 000 player routes' game side (bodies use the seed's field names). */
+  /** Seed 000 player routes (bodies use the seed's field names). */
   player: {
-    position(): PlayerSnapshot;
-    spawn(body: unknown): Result<{ player_id: string; position: Vec3; mode: PlayerMode }>;
-    teleport(body: unknown): Result<{ player_id: string; new_position: Vec3 }>;
-    mode(body: unknown): Result<{ player_id: string; mode: PlayerMode }>;
+    /** GET /player/position. */
+    position(): Promise<RouteAnswer<'GET /player/position'>>;
+    spawn(body: unknown): Promise<Result<RouteAnswer<'POST /player/spawn'>>>;
+    teleport(body: unknown): Promise<Result<RouteAnswer<'POST /player/teleport'>>>;
+    mode(body: unknown): Promise<Result<RouteAnswer<'POST /player/mode'>>>;
   };
-  /** Seed 000 scene routes' game side. Loads resolve once the scene is playable. */
+  /** Seed 000 scene routes. Loads resolve once the scene is playable. */
   scenes: {
-    list(): SceneListing[];
-    load(body: unknown): Promise<Result<SceneLoadResult>>;
-    reload(body?: unknown): Promise<Result<SceneReloadResult>>;
-    current(): Result<SceneCurrent>;
-    history(): SceneHistory;
-    validate(body: unknown): Result<SceneValidation>;
+    /** GET /scenes, the list. */
+    list(): Promise<SceneListing[]>;
+    load(body: unknown): Promise<Result<RouteAnswer<'POST /scene/load'>>>;
+    reload(body?: unknown): Promise<Result<RouteAnswer<'POST /scene/reload'>>>;
+    current(): Promise<Result<RouteAnswer<'GET /scene/current'>>>;
+    history(): Promise<RouteAnswer<'GET /scene/history'>>;
+    validate(body: unknown): Promise<Result<RouteAnswer<'POST /scene/validate'>>>;
   };
   vr: {
-    /** Headset and controllers in tracking space (tracking_valid false outside VR). */
-    tracking(): VrTracking;
-    recenter(): Result<VrRecenterResult>;
+    /** GET /vr/tracking: headset and controllers in tracking space (tracking_valid false outside VR). */
+    tracking(): Promise<RouteAnswer<'GET /vr/tracking'>>;
+    recenter(): Promise<Result<RouteAnswer<'POST /vr/recenter'>>>;
   };
   settings: {
-    get(): Settings;
-    /** Validates the whole patch; a bad field changes nothing. */
-    update(patch: unknown): Result<Settings>;
+    /** GET /settings. */
+    get(): Promise<Settings>;
+    /** POST /settings: validates the whole patch; a bad field changes nothing. */
+    update(patch: unknown): Promise<Result<Settings>>;
   };
+  /** Test hook: fault injection (a crashed worker is replaced and replays the edit log). */
   workers: { crash(index: number): Result<{ index: number }> };
+  /** Test hooks: rendering only, the simulation is not touched. */
   debug: {
     /** Hides the terrain so a test can prove its pixel check fails on a sky-only view. */
     setTerrainVisible(visible: boolean): void;

@@ -4,7 +4,7 @@
  * and the relay's HTTP door can serve the same object.
  */
 import { z } from 'zod';
-import type { RouteSpec } from './route-spec.ts';
+import { takesBody, takesQuery, type RouteSpec } from './route-spec.ts';
 import { API_MEDIA_TYPE, API_PREFIX, API_VERSION } from './api.ts';
 import { ERROR_STATUS, type ErrorCode } from './errors.ts';
 
@@ -37,25 +37,29 @@ export function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Json {
 export const operationId = (r: Pick<RouteSpec, 'method' | 'path'>): string =>
   `${r.method.toLowerCase()}_${r.path.replace(/^\/+/, '').replace(/[^A-Za-z0-9]+/g, '_').replace(/_+$/, '')}`;
 
-/** Every status a route can answer: 200, its own, the door's 401 and 429, and 400 when it takes input. */
+/** Every status a route can answer: 200, its own, the door's 401, and 400 when it takes input. */
 export function routeStatuses(r: RouteSpec): number[] {
-  const all = new Set([200, ...r.statuses, 401, 429]);
-  if (r.query || r.body) all.add(400);
+  const all = new Set([200, ...r.statuses, 401]);
+  if (takesQuery(r) || takesBody(r)) all.add(400);
   return [...all].sort((a, b) => a - b);
 }
 
 /** A body the door accepts when absent (`EmptyBody`, `.optional()`) is an optional requestBody. */
-export const bodyRequired = (r: RouteSpec): boolean => r.body !== undefined && !r.body.safeParse(undefined).success;
+export const bodyRequired = (r: RouteSpec): boolean => takesBody(r) && !r.body.safeParse(undefined).success;
 
-const RATE_HEADERS = {
-  'X-RateLimit-Limit': 'Requests allowed per minute in this route\'s bucket (100 general, 10 writes)',
-  'X-RateLimit-Remaining': 'Requests left in the current window',
-  'X-RateLimit-Reset': 'Unix seconds when the window resets',
+/**
+ * Headers every answer carries. Rate limits are the network door's (the relay enforces the seed's
+ * per-IP limits), so their headers and 429 are documented there, not by the page.
+ */
+const ANSWER_HEADERS = {
+  'X-Request-Id': { description: 'Id of this request (also in error bodies as request_id)', schema: { type: 'string' } },
+  'X-API-Version': { description: 'Major API version that answered', schema: { type: 'string' } },
+  'Server-Timing': { description: 'handler;dur=…, total;dur=… (milliseconds)', schema: { type: 'string' } },
 };
-const headerRefs = Object.fromEntries(Object.keys(RATE_HEADERS).map((h) => [h, { $ref: `#/components/headers/${h}` }]));
+const headerRefs = Object.fromEntries(Object.keys(ANSWER_HEADERS).map((h) => [h, { $ref: `#/components/headers/${h}` }]));
 
 function parameters(r: RouteSpec): Json[] | undefined {
-  if (!r.query) return undefined;
+  if (!takesQuery(r)) return undefined;
   // Read the names off the JSON Schema rather than zod internals: it already resolved optional and pipes.
   const schema = jsonSchema(r.query, 'input');
   const props = (schema.properties ?? {}) as Record<string, Json>;
@@ -87,19 +91,19 @@ function operation(r: RouteSpec): Json {
     summary: r.summary,
     ...(r.description ? { description: r.description } : {}),
     ...(params ? { parameters: params } : {}),
-    ...(r.body ? {
+    ...(takesBody(r) ? {
       requestBody: {
         required: bodyRequired(r),
         content: { 'application/json': { schema: jsonSchema(r.body, 'input'), ...(r.example.body !== undefined ? { example: r.example.body } : {}) } },
       },
     } : {}),
     responses,
-    // Which rate-limit bucket the call spends from; not an OpenAPI field, hence the x- prefix.
+    // read or write (writes wait while a replay runs; the relay's per-IP limits count them apart); not an OpenAPI field, hence the x- prefix.
     'x-rate-limit-bucket': r.kind,
   };
 }
 
-export function buildOpenApi(routes: readonly RouteSpec[]): object {
+export function buildOpenApi(routes: readonly RouteSpec[]): Json {
   const paths: Record<string, Json> = {};
   for (const r of routes) (paths[r.path] ??= {})[r.method.toLowerCase()] = operation(r);
   // Tags in table order so viewers list groups the way docs/api.md does.
@@ -115,7 +119,7 @@ export function buildOpenApi(routes: readonly RouteSpec[]): object {
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <api_token>' } },
       schemas: { Error: jsonSchema(ErrorBodySchema, 'output') },
-      headers: Object.fromEntries(Object.entries(RATE_HEADERS).map(([h, description]) => [h, { description, schema: { type: 'integer' } }])),
+      headers: ANSWER_HEADERS,
     },
   };
 }

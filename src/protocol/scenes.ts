@@ -17,6 +17,7 @@ export const ScenePathSchema = z
   .regex(/^(res:\/\/(scenes\/)?)?[a-z0-9_]{1,64}(\.tscn)?$/, 'scene_path must look like res://scenes/<name>.tscn');
 
 export const SceneLoadSchema = z.object({ scene_path: ScenePathSchema }).strict();
+export type SceneLoadRequest = z.output<typeof SceneLoadSchema>;
 export const SceneReloadSchema = z.object({ preserve_state: z.boolean('preserve_state must be a boolean').default(false) }).strict();
 
 /** The name inside a scene path: `res://scenes/menu.tscn` and `menu` both give `menu`. */

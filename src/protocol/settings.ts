@@ -43,3 +43,12 @@ export const SettingsSchema = z.strictObject({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingKey = keyof Settings;
+
+// Strict as well: a typo in a key must fail loudly rather than be dropped. `.partial()` would let
+// `{ teleport: undefined }` through and blank the field, so an explicit undefined is refused too.
+export const SettingsPatchSchema = SettingsSchema.partial().superRefine((patch, ctx) => {
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'must not be undefined' });
+  }
+});
+export type SettingsPatch = z.output<typeof SettingsPatchSchema>;

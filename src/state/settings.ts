@@ -2,16 +2,8 @@ import { createStore } from 'zustand/vanilla';
 import { createJSONStorage, persist, type PersistStorage, type StateStorage } from 'zustand/middleware';
 import { fail, ok, type Result } from '../protocol/errors.ts';
 import {
-  FRAME_RATES, RELATIVE_TO, SETTING_RANGES, SNAP_TURN_DEGREES, SettingsSchema, VIEW_DISTANCES, type SettingKey, type Settings,
+  FRAME_RATES, RELATIVE_TO, SETTING_RANGES, SNAP_TURN_DEGREES, SettingsPatchSchema as PatchSchema, SettingsSchema, VIEW_DISTANCES, type SettingKey, type Settings,
 } from '../protocol/settings.ts';
-
-// Strict as well: a typo in a key must fail loudly rather than be dropped. `.partial()` would let
-// `{ teleport: undefined }` through and blank the field, so an explicit undefined is refused too.
-const PatchSchema = SettingsSchema.partial().superRefine((patch, ctx) => {
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'must not be undefined' });
-  }
-});
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   teleport: true, snapTurn: true, snapTurnDegrees: 30, smoothMotion: false, smoothMotionRelativeTo: 'head',

@@ -4,15 +4,16 @@ import { BRIDGE_VERSION } from '../../protocol/bridge.ts';
 import { ROUTES } from '../../protocol/routes/index.ts';
 import { buildOpenApi } from '../../protocol/openapi.ts';
 import type { HandlerTable } from '../router.ts';
+import type { SYSTEM_ROUTES } from '../../protocol/routes/system.ts';
 import { isoNow, type ControlContext } from '../control-context.ts';
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 const RELAY_MISSING = 'the multiplayer relay is not available in this build yet; the game runs single-player';
 
-export function systemHandlers(ctx: ControlContext): HandlerTable {
+export function systemHandlers(ctx: ControlContext): HandlerTable<typeof SYSTEM_ROUTES> {
   const { game } = ctx;
   const uptime = () => Math.round(performance.now() / 1000);
-  let openApi: object | null = null;
+  let openApi: Record<string, unknown> | null = null;
   return {
     'GET /health': () => {
       const failing: string[] = [];
@@ -41,7 +42,7 @@ export function systemHandlers(ctx: ControlContext): HandlerTable {
       const f = ctx.fps();
       const progress = game.streamer.progress();
       const w = game.pool.stats();
-      const c = game.counters;
+      const c = game.frame.counters;
       return ok({
         fps: f.fps, frame_time_ms: f.frame_time_ms, physics_time_ms: f.physics_time_ms, render_time_ms: f.render_time_ms,
         draw_calls: c.drawCalls, triangles: c.triangles, memory_mb: Math.round(ctx.memoryBytes() / 1048576),

@@ -1,6 +1,6 @@
 /** Seed 000 connection, health and monitoring routes, and our OpenAPI and snapshot routes. */
 import { z } from 'zod';
-import type { RouteSpec } from '../route-spec.ts';
+import { defineRoute, NoBody, NoQuery, routeTable } from '../route-spec.ts';
 import { EmptyBody, Timestamp } from './common.ts';
 
 const Service = z.object({
@@ -14,9 +14,10 @@ const Service = z.object({
 
 const Connection = z.object({ status: z.string(), message: z.string(), timestamp: Timestamp });
 
-export const SYSTEM_ROUTES: RouteSpec[] = [
-  {
+export const SYSTEM_ROUTES = routeTable({
+  'GET /health': defineRoute({
     method: 'GET', path: '/health', group: 'Health Check', kind: 'read', statuses: [503],
+    query: NoQuery, body: NoBody,
     summary: 'Health check for load balancers and monitoring',
     description: 'Healthy while a terrain worker is alive and a scene is loaded or loading; otherwise 503 naming what fails. The debug adapter, language server and telemetry run in the page, so they pass whenever the page answers. `godot` is the seed\'s name for the game engine check.',
     response: z.object({
@@ -26,9 +27,10 @@ export const SYSTEM_ROUTES: RouteSpec[] = [
       timestamp: Timestamp,
     }),
     example: {},
-  },
-  {
+  }),
+  'GET /status': defineRoute({
     method: 'GET', path: '/status', group: 'Connection Management', kind: 'read', statuses: [],
+    query: NoQuery, body: NoBody,
     summary: 'System status: debug adapter, language server, game engine',
     response: z.object({
       debug_adapter: Service.extend({ session_id: z.string().nullable(), paused: z.boolean() }),
@@ -38,21 +40,24 @@ export const SYSTEM_ROUTES: RouteSpec[] = [
       timestamp: Timestamp,
     }),
     example: {},
-  },
-  {
+  }),
+  'POST /connect': defineRoute({
     method: 'POST', path: '/connect', group: 'Connection Management', kind: 'write', statuses: [503],
+    query: NoQuery,
     summary: 'Connect to the multiplayer relay',
     description: 'Answers 503 SERVICE_UNAVAILABLE until the relay exists (a later issue); the seed documents 503 for services that are not available.',
     body: EmptyBody, response: Connection, example: { body: {} },
-  },
-  {
+  }),
+  'POST /disconnect': defineRoute({
     method: 'POST', path: '/disconnect', group: 'Connection Management', kind: 'write', statuses: [503],
+    query: NoQuery,
     summary: 'Disconnect from the multiplayer relay',
     description: 'Answers 503 SERVICE_UNAVAILABLE until the relay exists.',
     body: EmptyBody, response: Connection, example: { body: {} },
-  },
-  {
+  }),
+  'GET /performance': defineRoute({
     method: 'GET', path: '/performance', group: 'Metrics and Monitoring', kind: 'read', statuses: [],
+    query: NoQuery, body: NoBody,
     summary: 'Frame timing, rendering and worker figures',
     response: z.object({
       fps: z.number(), frame_time_ms: z.number(), physics_time_ms: z.number(), render_time_ms: z.number(),
@@ -64,17 +69,19 @@ export const SYSTEM_ROUTES: RouteSpec[] = [
       timestamp: Timestamp,
     }),
     example: {},
-  },
-  {
+  }),
+  'GET /metrics': defineRoute({
     method: 'GET', path: '/metrics', group: 'Metrics and Monitoring', kind: 'read', statuses: [],
+    query: NoQuery, body: NoBody,
     summary: 'Prometheus metrics (text exposition format)',
     description: 'Metric names `godot_fps`, `godot_memory_bytes` and `http_requests_total{method,endpoint}` are kept from the seed so dashboards built on it work; ours start with `spacetime_`.',
     contentType: 'text/plain; version=0.0.4; charset=utf-8',
     response: z.string(), example: {},
-  },
-  {
+  }),
+  'GET /openapi.json': defineRoute({
     method: 'GET', path: '/openapi.json', group: 'Metrics and Monitoring', kind: 'read', statuses: [],
+    query: NoQuery, body: NoBody,
     summary: 'This API as an OpenAPI 3.1 document, generated from the route table',
     response: z.record(z.string(), z.unknown()), example: {},
-  },
-];
+  }),
+});

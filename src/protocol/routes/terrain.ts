@@ -1,6 +1,6 @@
 /** Seed 000 terrain and VR tracking routes. */
 import { z } from 'zod';
-import type { RouteSpec } from '../route-spec.ts';
+import { defineRoute, NoBody, NoQuery, routeTable } from '../route-spec.ts';
 import { BrushEditSchema, ChunkCoordSchema } from '../terrain.ts';
 import { EmptyBody, Success, Timestamp, Vec3Out } from './common.ts';
 
@@ -18,40 +18,45 @@ const ChunkCoords = z.object({
 const Pose = z.object({ position: Vec3Out, rotation: Vec3Out.describe('degrees, YXZ order'), tracking_valid: z.boolean() });
 const Controller = Pose.extend({ buttons: z.object({ trigger: z.boolean(), grip: z.boolean(), menu: z.boolean() }) });
 
-export const TERRAIN_ROUTES: RouteSpec[] = [
-  {
+export const TERRAIN_ROUTES = routeTable({
+  'POST /terrain/deform': defineRoute({
     method: 'POST', path: '/terrain/deform', group: 'Terrain Manipulation', kind: 'write', statuses: [400, 503],
+    query: NoQuery,
     summary: 'Add, remove or smooth terrain in a sphere; answers once every touched chunk is re-meshed and drawn',
     body: BrushEditSchema.strict(),
     response: z.object({ status: Success, position: Vec3Out, voxels_modified: z.number(), timestamp: Timestamp }),
     example: { body: { position: { x: 100, y: 50, z: 100 }, radius: 5.0, strength: 2.0, operation: 'add' } },
-  },
-  {
+  }),
+  'GET /terrain/info': defineRoute({
     method: 'GET', path: '/terrain/info', group: 'Terrain Manipulation', kind: 'read', statuses: [400],
+    body: NoBody,
     summary: 'Material, density (-1..1, > 0 solid), temperature and biome at a point',
     query: z.object({ x: numberParam('x'), y: numberParam('y'), z: numberParam('z') }).strict(),
     response: z.object({ position: Vec3Out, material: z.string(), density: z.number(), temperature: z.number(), biome: z.string() }),
     example: { query: { x: '100', y: '50', z: '100' } },
-  },
-  {
+  }),
+  'POST /terrain/sync': defineRoute({
     method: 'POST', path: '/terrain/sync', group: 'Terrain Manipulation', kind: 'write', statuses: [400],
+    query: NoQuery,
     summary: 'Send a chunk\'s edits to the other players',
     description: '`synced_to_clients` is 0 until the relay exists. `chunk_hash` (ours) is the SHA-256 of the chunk\'s voxels, which every client computes bit-identically.',
     body: z.object({ chunk_coords: ChunkCoords, force_sync: z.boolean().optional() }).strict(),
     response: z.object({ status: Success, chunk_coords: Vec3Out, synced_to_clients: z.number(), chunk_hash: z.string(), timestamp: Timestamp }),
     example: { body: { chunk_coords: { x: 10, y: 0, z: 10 }, force_sync: false } },
-  },
-  {
+  }),
+  'GET /vr/tracking': defineRoute({
     method: 'GET', path: '/vr/tracking', group: 'VR Tracking', kind: 'read', statuses: [],
+    query: NoQuery, body: NoBody,
     summary: 'Headset and controllers in tracking space (tracking_valid false outside VR)',
     response: z.object({ headset: Pose, left_controller: Controller, right_controller: Controller, timestamp: Timestamp }),
     example: {},
-  },
-  {
+  }),
+  'POST /vr/recenter': defineRoute({
     method: 'POST', path: '/vr/recenter', group: 'VR Tracking', kind: 'write', statuses: [503],
+    query: NoQuery,
     summary: 'Make the headset\'s current place and facing the player\'s',
     body: EmptyBody,
     response: z.object({ status: Success, new_center: Vec3Out, timestamp: Timestamp }),
     example: { body: {} },
-  },
-];
+  }),
+});
