@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChunkStreamer, type ChunkSink } from './chunk-streamer.ts';
 import type { TerrainPool } from './terrain-pool.ts';
-import type { ChunkMesh, EditOutcome } from '../protocol/terrain.ts';
+import type { BrushEdit, ChunkMesh, EditOutcome } from '../protocol/terrain.ts';
 import type { Result } from '../protocol/errors.ts';
 import { chunkKey } from '../engine/chunk-key.ts';
 
@@ -31,6 +31,8 @@ function recordingSink() {
 }
 
 const viewer = { x: 16, y: 16, z: 16, dx: 0, dy: 0, dz: -1 };
+/** Any valid edit: the fake pool answers every edit with its fixed outcome. */
+const EDIT: BrushEdit = { position: { x: 16, y: 16, z: 16 }, radius: 2, strength: 1, operation: 'remove' };
 
 describe('ChunkStreamer', () => {
   it('requests the chunks around the viewer, nearest first', () => {
@@ -52,7 +54,7 @@ describe('ChunkStreamer', () => {
     for (const [cx, cy, cz] of [[0, 0, 0], [1, 0, 0], [0, 0, 1]]) streamer.onMesh(mesh(cx, cy, cz, 0));
     applied.length = 0;
 
-    const { result, landed } = await streamer.edit({});
+    const { result, landed } = await streamer.edit(EDIT);
     expect(result.ok).toBe(true);
     let done = false;
     void landed.then(() => (done = true));
@@ -69,7 +71,7 @@ describe('ChunkStreamer', () => {
   it('a rejected edit changes nothing and requests nothing', async () => {
     const { pool, requested } = fakePool({ ok: false, error: { code: 'INVALID_PARAMETER', message: 'radius: too big' } });
     const streamer = new ChunkStreamer(pool, recordingSink().sink);
-    const { result } = await streamer.edit({ radius: 1e9 });
+    const { result } = await streamer.edit({ ...EDIT, radius: 1e9 });
     expect(result.ok).toBe(false);
     expect(requested).toEqual([]);
   });
@@ -80,7 +82,7 @@ describe('ChunkStreamer', () => {
     const streamer = new ChunkStreamer(pool, sink);
     streamer.viewDistance = 64;
     streamer.update(0, viewer);
-    const pending = streamer.edit({});
+    const pending = streamer.edit(EDIT);
     streamer.reset(); // a scene load lands while the workers still apply the edit
     const { result, landed } = await pending;
     expect(!result.ok && result.error.code).toBe('SERVICE_UNAVAILABLE');

@@ -1,5 +1,5 @@
 import { CHUNK_SIZE, CHUNK_Y_MAX, CHUNK_Y_MIN } from '../protocol/world.ts';
-import type { ChunkMesh, EditOutcome } from '../protocol/terrain.ts';
+import type { BrushEdit, ChunkMesh, EditOutcome } from '../protocol/terrain.ts';
 import type { Result } from '../protocol/errors.ts';
 import { chunkKey } from '../engine/chunk-key.ts';
 import type { TerrainPool } from './terrain-pool.ts';
@@ -130,7 +130,7 @@ export class ChunkStreamer {
    * Applies a brush edit. `landed` resolves once every touched chunk's new mesh is in the sink.
    * Edits that overlap an unfinished batch join it, so their chunks swap together too.
    */
-  async edit(edit: unknown): Promise<{ result: Result<EditOutcome>; landed: Promise<void> }> {
+  async edit(edit: BrushEdit): Promise<{ result: Result<EditOutcome>; landed: Promise<void> }> {
     const epoch = this.epoch;
     const result = await this.pool.applyEdit(edit);
     if (!result.ok) return { result, landed: Promise.resolve() };

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
-import { BrushEditSchema, type BrushEdit, type WorldInit, type ChunkMesh, type EditOutcome } from '../protocol/terrain.ts';
-import { zodFailure, type Result } from '../protocol/errors.ts';
+import type { BrushEdit, WorldInit, ChunkMesh, EditOutcome } from '../protocol/terrain.ts';
+import type { Result } from '../protocol/errors.ts';
 import { JobQueue, type MeshJob } from './job-queue.ts';
 import type { TerrainWorkerApi } from './terrain-worker-types.ts';
 
@@ -123,14 +123,17 @@ export class TerrainPool {
     }
   }
 
-  /** Validates, logs and applies an edit on every replica. Bad input changes nothing. */
-  async applyEdit(edit: unknown): Promise<Result<EditOutcome>> {
-    const parsed = BrushEditSchema.safeParse(edit);
-    if (!parsed.success) return zodFailure(parsed.error);
-    // Logged before sending: a worker replaced meanwhile replays the log and so still gets it.
-    this.edits.push(parsed.data);
+  /**
+   * Logs and applies an edit on every replica. The edit was validated at the door it came in by
+   * (the router, or the game's own brush); each worker still checks it at its message door, so a
+   * bad edit is refused there by every replica alike and changes nothing.
+   */
+  async applyEdit(edit: BrushEdit): Promise<Result<EditOutcome>> {
+    // A copy of just the edit's fields, logged before sending: a worker replaced meanwhile replays the log and so still gets it.
+    const logged: BrushEdit = { position: { x: edit.position.x, y: edit.position.y, z: edit.position.z }, radius: edit.radius, strength: edit.strength, operation: edit.operation };
+    this.edits.push(logged);
     const answers = await Promise.all(this.slots.map((s) =>
-      Promise.race([s.api.applyEdit(parsed.data).catch(() => undefined), s.died])));
+      Promise.race([s.api.applyEdit(logged).catch(() => undefined), s.died])));
     const first = answers.find((a) => a !== undefined);
     return first ?? { ok: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'no terrain worker answered' } };
   }
