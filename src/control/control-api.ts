@@ -7,7 +7,7 @@ import type { Game } from '../app/game.ts';
 import type { SimControl, GameEvent } from '../app/sim-control.ts';
 import type { ApiResponse } from '../protocol/api.ts';
 import { ROUTE_TABLE, type Routes } from '../protocol/routes/index.ts';
-import type { FpsData, TelemetryEvent } from '../protocol/telemetry.ts';
+import type { FpsData } from '../protocol/telemetry.ts';
 import { scenePath } from '../protocol/scenes.ts';
 import { ApiRouter, type HandlerTable } from './router.ts';
 import { ApiMetrics } from './metrics.ts';
@@ -123,11 +123,26 @@ export function createControlApi(game: Game, emulator: Emulator | undefined, opt
 
 /** Game events out as telemetry, and into the debugger (event and system breakpoints). */
 function forward(e: GameEvent, telemetry: TelemetryHub, debug: DebugSession, frame: number, state: () => object) {
-  const { type, ...data } = e;
-  telemetry.emit(type as TelemetryEvent, data);
-  debug.hit('events', type, frame, state);
-  if (type === 'terrain_modified') debug.hit('systems', 'terrain', frame, state);
-  if (type === 'scene_loaded') debug.hit('systems', 'scenes', frame, state);
+  // Each kind on its own, so every payload is checked against the event map (protocol/telemetry.ts).
+  switch (e.type) {
+    case 'scene_loaded': {
+      const { type: _, ...data } = e;
+      telemetry.emit('scene_loaded', data);
+      break;
+    }
+    case 'terrain_modified': {
+      const { type: _, ...data } = e;
+      telemetry.emit('terrain_modified', data);
+      break;
+    }
+    default: {
+      const { type, ...data } = e;
+      telemetry.emit(type, data);
+    }
+  }
+  debug.hit('events', e.type, frame, state);
+  if (e.type === 'terrain_modified') debug.hit('systems', 'terrain', frame, state);
+  if (e.type === 'scene_loaded') debug.hit('systems', 'scenes', frame, state);
 }
 
 /** JS heap in bytes where the browser reports it (Chromium's performance.memory), else 0. */

@@ -139,11 +139,21 @@ describe('TelemetryHub', () => {
     expect(hub.wants('warning')).toBe(false);
     hub.emit('warning', { message: 'nobody listens' });
     hub.emit('error', { message: 'chunk worker died', source: 'worker_pool' });
-    hub.emit('terrain_modified', { position: { x: 1, y: 2, z: 3 }, radius: 2 });
+    hub.emit('terrain_modified', { position: { x: 1, y: 2, z: 3 }, radius: 2, strength: 1, operation: 'add', voxels_modified: 9, sequence: 1 });
     expect(events('error')).toEqual([{ type: 'event', event: 'error', data: { message: 'chunk worker died', source: 'worker_pool' }, timestamp: '2025-12-02T10:30:00.000Z' }]);
     expect(events('warning')).toHaveLength(0);
     expect(events('terrain_modified')).toHaveLength(0);
     expect(other.at(-1)).toMatchObject({ type: 'event', event: 'terrain_modified', data: { radius: 2 } });
+  });
+
+  it('types each event\'s payload by the event map (checked by tsc)', () => {
+    const { hub, sent } = setup();
+    const count = sent.length;
+    // @ts-expect-error scene_loaded carries scene_path, load_time_ms and reload
+    hub.emit('scene_loaded', { scene: 'test_arena' });
+    // @ts-expect-error an error event needs a message
+    hub.emit('error', { source: 'worker_pool' });
+    expect(sent).toHaveLength(count); // not subscribed: nothing goes out either way
   });
 
   it('delivers nothing after close', () => {
@@ -154,7 +164,7 @@ describe('TelemetryHub', () => {
     expect(hub.connections).toBe(0);
     const count = sent.length;
     run(0, 2000);
-    hub.emit('scene_loaded', { scene: 'test_arena' });
+    hub.emit('scene_loaded', { scene_path: 'res://scenes/test_arena.tscn', load_time_ms: 12, reload: false });
     connection.handle({ type: 'ping' });
     expect(sent).toHaveLength(count);
     expect(hub.wants('fps')).toBe(false);

@@ -7,7 +7,7 @@ import {
   DEFAULT_TELEMETRY_CONFIG, TELEMETRY_EVENTS, encodeFpsPacket, parseTelemetryClientMessage,
   type FpsData, type PlayerPositionData, type TelemetryClientMessage, type TelemetryConfig,
   type TelemetryEvent, type TelemetryEventMessage, type TelemetryServerMessage, type TelemetrySnapshotData,
-  type VrTrackingEventData,
+  type TelemetryEventDataMap, type VrTrackingEventData,
 } from '../protocol/telemetry.ts';
 import type { ErrorCode } from '../protocol/errors.ts';
 
@@ -106,7 +106,8 @@ export class TelemetryHub {
     return connection;
   }
 
-  emit(event: TelemetryEvent, data: unknown): void {
+  /** One event to every connection subscribed to it; the payload is typed by the event (protocol/telemetry.ts). */
+  emit<K extends TelemetryEvent>(event: K, data: TelemetryEventDataMap[K]): void {
     let message: TelemetryEventMessage | null = null;
     for (let i = this.live.length - 1; i >= 0; i--) {
       const connection = this.live[i];
@@ -216,7 +217,8 @@ export class TelemetryHub {
     return this.fpsPacket;
   }
 
-  private event(event: TelemetryEvent, data: unknown, stamp = this.now()): TelemetryEventMessage {
+  private event<K extends TelemetryEvent>(event: K, data: TelemetryEventDataMap[K], stamp = this.now()): TelemetryEventMessage {
+    // The one cast: TypeScript cannot see that an event K with the data of K is a member of the union over all events.
     return { type: 'event', event, data, timestamp: stamp } as TelemetryEventMessage;
   }
 

@@ -89,14 +89,27 @@ export interface PlayerPositionData {
 /** Payload of `error` and `warning` events: `source` names the subsystem that raised it. */
 export interface TelemetryIssueData { message: string; source?: string }
 
+/** Payload of `scene_loaded`: the scene, how long its load took, and whether it was a reload. */
+export interface SceneLoadedData { scene_path: string; load_time_ms: number; reload: boolean }
+
+/** Payload of `terrain_modified`: the brush as applied, and the edit's place in the world's edit log. */
+export interface TerrainModifiedData {
+  position: Vec3;
+  radius: number;
+  strength: number;
+  operation: string;
+  voxels_modified: number;
+  sequence: number;
+}
+
 export interface TelemetryEventDataMap {
   fps: FpsData;
   vr_tracking: VrTrackingEventData;
   player_position: PlayerPositionData;
-  scene_loaded: unknown;
+  scene_loaded: SceneLoadedData;
   error: TelemetryIssueData;
   warning: TelemetryIssueData;
-  terrain_modified: unknown;
+  terrain_modified: TerrainModifiedData;
 }
 
 export interface TelemetrySnapshotData {
