@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { xrProfilesPlugin } from './scripts/xr-profiles-plugin.ts';
@@ -18,8 +17,7 @@ const https =
 export default defineConfig({
   plugins: [react(), xrProfilesPlugin()],
   // iwer bundles its own three for its dev UI; two copies of three break XR frames.
-  // prom-client (GET /metrics) imports Node's util for error messages; the page gets a small stand-in.
-  resolve: { dedupe: ['three'], alias: { util: fileURLToPath(new URL('./src/control/node-util-shim.ts', import.meta.url)) } },
+  resolve: { dedupe: ['three'] },
   server: { headers: isolationHeaders, https: readHttps(https) },
   preview: { headers: isolationHeaders, https: readHttps(https) },
   worker: { format: 'es' },

@@ -42,6 +42,7 @@ export function createControlApi(game: Game, emulator: Emulator | undefined, opt
   const fpsData: FpsData = { fps: 0, frame_time_ms: 0, physics_time_ms: 0, render_time_ms: 0 };
   const debug = new DebugSession();
   const recorder = new Recorder();
+  const telemetryCost = new CostRing();
   const metrics = new ApiMetrics({
     fps: () => meter.read(fpsData, performance.now()).fps,
     memoryBytes: jsHeapBytes,
@@ -50,13 +51,14 @@ export function createControlApi(game: Game, emulator: Emulator | undefined, opt
     triangles: () => game.counters.triangles,
     workers: () => game.pool.stats().workers,
     editCount: () => game.pool.editLog().length,
+    telemetryFrameUs: (q) => telemetryCost.percentile(q),
   });
   const telemetry = new TelemetryHub(telemetrySource(game, meter, fpsData), { verifyToken: options.token ? (t) => t === options.token : undefined });
 
   const context: ControlContext = {
     game, debug, telemetry, metrics, recorder, emulator,
     fps: () => meter.read(fpsData, performance.now()),
-    telemetryCost: new CostRing(),
+    telemetryCost,
     memoryBytes: jsHeapBytes,
     activity: { dap: 0, lsp: 0 },
     stateView: () => buildStateView(game, debug, meter.read(fpsData, performance.now()).fps),
@@ -80,7 +82,6 @@ export function createControlApi(game: Game, emulator: Emulator | undefined, opt
   const internal = new ApiRouter({ routes: ROUTE_TABLE, handlers });
 
   const frameListeners: Array<(now: number) => void> = [];
-  const telemetryCost = context.telemetryCost;
   let stepFixed = false;
   const control: SimControl = {
     beginFrame(frame) {

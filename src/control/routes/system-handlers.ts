@@ -52,7 +52,7 @@ export function systemHandlers(ctx: ControlContext): HandlerTable<typeof SYSTEM_
         timestamp: isoNow(),
       });
     },
-    'GET /metrics': async () => ok(await ctx.metrics.text()),
+    'GET /metrics': () => ok(ctx.metrics.text()),
     'GET /openapi.json': () => ok((openApi ??= buildOpenApi(ROUTES))),
   };
 }
