@@ -11,7 +11,6 @@ const POSITION_CALLS = 600;
 const DEFORM_PAIRS = 24;
 
 export async function runApiBench(page: Page, figures: Figures): Promise<void> {
-  await page.evaluate(() => void window.spacetime!.rateLimits.set({ general: 1e9, write: 1e9 }));
   const position = await page.evaluate(async (n) => {
     const s = window.spacetime!;
     const viaRequest: number[] = [], direct: number[] = [];
@@ -20,7 +19,8 @@ export async function runApiBench(page: Page, figures: Figures): Promise<void> {
       await s.request('GET', '/player/position');
       viaRequest.push((performance.now() - t) * 1000);
       t = performance.now();
-      s.player.position();
+      // Since the bridge's methods wrap request(), this is request plus the answer's schema check, not a direct call.
+      await s.player.position();
       direct.push((performance.now() - t) * 1000);
     }
     return { viaRequest, direct };

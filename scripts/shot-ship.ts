@@ -11,11 +11,11 @@ await page.goto('http://localhost:4318/?scene=test_arena');
 await page.waitForFunction(() => !!window.spacetime);
 await page.evaluate(() => window.spacetime!.ready);
 await page.keyboard.press('h');
-const ship = await page.evaluate(() => {
+const ship = await page.evaluate(async () => {
   const st = window.spacetime!;
-  st.player.mode({ mode: 'spacecraft' });
-  const at = st.player.position().position;
-  st.player.mode({ mode: 'walking' });
+  await st.player.mode({ mode: 'spacecraft' });
+  const at = (await st.player.position()).position;
+  await st.player.mode({ mode: 'walking' });
   return at;
 });
 // Stand 9 m south-east of the ship and face it (yaw 0 looks toward −z, positive turns left).
