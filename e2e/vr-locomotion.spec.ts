@@ -1,5 +1,7 @@
 import { test, expect, openGame, state, frames, ARTIFACTS, player } from './helpers/game.ts';
 import type { Page } from '@playwright/test';
+import { api } from './helpers/api.ts';
+import { INPUT_FIELDS } from '../src/protocol/automation.ts';
 
 const tracking = (page: Page) => page.evaluate(() => window.spacetime!.vr.tracking());
 /** Quaternion for a rotation of `deg` degrees about the x axis (pitch up is positive). */
@@ -130,4 +132,70 @@ test('VR: the A button boards the ship; the wrist panel shows vitals, and its se
   await flick(1, 0);
   await expect.poll(async () => (await page.evaluate(() => window.spacetime!.settings.get())).snapTurn).toBe(false);
   expect((await page.evaluate(() => window.spacetime!.settings.get())).teleport).toBe(true);
+});
+
+test('VR: a recorded session with snap turns and a teleport replays to the identical snapshot', async ({ page }) => {
+  await enterVr(page);
+  // The head stands away from the room's centre, so turns and the teleport pivot on an offset head.
+  await page.evaluate(([q]) => {
+    const e = window.spacetime!.xr.emulator!;
+    e.setHeadset({ position: { x: 0.3, y: 1.6, z: -0.2 } });
+    e.setController('right', { position: { x: 0.25, y: 1.25, z: -0.3 }, quaternion: q });
+  }, [pitch(10)]);
+  await expect.poll(async () => (await tracking(page)).headset.position.x).toBeCloseTo(0.3, 2);
+  const start = await api<{ status: string }>(page, 'POST', '/record/start', {});
+  expect(start.body).toMatchObject({ status: 'recording', scene_path: 'res://scenes/test_arena.tscn' });
+  await expect.poll(async () => (await state(page)).scene.ready).toBe(true);
+  const flick = async (x: number, y: number) => {
+    await page.evaluate(([a, b]) => window.spacetime!.xr.emulator!.setStick('right', a, b), [x, y]);
+    await frames(page, 5);
+    await page.evaluate(() => window.spacetime!.xr.emulator!.setStick('right', 0, 0));
+    await frames(page, 5);
+  };
+  const yaw0 = (await player(page)).rotation.y;
+  await flick(1, 0);
+  await flick(1, 0);
+  await flick(-1, 0);
+  expect(wrap((await player(page)).rotation.y - yaw0)).toBeCloseTo(-30, 3);
+  const before = await player(page);
+  await page.evaluate(() => window.spacetime!.xr.emulator!.setStick('right', 0, -1));
+  await expect.poll(async () => (await state(page)).xr.teleport.aiming && (await state(page)).xr.teleport.valid).toBe(true);
+  await frames(page, 3);
+  await page.evaluate(() => window.spacetime!.xr.emulator!.setStick('right', 0, 0));
+  await expect.poll(async () => {
+    const p = await player(page);
+    return Math.hypot(p.position.x - before.position.x, p.position.z - before.position.z);
+  }, { timeout: 10_000 }).toBeGreaterThan(3);
+  await flick(-1, 0);
+  await frames(page, 20);
+
+  const stopped = await api<{ frames: number; recording: { inputs: number[] }; snapshot: unknown }>(page, 'POST', '/record/stop', {});
+  expect(stopped.status).toBe(200);
+  // The turns and the teleport are in the recorded input, not applied behind the recorder's back.
+  const inputs = stopped.body.recording.inputs;
+  const field = (f: number, i: number) => inputs[f * INPUT_FIELDS + i];
+  const frameCount = inputs.length / INPUT_FIELDS;
+  let turns = 0, teleports = 0;
+  for (let f = 0; f < frameCount; f++) {
+    if (field(f, 12) !== 0) turns++;
+    if (field(f, 15) === 1) teleports++;
+  }
+  expect([turns, teleports]).toEqual([4, 1]);
+
+  const replayed = await api<{ matches: boolean; differences: string[]; snapshot: unknown }>(page, 'POST', '/replay', { recording: stopped.body.recording });
+  expect(replayed.status).toBe(200);
+  expect(replayed.body.differences).toEqual([]);
+  expect(replayed.body.snapshot).toEqual(stopped.body.snapshot);
+
+  // The check can fail: without its last snap turn the replay ends facing elsewhere.
+  const tampered = structuredClone(stopped.body.recording);
+  for (let f = frameCount - 1; f >= 0; f--) {
+    if (tampered.inputs[f * INPUT_FIELDS + 12] !== 0) {
+      tampered.inputs[f * INPUT_FIELDS + 12] = 0;
+      break;
+    }
+  }
+  const differs = await api<{ matches: boolean; differences: string[] }>(page, 'POST', '/replay', { recording: tampered });
+  expect(differs.body.matches).toBe(false);
+  expect(differs.body.differences).toContain('player.rotation.y');
 });

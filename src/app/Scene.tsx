@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { Canvas, useThree, type RootState } from '@react-three/fiber';
+import { Canvas, useFrame, useThree, type RootState } from '@react-three/fiber';
 import { XR } from '@react-three/xr';
 import { useStore } from 'zustand';
 import type { Scene as ThreeScene } from 'three';
@@ -8,16 +8,16 @@ import { createGameXrStore } from '../xr/xr-store.ts';
 import { TerrainBatch } from '../scene/terrain-batch.ts';
 import { createTerrainMaterial } from '../scene/terrain-material.ts';
 import { SkyAndPlanet } from '../scene/SkyAndPlanet.tsx';
-import { TerrainView } from '../scene/TerrainView.tsx';
-import { DesktopBrush, DesktopControls } from '../scene/DesktopControls.tsx';
-import { PlayerView } from '../scene/PlayerView.tsx';
+import { DesktopControls } from '../scene/DesktopControls.tsx';
 import { BrushPreview } from '../scene/BrushPreview.tsx';
+import { Spaceship } from '../scene/Spaceship.tsx';
 import { XrRig } from '../xr/XrRig.tsx';
 import { XrControllers } from '../xr/XrControllers.tsx';
-import { XrInputReader } from '../xr/XrInputReader.tsx';
 import { XrLocomotion } from '../xr/XrLocomotion.tsx';
 import { WristPanel } from '../xr/WristPanel.tsx';
 import { XrSettingsSync } from '../xr/XrSettingsSync.tsx';
+import { createSystems } from './systems.ts';
+import { FrameLoop } from './frame-loop.ts';
 
 /**
  * The 3D half of the game (three.js, R3F, WebXR), loaded lazily so the loading screen and the
@@ -30,6 +30,8 @@ export default function Scene({ game, softwareRenderer: software }: { game: Game
   const xrStore = useMemo(() => createGameXrStore(software, game.settings.getState()), [software, game]);
   const batch = useMemo(() => new TerrainBatch(createTerrainMaterial()), []);
   const graph = useMemo<{ scene: ThreeScene | null; root: RootState | null }>(() => ({ scene: null, root: null }), []);
+  const systems = useMemo(() => createSystems(game, batch), [game, batch]);
+  const views = systems.views;
 
   useEffect(() => {
     if (game.scene?.batch === batch) return; // StrictMode runs effects twice in development
@@ -71,27 +73,38 @@ export default function Scene({ game, softwareRenderer: software }: { game: Game
         // three calls these around each render of the scene: the main-thread cost of drawing (telemetry render_time_ms).
         let renderStart = 0;
         s.scene.onBeforeRender = () => void (renderStart = performance.now());
-        s.scene.onAfterRender = () => void (game.counters.renderMs = performance.now() - renderStart);
+        s.scene.onAfterRender = () => void (game.frame.counters.renderMs = performance.now() - renderStart);
       }}
     >
       {!ready && <CompileWhileLoading />}
       <XR store={xrStore}>
-        <SkyAndPlanet viewDistance={viewDistance} />
-        {/* Frame order matters: input, then the player step, then what reads the new pose. */}
-        <XrInputReader game={game} />
+        {/* The one frame callback: every system, in the order app/systems.ts declares. */}
+        <FrameDriver game={game} systems={systems.order} />
+        <SkyAndPlanet viewDistance={viewDistance} backdrop={views.backdrop} />
+        <primitive object={batch.mesh} />
+        <Spaceship ref={views.shipModel.attach} />
+        <BrushPreview system={views.brushPreview} />
+        <XrRig system={views.rig} />
+        <XrControllers system={views.controllers} />
+        <XrLocomotion system={views.locomotion} />
+        <WristPanel system={views.wristPanel} />
         <DesktopControls game={game} />
-        <XrLocomotion game={game} batch={batch} />
-        <PlayerView game={game} batch={batch} />
-        <TerrainView game={game} batch={batch} />
-        <XrRig game={game} />
-        <XrControllers game={game} batch={batch} />
-        <DesktopBrush game={game} />
-        <WristPanel game={game} />
-        <BrushPreview game={game} />
         <XrSettingsSync game={game} />
       </XR>
     </Canvas>
   );
+}
+
+/** Runs the frame loop from R3F's frame callback (the only one in the game). */
+function FrameDriver({ game, systems }: { game: Game; systems: ReturnType<typeof createSystems>['order'] }) {
+  const camera = useThree((s) => s.camera);
+  const gl = useThree((s) => s.gl);
+  const loop = useMemo(
+    () => new FrameLoop(systems, { counters: game.frame.counters, control: () => game.control, playing: game.playing }, camera, gl),
+    [systems, game, camera, gl],
+  );
+  useFrame((state, delta, xrFrame?: XRFrame) => loop.run(delta, state.camera, xrFrame));
+  return null;
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { Game } from './game.ts';
+import type { PlayerSim } from '../engine/player/player-sim.ts';
+import type { CollisionField } from '../engine/player/collision-field.ts';
 import { BOARD_DISTANCE, LEAVE_MAX_SPEED, SHIP_RADIUS } from '../engine/player/player-constants.ts';
 import { shipDistance } from '../engine/player/player-commands.ts';
 import { groundBelow } from './spawn.ts';
@@ -24,8 +25,8 @@ export const createReadout = (): Readout => ({
 
 const ALTITUDE_RANGE = 400;
 
-export function updateReadout(game: Game, out: Readout): Readout {
-  const s = game.player.state;
+export function updateReadout(player: PlayerSim, collision: CollisionField, out: Readout): Readout {
+  const s = player.state;
   const ship = s.ship;
   out.mode = s.mode;
   out.health = s.health;
@@ -35,7 +36,7 @@ export function updateReadout(game: Game, out: Readout): Readout {
   if (s.mode === 'spacecraft') {
     const speed = Math.sqrt(ship.vx * ship.vx + ship.vy * ship.vy + ship.vz * ship.vz);
     out.speed = speed;
-    const ground = groundBelow(game.collision, ship.x, ship.z, ship.y, ALTITUDE_RANGE);
+    const ground = groundBelow(collision, ship.x, ship.z, ship.y, ALTITUDE_RANGE);
     // From the bottom of the hull, so a landed ship reads 0 m.
     out.altitude = ground === null ? null : Math.max(0, ship.y - SHIP_RADIUS - ground);
     out.canLeave = speed < LEAVE_MAX_SPEED;

@@ -1,5 +1,12 @@
-import type { Game } from './game.ts';
 import type { SceneHost } from './scenes/scene-manager.ts';
+import type { GameStore } from '../state/game-store.ts';
+import type { SettingsStore } from '../state/settings.ts';
+import type { ChunkStreamer } from '../threads/chunk-streamer.ts';
+import type { TerrainPool } from '../threads/terrain-pool.ts';
+import type { CollisionField } from '../engine/player/collision-field.ts';
+import type { PlayerSim } from '../engine/player/player-sim.ts';
+import type { PlayerInput } from '../engine/player/player-state.ts';
+import type { UrlFlags } from './url-flags.ts';
 import type { SceneDef } from './scenes/registry.ts';
 import { groundBelow, searchSpawn } from './spawn.ts';
 import { findScene } from './scenes/registry.ts';
@@ -23,15 +30,33 @@ interface PlayerCarry {
 /** How far above the chosen column the ground search starts (the column height ignores caves and edits). */
 const SEARCH_ABOVE = 24;
 
+export interface SceneHostDeps {
+  flags: UrlFlags;
+  store: GameStore;
+  settings: SettingsStore;
+  streamer: ChunkStreamer;
+  pool: TerrainPool;
+  collision: CollisionField;
+  player: PlayerSim;
+  /** Look input gathered behind the loading screen is dropped when a scene starts. */
+  input: PlayerInput;
+  gate: LoadGate;
+  /** Moves the streaming viewer to the player's eyes (no frames are drawn while loading). */
+  viewerAtPlayer(): void;
+  onFirstReady(): void;
+  /** The 3D scene, once it has loaded (node count, renderer check). */
+  view(): { nodeCount(): number } | null;
+}
+
 /**
  * Starting a scene: stop and clear the old world, start the new one in the workers, choose the
  * spawn, stream until the ground around it is meshed and collidable, then place the player on it.
  */
-export function createSceneHost(game: Game, gate: LoadGate, onFirstReady: () => void): SceneHost {
+export function createSceneHost(deps: SceneHostDeps): SceneHost {
+  const { store, streamer, pool, collision, player, flags, settings, input, gate } = deps;
   let first = true;
   return {
     async start(def: SceneDef, carry: unknown) {
-      const { store, streamer, pool, collision, player, flags, settings } = game;
       store.setState({ ready: false, scene: def.name, banner: null, loading: { wanted: 0, meshed: 0 } });
       gate.streaming = false;
       gate.waiter = null;
@@ -44,7 +69,7 @@ export function createSceneHost(game: Game, gate: LoadGate, onFirstReady: () => 
       if (!def.world) {
         // The title menu: no terrain; the camera looks at the gas giant.
         player.hover({ x: 0, y: 120, z: 0 }, 150, 12);
-        game.syncViewer();
+        deps.viewerAtPlayer();
         finish();
         return;
       }
@@ -71,7 +96,7 @@ export function createSceneHost(game: Game, gate: LoadGate, onFirstReady: () => 
       }
       // Stream around the spawn while the player hovers there, still (nothing to stand on yet).
       player.hover({ x, y: top, z }, yawDeg, fly ? (flags.pitch ?? -15) : -8);
-      game.syncViewer();
+      deps.viewerAtPlayer();
       gate.streaming = true;
       streamer.invalidate();
       await new Promise<void>((resolve) => (gate.waiter = resolve));
@@ -91,14 +116,14 @@ export function createSceneHost(game: Game, gate: LoadGate, onFirstReady: () => 
       finish();
     },
     capturePlayer(): PlayerCarry {
-      const s = game.player.snapshot();
+      const s = player.snapshot();
       return { x: s.position.x, y: s.position.y, z: s.position.z, yawDeg: s.rotation.y, mode: s.mode, health: s.health, oxygen: s.oxygen };
     },
-    nodeCount: () => game.scene?.nodeCount() ?? 0,
-    workersAlive: () => game.pool.stats().workers,
-    rendererReady: () => game.scene !== null,
+    nodeCount: () => deps.view()?.nodeCount() ?? 0,
+    workersAlive: () => pool.stats().workers,
+    rendererReady: () => deps.view() !== null,
     vrWarning: () => {
-      const xr = game.store.getState().xr;
+      const xr = store.getState().xr;
       return xr.supported ? null : xr.reason;
     },
   };
@@ -106,18 +131,18 @@ export function createSceneHost(game: Game, gate: LoadGate, onFirstReady: () => 
   /** Puts the player in the ship at the first free point at or above y (2 m steps up to the sky). */
   function hoverAbove(x: number, y: number, z: number, yawDeg: number) {
     for (let h = y; h < 250; h += 2) {
-      if (game.player.hover({ x, y: h, z }, yawDeg, -8).ok) return;
+      if (player.hover({ x, y: h, z }, yawDeg, -8).ok) return;
     }
   }
 
   function finish() {
     // Mouse motion while the loading screen was up must not swing the view on the first frame.
-    game.input.lookYaw = 0;
-    game.input.lookPitch = 0;
-    game.store.setState({ ready: true });
+    input.lookYaw = 0;
+    input.lookPitch = 0;
+    store.setState({ ready: true });
     if (first) {
       first = false;
-      onFirstReady();
+      deps.onFirstReady();
     }
   }
 }

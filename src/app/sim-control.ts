@@ -9,7 +9,7 @@ export interface SimControl {
   beginFrame(frame: number): boolean;
   /** Seconds to simulate this frame (a paused debugger's step is a fixed 1/60 s); may record the input. */
   frameSeconds(input: PlayerInput, dt: number): number;
-  /** Once per rendered frame, from TerrainView's frame callback (before three renders): telemetry and waiters. */
+  /** Once per rendered frame, from the control system, the frame loop's last (before three renders): telemetry and waiters. */
   endFrame(nowMs: number): void;
   /** A game-level action that a replay must repeat (a brush stroke, boarding by key). */
   action(method: 'POST', path: string, body: unknown): void;

@@ -35,7 +35,7 @@ export function installBridge(game: Game, emulator: Emulator | undefined, token:
         return column.value.height;
       },
     },
-    aim: () => structuredClone(game.aim),
+    aim: () => structuredClone(game.frame.aim),
     camera: {
       set: (position, yaw, pitch) => call(ROUTE_TABLE['POST /camera/place'], { position, yaw, pitch }),
     },
@@ -88,18 +88,18 @@ function snapshotState(game: Game): BridgeState {
   const progress = game.streamer.progress();
   const stats = game.pool.stats();
   const { xr } = game.store.getState();
-  const v = game.viewer;
+  const v = game.frame.viewer;
   return {
     seed: game.flags.seed,
-    frame: game.counters.frame,
+    frame: game.frame.counters.frame,
     chunks: { wanted: progress.wanted, meshed: progress.meshed, drawn: game.scene?.batch.chunkCount ?? 0 },
     workers: { size: stats.workers, meshed: stats.meshed, replaced: stats.replaced, queued: stats.queued, inflight: stats.inflight, jobMsMean: stats.jobMsMean },
     editCount: game.pool.editLog().length,
-    render: { drawCalls: game.counters.drawCalls, triangles: game.counters.triangles, terrainRevision: game.scene?.batch.revision ?? 0 },
+    render: { drawCalls: game.frame.counters.drawCalls, triangles: game.frame.counters.triangles, terrainRevision: game.scene?.batch.revision ?? 0 },
     camera: { position: { x: v.x, y: v.y, z: v.z }, direction: { x: v.dx, y: v.dy, z: v.dz } },
     xr: {
-      supported: xr.supported, reason: xr.reason, presenting: game.scene?.presenting() ?? false, frames: game.counters.xrFrames,
-      teleport: { aiming: game.teleportAiming, valid: game.teleportTarget.valid, target: { x: game.teleportTarget.x, y: game.teleportTarget.y, z: game.teleportTarget.z } },
+      supported: xr.supported, reason: xr.reason, presenting: game.scene?.presenting() ?? false, frames: game.frame.counters.xrFrames,
+      teleport: { aiming: game.frame.teleport.aiming, valid: game.frame.teleport.valid, target: { x: game.frame.teleport.x, y: game.frame.teleport.y, z: game.frame.teleport.z } },
     },
     scene: { name: game.store.getState().scene, ready: game.store.getState().ready },
   };

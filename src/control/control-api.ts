@@ -47,8 +47,8 @@ export function createControlApi(game: Game, emulator: Emulator | undefined, opt
     fps: () => meter.read(fpsData, performance.now()).fps,
     memoryBytes: jsHeapBytes,
     chunksMeshed: () => game.streamer.progress().meshed,
-    drawCalls: () => game.counters.drawCalls,
-    triangles: () => game.counters.triangles,
+    drawCalls: () => game.frame.counters.drawCalls,
+    triangles: () => game.frame.counters.triangles,
     workers: () => game.pool.stats().workers,
     editCount: () => game.pool.editLog().length,
     telemetryFrameUs: (q) => telemetryCost.percentile(q),
@@ -97,7 +97,7 @@ export function createControlApi(game: Game, emulator: Emulator | undefined, opt
       return seconds;
     },
     endFrame(now) {
-      meter.frame(now, game.counters.physicsMs, game.counters.renderMs);
+      meter.frame(now, game.frame.counters.physicsMs, game.frame.counters.renderMs);
       telemetry.frame(now);
       for (let i = 0; i < frameListeners.length; i++) frameListeners[i](now);
       telemetryCost.add((performance.now() - now) * 1000);
@@ -105,7 +105,7 @@ export function createControlApi(game: Game, emulator: Emulator | undefined, opt
     action: (method, path, body) => recorder.call(method, path, body, 'game'),
   };
   game.control = control;
-  game.events.on((e) => forward(e, telemetry, debug, game.counters.frame, context.stateView));
+  game.events.on((e) => forward(e, telemetry, debug, game.frame.counters.frame, context.stateView));
   window.addEventListener('error', (e) => game.events.emit({ type: 'error', message: e.message, source: 'page' }));
   window.addEventListener('unhandledrejection', (e) => game.events.emit({ type: 'error', message: String(e.reason?.message ?? e.reason), source: 'page' }));
 
@@ -154,7 +154,7 @@ function telemetrySource(game: Game, meter: FpsMeter, scratch: FpsData): Telemet
   return {
     fps: (out) => meter.read(out, performance.now()),
     vrTracking: () => {
-      const t = game.tracking;
+      const t = game.frame.tracking;
       return { headset: pose(t.headset), left_controller: pose(t.left_controller), right_controller: pose(t.right_controller) };
     },
     playerPosition: () => {

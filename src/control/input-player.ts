@@ -23,7 +23,7 @@ export async function playInput(game: Game, emulator: Emulator | undefined, step
   if (!emulator && steps.some((s) => s.type.startsWith('xr_'))) {
     return fail('SERVICE_UNAVAILABLE', 'XR input needs the emulated headset: open the game with ?xr=emulate');
   }
-  if (!game.desktop && steps.some((s) => s.type === 'mouse')) {
+  if (!game.scene && steps.some((s) => s.type === 'mouse')) {
     return fail('SERVICE_UNAVAILABLE', 'the 3D scene (and its desktop controls) has not loaded yet');
   }
   const { ready, renderPaused } = game.store.getState();
@@ -32,14 +32,14 @@ export async function playInput(game: Game, emulator: Emulator | undefined, step
   const frames = async (n: number) => {
     if (!(await framesOrTimeout(game, n))) throw new FramesStopped();
   };
-  const startFrame = game.counters.frame;
+  const startFrame = game.frame.counters.frame;
   try {
     await playSteps(game, emulator, steps, frames);
   } catch (e) {
-    if (e instanceof FramesStopped) return fail('SERVICE_UNAVAILABLE', `frames stopped after ${game.counters.frame - startFrame} frames; the steps before that were played`);
+    if (e instanceof FramesStopped) return fail('SERVICE_UNAVAILABLE', `frames stopped after ${game.frame.counters.frame - startFrame} frames; the steps before that were played`);
     throw e;
   }
-  return ok({ steps: steps.length, frames: game.counters.frame - startFrame });
+  return ok({ steps: steps.length, frames: game.frame.counters.frame - startFrame });
 }
 
 class FramesStopped extends Error {}
@@ -53,14 +53,14 @@ async function playSteps(game: Game, emulator: Emulator | undefined, steps: Inpu
         if (step.action !== 'down') key('keyup', step.code);
         break;
       case 'mouse': {
-        const buttons = game.desktop!.buttons;
+        const buttons = game.frame.held.buttons;
         if (step.action !== 'up') buttons.add(step.button);
         if (step.action === 'click') await frames(1);
         if (step.action !== 'down') buttons.delete(step.button);
         break;
       }
       case 'look':
-        applyMouseLook(game, step.dx, step.dy);
+        applyMouseLook(game.frame.input, game.settings, step.dx, step.dy);
         break;
       case 'wait':
         await frames(step.frames);

@@ -81,8 +81,8 @@ export async function replay(ctx: ControlContext, recording: Recording): Promise
         if (answer.status !== 200) return fail('INTERNAL_ERROR', `recorded call ${call.method} ${call.path} before frame ${f} answered ${answer.status} on replay`);
       }
       if (f === frames) break;
-      game.player.state.levelFlight = applyRecordedInput(recording, f, game.input);
-      game.player.step(recording.dt[f], game.input);
+      game.player.state.levelFlight = applyRecordedInput(recording, f, game.frame.input);
+      game.player.step(recording.dt[f], game.frame.input);
       if (f % FRAMES_PER_SLICE === FRAMES_PER_SLICE - 1) await yieldToPage();
     }
     const snapshot = gameSnapshot(game);

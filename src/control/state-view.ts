@@ -10,8 +10,8 @@ export function buildStateView(game: Game, debug: DebugSession, fps: number): Ga
   const { scene, ready } = game.store.getState();
   const progress = game.streamer.progress();
   const s = settingsValues(game.settings.getState());
-  const head = game.tracking.headset;
-  const c = game.counters;
+  const head = game.frame.tracking.headset;
+  const c = game.frame.counters;
   return {
     player: {
       id: p.player_id, mode: p.mode, health: p.health, oxygen: p.oxygen, position: p.position, velocity: p.velocity,

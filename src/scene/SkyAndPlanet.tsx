@@ -1,14 +1,14 @@
-import { useMemo, useRef } from 'react';
-import { useFrame, useThree } from '@react-three/fiber';
-import { Color, Fog, ShaderMaterial, Vector3, type Group } from 'three';
+import { useMemo } from 'react';
+import { useThree } from '@react-three/fiber';
+import { Color, Fog, ShaderMaterial, Vector3 } from 'three';
 import { Sky } from 'three/examples/jsm/objects/Sky.js';
+import type { BackdropSystem } from './backdrop-system.ts';
 
 export const SUN_DIRECTION = new Vector3(0.45, 0.55, -0.7).normalize();
 const HAZE = new Color('#b9c9d9');
-const eye = new Vector3();
 
 /** Sky shader with sun, haze fog that ends before the streaming edge, and a banded gas giant. */
-export function SkyAndPlanet({ viewDistance }: { viewDistance: number }) {
+export function SkyAndPlanet({ viewDistance, backdrop }: { viewDistance: number; backdrop: BackdropSystem }) {
   const scene = useThree((s) => s.scene);
   const sky = useMemo(() => {
     const s = new Sky();
@@ -29,15 +29,9 @@ export function SkyAndPlanet({ viewDistance }: { viewDistance: number }) {
     scene.background = HAZE;
   }, [gl, scene, viewDistance]);
   const giant = useMemo(() => gasGiantMaterial(), []);
-  // Sky and gas giant are at infinity: they travel with the viewer, so flying 4 km never reaches them.
-  const backdrop = useRef<Group>(null);
-  useFrame((state) => {
-    state.camera.getWorldPosition(eye);
-    backdrop.current?.position.copy(eye);
-  });
   return (
     <>
-      <group ref={backdrop}>
+      <group ref={backdrop.attach}>
         <primitive object={sky} />
         <mesh position={[-1800, 900, -2600]} rotation={[0.35, 0, 0.25]} material={giant}>
           <sphereGeometry args={[520, 48, 32]} />

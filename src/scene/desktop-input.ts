@@ -1,5 +1,8 @@
 import type { BrushOperation } from '../protocol/terrain.ts';
-import type { Game } from '../app/game.ts';
+import type { HeldKeys } from '../app/frame-state.ts';
+import type { PlayerInput } from '../engine/player/player-state.ts';
+import type { SettingsStore } from '../state/settings.ts';
+import type { GameStore } from '../state/game-store.ts';
 
 const TOOLS: Record<string, BrushOperation> = { Digit1: 'remove', Digit2: 'add', Digit3: 'smooth' };
 /** Radians per pixel of mouse motion at sensitivity 1. */
@@ -10,32 +13,37 @@ export const isFormTarget = (t: EventTarget | null): boolean =>
   t instanceof HTMLInputElement || t instanceof HTMLSelectElement || t instanceof HTMLTextAreaElement;
 
 /** Mouse motion (pointer-lock movementX/Y pixels) to look input, with the player's sensitivity and invert-Y. */
-export function applyMouseLook(game: Game, dx: number, dy: number): void {
+export function applyMouseLook(input: PlayerInput, settings: SettingsStore, dx: number, dy: number): void {
   // Accumulated here, consumed by the player step: mouse events can outnumber frames.
-  const { mouseSensitivity, invertY } = game.settings.getState();
-  game.input.lookYaw -= dx * LOOK_SPEED * mouseSensitivity;
-  game.input.lookPitch -= dy * LOOK_SPEED * mouseSensitivity * (invertY ? -1 : 1);
+  const { mouseSensitivity, invertY } = settings.getState();
+  input.lookYaw -= dx * LOOK_SPEED * mouseSensitivity;
+  input.lookPitch -= dy * LOOK_SPEED * mouseSensitivity * (invertY ? -1 : 1);
 }
 
-/** Keyboard and mouse state for desktop play: pointer-lock look, held keys, held mouse buttons. */
-export interface DesktopInput {
-  keys: Set<string>;
-  /** Mouse buttons held while the pointer is locked: 0 left (tool), 2 right (build). */
-  buttons: Set<number>;
-  dispose(): void;
+export interface DesktopInputDeps {
+  /** Written here: held keys, and mouse buttons held while the pointer is locked (0 left: tool, 2 right: build). */
+  held: HeldKeys;
+  input: PlayerInput;
+  settings: SettingsStore;
+  store: GameStore;
 }
 
-export function createDesktopInput(canvas: HTMLCanvasElement, game: Game): DesktopInput {
-  const keys = new Set<string>();
-  const buttons = new Set<number>();
+/**
+ * The DOM side of desktop play: pointer-lock look, held keys and buttons, tool keys, brush size.
+ * Returns the function that removes the listeners.
+ */
+export function listenDesktopInput(canvas: HTMLCanvasElement, deps: DesktopInputDeps): () => void {
+  const { keys, buttons } = deps.held;
+  const { store } = deps;
   const locked = () => document.pointerLockElement === canvas;
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (isFormTarget(e.target)) return;
     keys.add(e.code);
     const tool = TOOLS[e.code];
-    if (tool) game.store.getState().setTool(tool);
-    if (e.code === 'KeyF' && !e.repeat) game.toggleBoarding();
+    if (tool) store.getState().setTool(tool);
+    // Acted on by the desktop input system in the next frame, in frame order.
+    if (e.code === 'KeyF' && !e.repeat) deps.held.boardPressed = true;
     if (e.code === 'Space' && locked()) e.preventDefault();
   };
   const onKeyUp = (e: KeyboardEvent) => {
@@ -46,7 +54,7 @@ export function createDesktopInput(canvas: HTMLCanvasElement, game: Game): Deskt
     buttons.clear();
   };
   const onMouseMove = (e: MouseEvent) => {
-    if (locked()) applyMouseLook(game, e.movementX, e.movementY);
+    if (locked()) applyMouseLook(deps.input, deps.settings, e.movementX, e.movementY);
   };
   const onMouseDown = (e: MouseEvent) => {
     if (!locked()) {
@@ -60,11 +68,11 @@ export function createDesktopInput(canvas: HTMLCanvasElement, game: Game): Deskt
   };
   const onWheel = (e: WheelEvent) => {
     if (!locked()) return;
-    const { brushRadius, setBrushRadius } = game.store.getState();
+    const { brushRadius, setBrushRadius } = store.getState();
     setBrushRadius(brushRadius + (e.deltaY < 0 ? 1 : -1));
   };
   const onLockChange = () => {
-    game.store.setState({ pointerLocked: locked() });
+    store.setState({ pointerLocked: locked() });
     if (!locked()) buttons.clear();
   };
   const onContextMenu = (e: Event) => e.preventDefault();
@@ -82,11 +90,9 @@ export function createDesktopInput(canvas: HTMLCanvasElement, game: Game): Deskt
   ];
   for (const [target, type, listener, options] of listeners) target.addEventListener(type, listener, options);
 
-  return {
-    keys,
-    buttons,
-    dispose() {
-      for (const [target, type, listener] of listeners) target.removeEventListener(type, listener);
-    },
+  return () => {
+    for (const [target, type, listener] of listeners) target.removeEventListener(type, listener);
+    keys.clear();
+    buttons.clear();
   };
 }

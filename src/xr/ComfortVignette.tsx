@@ -1,14 +1,12 @@
-import { useMemo, useRef } from 'react';
-import { useFrame } from '@react-three/fiber';
+import { useMemo } from 'react';
 import { ShaderMaterial, type Mesh } from 'three';
 
 /**
  * A comfort vignette drawn straight in clip space, so in VR it sits in front of each eye with no
  * pose lag: the edge of view darkens while the player moves smoothly, which eases motion sickness.
- * `strength` (0..1) is read every frame from the caller's ref; nothing is drawn at 0.
+ * The locomotion system sets its `strength` uniform (0..1) every frame and hides it at 0.
  */
-export function ComfortVignette({ strength }: { strength: { current: number } }) {
-  const mesh = useRef<Mesh>(null);
+export function ComfortVignette({ attach }: { attach: (mesh: Mesh | null) => void }) {
   const material = useMemo(() => new ShaderMaterial({
     uniforms: { strength: { value: 0 } },
     vertexShader: /* glsl */ `
@@ -31,15 +29,8 @@ export function ComfortVignette({ strength }: { strength: { current: number } })
     depthTest: false,
     depthWrite: false,
   }), []);
-  useFrame(() => {
-    const m = mesh.current;
-    if (!m) return;
-    const s = strength.current;
-    m.visible = s > 0.01;
-    material.uniforms.strength.value = s;
-  });
   return (
-    <mesh ref={mesh} frustumCulled={false} renderOrder={1000} material={material} visible={false}>
+    <mesh ref={attach} frustumCulled={false} renderOrder={1000} material={material} visible={false}>
       <planeGeometry args={[2, 2]} />
     </mesh>
   );

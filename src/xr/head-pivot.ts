@@ -1,14 +1,14 @@
 import type { Recenter } from '../app/recenter.ts';
 
 /**
- * Where the head is, horizontally, relative to the player's position: the headset's offset from
- * the recenter point in the room, turned by the rig's yaw (player yaw minus the recenter heading).
- * Snap turns and teleports use it so they pivot on the head, not on a point the player may have
- * stepped away from.
+ * Where the head is, horizontally, relative to the player's feet in the body's own frame (yaw 0):
+ * the headset's offset from the recenter point in the room, turned by minus the recenter heading.
+ * The player sim turns it by the body's yaw (engine/player/vr-moves.ts), so snap turns and
+ * teleports pivot on the head, not on a point the player may have stepped away from.
  */
-export function headOffset(rigYaw: number, headX: number, headZ: number, rc: Recenter, out: { x: number; z: number }): void {
+export function headBodyOffset(headX: number, headZ: number, rc: Readonly<Recenter>, out: { headX: number; headZ: number }): void {
   const dx = headX - rc.x, dz = headZ - rc.z;
-  const c = Math.cos(rigYaw), s = Math.sin(rigYaw);
-  out.x = dx * c + dz * s;
-  out.z = -dx * s + dz * c;
+  const c = Math.cos(-rc.yawRad), s = Math.sin(-rc.yawRad);
+  out.headX = dx * c + dz * s;
+  out.headZ = -dx * s + dz * c;
 }

@@ -1,0 +1,66 @@
+/**
+ * The frame's systems, in the order they run: the one place that order is written. Each system is
+ * a createXSystem(deps) given only what it needs; React components render what the systems move.
+ * Adding a system is one file and one line here.
+ *
+ * Order: input → locomotion → player step → XR rig → streaming → aim and brush → views → control.
+ * The XR rig follows the player step directly (it only reads the player) so that everything that
+ * puts a controller in the world (aim, the wrist panel) uses this frame's origin, not the last one.
+ */
+import type { TerrainBatch } from '../scene/terrain-batch.ts';
+import { createDesktopInputSystem } from '../scene/desktop-input-system.ts';
+import { createPlayerStepSystem } from '../scene/player-step-system.ts';
+import { createStreamingSystem } from '../scene/streaming-system.ts';
+import { createDesktopAimSystem } from '../scene/desktop-aim-system.ts';
+import { createBrushSystem } from '../scene/brush-system.ts';
+import { createBrushPreviewSystem } from '../scene/brush-preview-system.ts';
+import { createShipModelSystem } from '../scene/ship-model-system.ts';
+import { createBackdropSystem } from '../scene/backdrop-system.ts';
+import { createXrInputSystem } from '../xr/xr-input-system.ts';
+import { createWristMenuSystem } from '../xr/wrist-menu-system.ts';
+import { createLocomotionSystem } from '../xr/locomotion-system.ts';
+import { createXrRigSystem } from '../xr/xr-rig-system.ts';
+import { createXrControllersSystem } from '../xr/xr-controllers-system.ts';
+import { createWristPanelSystem } from '../xr/wrist-panel-system.ts';
+import { createControlSystem } from './control-system.ts';
+import type { Game } from './game.ts';
+import type { System } from './frame-loop.ts';
+
+export function createSystems(game: Game, batch: TerrainBatch) {
+  const { frame, player, settings, store, recenter } = game;
+  const control = () => game.control;
+  const xrInput = createXrInputSystem({ tracking: frame.tracking });
+  const xr = xrInput.input;
+  const rig = createXrRigSystem({ player, recenter, settings });
+  const origin = () => rig.origin;
+  const menu = createWristMenuSystem({ xr, settings });
+  const locomotion = createLocomotionSystem({ xr, menu, origin, batch, settings, player, recenter, input: frame.input, teleport: frame.teleport, toggleBoarding: game.toggleBoarding });
+  const controllers = createXrControllersSystem({ xr, origin, batch, store, frame });
+  const wristPanel = createWristPanelSystem({ xr, menu, origin, settings, readout: game.readout });
+  const brushPreview = createBrushPreviewSystem({ aim: frame.aim, store });
+  const shipModel = createShipModelSystem({ player });
+  const backdrop = createBackdropSystem();
+
+  const order: System[] = [
+    xrInput,
+    createDesktopInputSystem({ held: frame.held, input: frame.input, toggleBoarding: game.toggleBoarding }),
+    menu,
+    locomotion,
+    createPlayerStepSystem({ player, clock: game.clock, input: frame.input, settings, camera: frame.camera, counters: frame.counters, control }),
+    rig,
+    createStreamingSystem({ streamer: game.streamer, batch, viewer: frame.viewer, streaming: game.streaming }),
+    createDesktopAimSystem({ batch, frame, store }),
+    controllers,
+    createBrushSystem({ frame, store, deform: game.deform }),
+    brushPreview,
+    shipModel,
+    wristPanel,
+    backdrop,
+    createControlSystem({ counters: frame.counters, waiters: game.waiters, control }),
+  ];
+  /** The systems whose scene objects the 3D scene's components render. */
+  const views = { locomotion, rig, controllers, wristPanel, brushPreview, shipModel, backdrop };
+  return { order, views };
+}
+
+export type SystemViews = ReturnType<typeof createSystems>['views'];
