@@ -19,6 +19,17 @@ const valuePaths = (value: object, at = ''): string[] => Object.entries(value).f
   [at + k, ...(typeof v === 'object' && v !== null ? valuePaths(v, `${at + k}.`) : [])]);
 
 describe('STATE_TREE', () => {
+  it('derives GameStateView from the same declaration (checked by tsc)', () => {
+    const v = view();
+    const x: number = v.player.position.x;
+    const current: string | null = v.scene.current;
+    // @ts-expect-error a nullable leaf may be null
+    const notNull: string = v.scene.current;
+    // @ts-expect-error a field the declaration does not have
+    const missing = v.player.shield;
+    expect([x, current, notNull, missing].length).toBe(4);
+  });
+
   it('has exactly the shape of GameStateView, every node documented and owned', () => {
     expect(treePaths(STATE_TREE).sort()).toEqual(valuePaths(view()).sort());
     for (const path of treePaths(STATE_TREE)) {

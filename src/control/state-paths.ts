@@ -5,6 +5,7 @@
  */
 import { COMPLETION_KIND, parseStatePath as parsePath, splitCondition, type CompletionItem, type ConditionLiteral, type ConditionOp, type EvaluatedType, type LspRange, type PathSegment as Segment } from '../protocol/debug.ts';
 import { fail, ok, type Result } from '../protocol/errors.ts';
+import { STATE_SPEC, type NodeSpec } from '../protocol/state-tree.ts';
 
 export type NodeType = EvaluatedType;
 export interface StateNode {
@@ -17,54 +18,17 @@ export interface StateNode {
   children?: Record<string, StateNode>;
 }
 
-type Spec = Omit<StateNode, 'owner' | 'children'> & { owner?: string; children?: Record<string, Spec> };
-const leaf = (type: NodeType, doc: string, owner?: string): Spec => ({ type, doc, owner });
-const [int, float, str, bool] = (['int', 'float', 'string', 'bool'] as const).map((t) => (doc: string, owner?: string) => leaf(t, doc, owner));
-const nullableStr = (doc: string): Spec => ({ type: 'string', doc, nullable: true });
-const obj = (doc: string, children: Record<string, Spec>, owner?: string): Spec => ({ type: 'object', doc, owner, children });
-const vec = (doc: string, unit: string): Spec => obj(doc, { x: float(`${doc}: x (${unit})`), y: float(`${doc}: y (${unit})`), z: float(`${doc}: z (${unit})`) });
-
 /** Owners are written once per subtree and inherited, so a moved module is one edit. */
-function own(spec: Spec, inherited: string): StateNode {
+function own(spec: NodeSpec, inherited: string): StateNode {
   const owner = spec.owner ?? inherited;
-  const children = spec.children && Object.fromEntries(Object.entries(spec.children).map(([k, c]) => [k, own(c, owner)]));
-  return { ...spec, owner, children };
+  if (spec.type !== 'object') return { type: spec.type, doc: spec.doc, owner, ...(spec.nullable ? { nullable: true } : {}) };
+  return { type: 'object', doc: spec.doc, owner, children: Object.fromEntries(Object.entries(spec.children).map(([k, c]) => [k, own(c, owner)])) };
 }
 
-/** The game builds a plain object of exactly this shape on demand (see GameStateView). */
-export const STATE_TREE: StateNode = own(obj('Readable game state', {
-  player: obj('The local player', {
-    id: str('Player id'), mode: str('walking or spacecraft'), health: float('Health, 0-100'), oxygen: float('Oxygen, 0-100'),
-    position: vec('Feet position', 'm'), velocity: vec('Velocity', 'm/s'), rotation: vec('Rotation', 'degrees'),
-    grounded: bool('Standing on terrain'), speed: float('Speed (m/s)'), deaths: int('Deaths this session'),
-  }, 'src/engine/player/player-sim.ts'),
-  scene: obj('Scene manager', {
-    current: nullableStr('Loaded scene path, null before the first load'), ready: bool('The player can play'),
-    loading: nullableStr('Scene path being loaded, or null'),
-  }, 'src/app/scenes/scene-manager.ts'),
-  terrain: obj('Terrain world', {
-    seed: int('World seed'), edit_count: int('Edits applied since the world was made'),
-    chunks_wanted: int('Chunks the streamer wants around the player', 'src/threads/chunk-streamer.ts'),
-    chunks_meshed: int('Chunks meshed and shown', 'src/threads/chunk-streamer.ts'),
-  }, 'src/threads/terrain-pool.ts'),
-  render: obj('Renderer counters', {
-    fps: float('Frames per second'), frame: int('Rendered frame number'), draw_calls: int('Draw calls last frame'), triangles: int('Triangles last frame'),
-  }, 'src/app/frame-state.ts'),
-  vr: obj('WebXR session', {
-    presenting: bool('An immersive session is running'),
-    headset: obj('Headset pose', { position: vec('Headset position', 'm'), tracking_valid: bool('The pose is tracked') }),
-  }, 'src/xr/xr-input-system.ts'),
-  settings: obj('Comfort and display settings', {
-    snapTurn: bool('Snap turn'), snapTurnDegrees: int('Snap turn angle (degrees)'), smoothMotion: bool('Smooth motion'),
-    vignette: bool('Comfort vignette'), viewDistance: int('View distance (m)'), targetFrameRate: int('Target frame rate (Hz)'),
-    foveation: float('Foveation, 0-1'), seated: bool('Seated mode'), seatedHeightOffset: float('Seated height offset (m)'),
-  }, 'src/state/settings.ts'),
-  debug: obj('Debug session', {
-    paused: bool('The simulation is paused'), frame: int('Frame the session last saw'), session_id: nullableStr('Debug session id, or null'),
-  }, 'src/control/debug-session.ts'),
-}), '');
+/** The lookup tree, built from the one declaration (protocol/state-tree.ts) that GameStateView is derived from too. */
+export const STATE_TREE: StateNode = own(STATE_SPEC, '');
 
-export type { GameStateView } from '../protocol/debug.ts';
+export type { GameStateView } from '../protocol/state-tree.ts';
 
 /** Edit distance, case-blind: typo suggestions only, the tree has a few dozen names. */
 function distance(a: string, b: string): number {

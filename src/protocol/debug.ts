@@ -150,15 +150,5 @@ export interface LspPosition { line: number; character: number }
 export interface LspRange { start: LspPosition; end: LspPosition }
 export interface DefinitionResult { status: 'success'; uri: string; range: LspRange }
 
-type V3 = { x: number; y: number; z: number };
-/** The plain object evaluatePath walks; kept equal to STATE_TREE by state-paths.test.ts. */
-export interface GameStateView {
-  player: { id: string; mode: string; health: number; oxygen: number; position: V3; velocity: V3; rotation: V3; grounded: boolean; speed: number; deaths: number };
-  scene: { current: string | null; ready: boolean; loading: string | null };
-  terrain: { seed: number; edit_count: number; chunks_wanted: number; chunks_meshed: number };
-  render: { fps: number; frame: number; draw_calls: number; triangles: number };
-  vr: { presenting: boolean; headset: { position: V3; tracking_valid: boolean } };
-  settings: Record<'snapTurn' | 'smoothMotion' | 'vignette' | 'seated', boolean>
-    & Record<'snapTurnDegrees' | 'viewDistance' | 'targetFrameRate' | 'foveation' | 'seatedHeightOffset', number>;
-  debug: { paused: boolean; frame: number; session_id: string | null };
-}
+/** The plain object evaluatePath walks, derived from the state tree's one declaration. */
+export type { GameStateView } from './state-tree.ts';
