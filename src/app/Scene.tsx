@@ -4,7 +4,7 @@ import { XR } from '@react-three/xr';
 import { useStore } from 'zustand';
 import type { Scene as ThreeScene } from 'three';
 import type { Game } from './game.ts';
-import { createGameXrStore } from '../xr/xr-store.ts';
+import { createGameXrStore, type GameXrStore } from '../xr/xr-store.ts';
 import { TerrainBatch } from '../scene/terrain-batch.ts';
 import { createTerrainMaterial } from '../scene/terrain-material.ts';
 import { SkyAndPlanet } from '../scene/SkyAndPlanet.tsx';
@@ -33,6 +33,46 @@ export default function Scene({ game, softwareRenderer: software }: { game: Game
   const systems = useMemo(() => createSystems(game, batch), [game, batch]);
   const views = systems.views;
 
+
+  return (
+    <Canvas
+      camera={{ fov: 70, near: 0.1, far: 6000, position: [0, 60, 0] }}
+      gl={{ antialias: !software, powerPreference: 'high-performance' }}
+      dpr={software ? 0.5 : [1, 1.5]}
+      // The loading screen covers the view: draw nothing until the spawn area is in, and leave the CPU to the workers.
+      frameloop={ready && !paused ? 'always' : 'never'}
+      onCreated={(s) => {
+        graph.scene = s.scene;
+        graph.root = s;
+        // three calls these around each render of the scene: the main-thread cost of drawing (telemetry render_time_ms).
+        let renderStart = 0;
+        s.scene.onBeforeRender = () => void (renderStart = performance.now());
+        s.scene.onAfterRender = () => void (game.frame.counters.renderMs = performance.now() - renderStart);
+      }}
+    >
+      {!ready && <CompileWhileLoading />}
+      <XR store={xrStore}>
+        {/* Inside <XR>: the store is connected to three.js once <XR> has rendered, so Enter VR can work from here on. */}
+        <AttachScene game={game} batch={batch} xrStore={xrStore} graph={graph} />
+        {/* The one frame callback: every system, in the order app/systems.ts declares. */}
+        <FrameDriver game={game} systems={systems.order} />
+        <SkyAndPlanet viewDistance={viewDistance} backdrop={views.backdrop} />
+        <primitive object={batch.mesh} />
+        <Spaceship ref={views.shipModel.attach} />
+        <BrushPreview system={views.brushPreview} />
+        <XrRig system={views.rig} />
+        <XrControllers system={views.controllers} />
+        <XrLocomotion system={views.locomotion} />
+        <WristPanel system={views.wristPanel} />
+        <DesktopControls game={game} />
+        <XrSettingsSync game={game} />
+      </XR>
+    </Canvas>
+  );
+}
+
+/** Hands the 3D scene to the game once the canvas tree (and the XR store's link to three.js) exists. */
+function AttachScene({ game, batch, xrStore, graph }: { game: Game; batch: TerrainBatch; xrStore: GameXrStore; graph: { scene: ThreeScene | null; root: RootState | null } }) {
   useEffect(() => {
     if (game.scene?.batch === batch) return; // StrictMode runs effects twice in development
     game.attachScene({
@@ -59,40 +99,7 @@ export default function Scene({ game, softwareRenderer: software }: { game: Game
       },
     });
   }, [game, batch, xrStore, graph]);
-
-  return (
-    <Canvas
-      camera={{ fov: 70, near: 0.1, far: 6000, position: [0, 60, 0] }}
-      gl={{ antialias: !software, powerPreference: 'high-performance' }}
-      dpr={software ? 0.5 : [1, 1.5]}
-      // The loading screen covers the view: draw nothing until the spawn area is in, and leave the CPU to the workers.
-      frameloop={ready && !paused ? 'always' : 'never'}
-      onCreated={(s) => {
-        graph.scene = s.scene;
-        graph.root = s;
-        // three calls these around each render of the scene: the main-thread cost of drawing (telemetry render_time_ms).
-        let renderStart = 0;
-        s.scene.onBeforeRender = () => void (renderStart = performance.now());
-        s.scene.onAfterRender = () => void (game.frame.counters.renderMs = performance.now() - renderStart);
-      }}
-    >
-      {!ready && <CompileWhileLoading />}
-      <XR store={xrStore}>
-        {/* The one frame callback: every system, in the order app/systems.ts declares. */}
-        <FrameDriver game={game} systems={systems.order} />
-        <SkyAndPlanet viewDistance={viewDistance} backdrop={views.backdrop} />
-        <primitive object={batch.mesh} />
-        <Spaceship ref={views.shipModel.attach} />
-        <BrushPreview system={views.brushPreview} />
-        <XrRig system={views.rig} />
-        <XrControllers system={views.controllers} />
-        <XrLocomotion system={views.locomotion} />
-        <WristPanel system={views.wristPanel} />
-        <DesktopControls game={game} />
-        <XrSettingsSync game={game} />
-      </XR>
-    </Canvas>
-  );
+  return null;
 }
 
 /** Runs the frame loop from R3F's frame callback (the only one in the game). */
