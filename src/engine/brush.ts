@@ -4,7 +4,7 @@
  * order voxels are visited in, and an edit is a pure function of (state, edit).
  */
 import { CHUNK_SIZE, DENSITY_MAX, MATERIAL_ID, WORLD_BOUNDS } from '../protocol/world.ts';
-import { ChunkCoordSchema, type BrushEdit } from '../protocol/terrain.ts';
+import { chunkInWorld, type BrushEdit } from '../protocol/terrain.ts';
 import { BEDROCK_TOP } from './materials-rule.ts';
 import { chunkKey, keyToCoord } from './chunk-key.ts';
 
@@ -79,7 +79,7 @@ export function applyBrush(store: BrushTarget, edit: BrushEdit): { voxelsModifie
   for (const k of [...touchedKeys].sort((a, b) => a - b)) {
     const [cx, cy, cz] = keyToCoord(k);
     // Chunks past the world's edge exist only as apron samples; no one can ask to mesh them.
-    if (ChunkCoordSchema.safeParse({ cx, cy, cz }).success) touched.push(cx, cy, cz);
+    if (chunkInWorld(cx, cy, cz)) touched.push(cx, cy, cz);
   }
   return { voxelsModified: modified, touched };
 }

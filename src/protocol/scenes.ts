@@ -19,6 +19,7 @@ export const ScenePathSchema = z
 export const SceneLoadSchema = z.object({ scene_path: ScenePathSchema }).strict();
 export type SceneLoadRequest = z.output<typeof SceneLoadSchema>;
 export const SceneReloadSchema = z.object({ preserve_state: z.boolean('preserve_state must be a boolean').default(false) }).strict();
+export type SceneReloadRequest = z.output<typeof SceneReloadSchema>;
 
 /** The name inside a scene path: `res://scenes/menu.tscn` and `menu` both give `menu`. */
 export const sceneNameOf = (path: string): string => path.trim().replace(/^res:\/\/(scenes\/)?/, '').replace(/\.tscn$/, '');

@@ -26,11 +26,16 @@ export const BrushEditSchema = z.object({
 });
 export type BrushEdit = z.infer<typeof BrushEditSchema>;
 
+/** Chunk columns a door accepts, each way from the origin (the world is ±4096 m = ±128 chunks). */
+const CHUNK_XZ_LIMIT = 128;
 export const ChunkCoordSchema = z.object({
-  cx: z.number().int().min(-128).max(128),
+  cx: z.number().int().min(-CHUNK_XZ_LIMIT).max(CHUNK_XZ_LIMIT),
   cy: z.number().int().min(CHUNK_Y_MIN).max(CHUNK_Y_MAX),
-  cz: z.number().int().min(-128).max(128),
+  cz: z.number().int().min(-CHUNK_XZ_LIMIT).max(CHUNK_XZ_LIMIT),
 });
+/** The same range as ChunkCoordSchema for integer coordinates, without a parse (hot paths). */
+export const chunkInWorld = (cx: number, cy: number, cz: number): boolean =>
+  cx >= -CHUNK_XZ_LIMIT && cx <= CHUNK_XZ_LIMIT && cz >= -CHUNK_XZ_LIMIT && cz <= CHUNK_XZ_LIMIT && cy >= CHUNK_Y_MIN && cy <= CHUNK_Y_MAX;
 export type ChunkCoord = z.infer<typeof ChunkCoordSchema>;
 
 /**

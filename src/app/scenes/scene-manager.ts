@@ -1,6 +1,6 @@
-import { zodFailure, fail, ok, type Result } from '../../protocol/errors.ts';
+import { fail, ok, type Result } from '../../protocol/errors.ts';
 import {
-  SceneLoadSchema, SceneReloadSchema, sceneNameOf, scenePath,
+  sceneNameOf, scenePath, type SceneLoadRequest, type SceneReloadRequest,
   type SceneCurrent, type SceneHistory, type SceneHistoryEntry, type SceneLoadResult, type SceneReloadResult, type SceneValidation,
 } from '../../protocol/scenes.ts';
 
@@ -53,11 +53,9 @@ export class SceneManager {
     return SCENES.map((d) => ({ scene_path: pathOf(d), name: d.name, title: d.title, root_node: d.rootNode }));
   }
 
-  load(input: unknown): Promise<Result<SceneLoadResult>> {
-    const p = SceneLoadSchema.safeParse(input);
-    if (!p.success) return Promise.resolve(zodFailure(p.error));
-    const def = findScene(sceneNameOf(p.data.scene_path));
-    if (!def) return Promise.resolve(fail('RESOURCE_NOT_FOUND', `scene not found: ${p.data.scene_path}`));
+  load(input: SceneLoadRequest): Promise<Result<SceneLoadResult>> {
+    const def = findScene(sceneNameOf(input.scene_path));
+    if (!def) return Promise.resolve(fail('RESOURCE_NOT_FOUND', `scene not found: ${input.scene_path}`));
     return this.serial(async () => {
       const loadTimeMs = await this.run(def, undefined, false).catch((e: Error) => e);
       if (loadTimeMs instanceof Error) return fail<SceneLoadResult>('INTERNAL_ERROR', `scene failed to load: ${loadTimeMs.message}`);
@@ -65,13 +63,11 @@ export class SceneManager {
     });
   }
 
-  reload(input: unknown = {}): Promise<Result<SceneReloadResult>> {
-    const p = SceneReloadSchema.safeParse(input ?? {});
-    if (!p.success) return Promise.resolve(zodFailure(p.error));
+  reload(input: SceneReloadRequest = { preserve_state: false }): Promise<Result<SceneReloadResult>> {
     return this.serial(async () => {
       const def = this.current?.def;
       if (!def) return fail<SceneReloadResult>('SERVICE_UNAVAILABLE', 'no scene is loaded yet');
-      const carry = p.data.preserve_state ? this.host.capturePlayer() : undefined;
+      const carry = input.preserve_state ? this.host.capturePlayer() : undefined;
       const reloadTimeMs = await this.run(def, carry, true).catch((e: Error) => e);
       if (reloadTimeMs instanceof Error) return fail<SceneReloadResult>('INTERNAL_ERROR', `scene failed to reload: ${reloadTimeMs.message}`);
       return ok({ status: 'success' as const, scene_path: pathOf(def), reload_time_ms: reloadTimeMs, timestamp: iso(Date.now()) });
@@ -94,15 +90,14 @@ export class SceneManager {
     return { history, current_index: 0 };
   }
 
-  validate(input: unknown): Result<SceneValidation> {
-    const p = SceneLoadSchema.safeParse(input);
-    if (!p.success) return zodFailure(p.error);
-    const def = findScene(sceneNameOf(p.data.scene_path));
-    const path = def ? pathOf(def) : scenePath(sceneNameOf(p.data.scene_path));
+  validate(input: SceneLoadRequest): Result<SceneValidation> {
+    const name = sceneNameOf(input.scene_path);
+    const def = findScene(name);
+    const path = def ? pathOf(def) : scenePath(name);
     const errors: string[] = [];
     const warnings: string[] = [];
     const parsed = def ? SceneDefSchema.safeParse(def) : null;
-    if (!def) errors.push(`no scene named ${sceneNameOf(p.data.scene_path)} in the registry`);
+    if (!def) errors.push(`no scene named ${name} in the registry`);
     if (parsed && !parsed.success) errors.push(`scene definition is invalid: ${parsed.error.issues[0]?.message}`);
     const needsWorkers = !!def?.world;
     const workers = this.host.workersAlive();

@@ -17,7 +17,7 @@ export function sceneHandlers({ game }: ControlContext): HandlerTable<typeof SCE
     },
     'POST /scene/load': load,
     'GET /scene/current': current,
-    'POST /scene/reload': ({ body }) => game.scenes.reload(body ?? {}),
+    'POST /scene/reload': ({ body }) => game.scenes.reload(body),
     'GET /scene/history': () => ok(game.scenes.history()),
     'POST /scene/validate': validate,
     'POST /scene': load,

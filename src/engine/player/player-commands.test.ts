@@ -5,6 +5,17 @@ import { PlayerSim } from './player-sim.ts';
 import { createPlayerInput } from './player-state.ts';
 import { CAPSULE_SHAPE } from './walker.ts';
 import { dome, fieldFrom, flatGround } from './test-fields.ts';
+import type { z } from 'zod';
+import { zodFailure } from '../../protocol/errors.ts';
+import { ModeRequestSchema, SpawnRequestSchema, TeleportRequestSchema } from '../../protocol/player.ts';
+
+/** The error code the door answers for a body, or null when the body passes. */
+function doorError(schema: z.ZodType, body: unknown): string | null {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return null;
+  const r = zodFailure(parsed.error, { input: body });
+  return r.ok ? null : r.error.code;
+}
 
 /** Flat ground at y = 0 over x, z in [-64, 64); sims only read it, so every test shares it. */
 const FLAT = fieldFrom(flatGround(0), -2, 1, -2, 1);
@@ -76,60 +87,46 @@ describe('boarding and leaving', () => {
     expect(sim.state.ship.x).toBe(ship.x); // the ship stays where it was, parked
   });
 
-  it('rejects an unknown or missing mode and changes nothing', () => {
-    const { sim, events } = settled();
-    const before = sim.snapshot();
-    const bad = sim.setMode('submarine');
-    expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.error.code).toBe('INVALID_PARAMETER');
-    const missing = sim.modeRequest({});
-    expect(missing.ok).toBe(false);
-    if (!missing.ok) expect(missing.error.code).toBe('MISSING_PARAMETER');
-    expect(sim.snapshot()).toEqual(before);
-    expect(events).toHaveLength(0);
+  it('the door refuses an unknown or missing mode; a valid request answers the seed fields', () => {
+    expect(doorError(ModeRequestSchema, { mode: 'submarine' })).toBe('INVALID_PARAMETER');
+    expect(doorError(ModeRequestSchema, {})).toBe('MISSING_PARAMETER');
+    const { sim } = settled();
     expect(sim.modeRequest({ mode: 'spacecraft', player_id: 'player_001' })).toEqual({ ok: true, value: { player_id: 'player_001', mode: 'spacecraft' } });
   });
 });
 
 describe('teleport and spawn', () => {
-  const bad: Array<[string, unknown, 'INVALID_PARAMETER' | 'MISSING_PARAMETER']> = [
+  // Shapes are the door's: the routes' schemas refuse these before the sim sees them.
+  const badShapes: Array<[string, unknown, 'INVALID_PARAMETER' | 'MISSING_PARAMETER']> = [
     ['NaN', { x: NaN, y: 5, z: 0 }, 'INVALID_PARAMETER'],
     ['out of the world', { x: 5000, y: 5, z: 0 }, 'INVALID_PARAMETER'],
     ['below the world', { x: 0, y: -100, z: 0 }, 'INVALID_PARAMETER'],
     ['a missing axis', { x: 0, z: 0 }, 'MISSING_PARAMETER'],
-    ['inside terrain', { x: 4, y: -3, z: 4 }, 'INVALID_PARAMETER'],
   ];
 
-  it.each(bad)('teleport rejects %s and leaves the snapshot unchanged', (_name, position, code) => {
+  it.each(badShapes)('the teleport and spawn doors refuse %s', (_name, position, code) => {
+    expect(doorError(TeleportRequestSchema, { position })).toBe(code);
+    expect(doorError(SpawnRequestSchema, { position, rotation: { x: 0, y: 90, z: 0 } })).toBe(code);
+  });
+
+  it('the doors refuse a bad yaw, an unknown spawn mode, a bad rotation and a missing position', () => {
+    expect(doorError(TeleportRequestSchema, { position: { x: 1, y: 0, z: 1 }, rotation: { x: 0, y: NaN, z: 0 } })).toBe('INVALID_PARAMETER');
+    expect(doorError(SpawnRequestSchema, { position: { x: 1, y: 0, z: 1 }, mode: 'boat' })).toBe('INVALID_PARAMETER');
+    expect(doorError(SpawnRequestSchema, { position: { x: 1, y: 0, z: 1 }, rotation: { x: 0, y: 'north', z: 0 } })).not.toBeNull();
+    expect(doorError(TeleportRequestSchema, { rotation: { x: 0, y: 0, z: 0 } })).toBe('MISSING_PARAMETER');
+  });
+
+  it('teleport and spawn refuse a spot inside terrain and leave the state unchanged', () => {
     const { sim, events } = settled();
     const before = sim.snapshot();
-    const r = sim.teleport(position);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.code).toBe(code);
-    expect(sim.snapshot()).toEqual(before);
-    expect(events).toHaveLength(0);
-  });
-
-  it.each(bad)('spawn rejects %s and leaves the snapshot unchanged', (_name, position, code) => {
-    const { sim } = settled();
-    const before = sim.snapshot();
     const spawnBefore = { ...sim.state.spawn };
-    const r = sim.spawn({ position, rotation: { x: 0, y: 90, z: 0 } });
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.code).toBe(code);
+    const moved = sim.teleport({ x: 4, y: -3, z: 4 });
+    expect(!moved.ok && moved.error.code).toBe('INVALID_PARAMETER');
+    const spawned = sim.spawn({ position: { x: 4, y: -3, z: 4 }, rotation: { x: 0, y: 90, z: 0 } });
+    expect(!spawned.ok && spawned.error.code).toBe('INVALID_PARAMETER');
     expect(sim.snapshot()).toEqual(before);
     expect(sim.state.spawn).toEqual(spawnBefore);
-  });
-
-  it('rejects a bad yaw, an unknown spawn mode and a bad rotation, changing nothing', () => {
-    const { sim } = settled();
-    const before = sim.snapshot();
-    expect(sim.teleport({ x: 1, y: 0, z: 1 }, NaN).ok).toBe(false);
-    const mode = sim.spawn({ position: { x: 1, y: 0, z: 1 }, mode: 'boat' });
-    expect(!mode.ok && mode.error.code).toBe('INVALID_PARAMETER');
-    expect(sim.spawn({ position: { x: 1, y: 0, z: 1 }, rotation: { x: 0, y: 'north', z: 0 } }).ok).toBe(false);
-    expect(sim.teleportRequest({ rotation: { x: 0, y: 0, z: 0 } }).ok).toBe(false);
-    expect(sim.snapshot()).toEqual(before);
+    expect(events).toHaveLength(0);
   });
 
   it('rejects a spot inside a hill when walking but checks the body centre, not the feet', () => {

@@ -1,12 +1,12 @@
 /**
- * The player's doors (seed 000 POST /player/mode, /player/teleport, /player/spawn): validate with
- * zod, check the rules, and only then change anything, so bad input leaves the state untouched.
+ * The player's commands (seed 000 POST /player/mode, /player/teleport, /player/spawn, and the
+ * game's own hover): they take values the door has already validated (protocol/player.ts
+ * schemas), check the game's rules (rock, distance, speed), and only then change anything, so a
+ * refusal leaves the state untouched.
  */
-import { z } from 'zod';
-import { zodFailure, fail, ok, type Result } from '../../protocol/errors.ts';
-import { PlayerModeSchema, SpawnRequestSchema, type PlayerMode } from '../../protocol/player.ts';
+import { fail, ok, type Result } from '../../protocol/errors.ts';
+import type { PlayerMode, SpawnRequest } from '../../protocol/player.ts';
 import type { Vec3 } from '../../protocol/vec3.ts';
-import { PositionSchema } from '../../protocol/terrain.ts';
 import { DEG } from './angles.ts';
 import {
   BOARD_DISTANCE, CAPSULE_HEIGHT, CAPSULE_RADIUS, LEAVE_MAX_SPEED, SHIP_RADIUS,
@@ -18,9 +18,6 @@ import { yawOfQuat } from './quaternion.ts';
 import type { PlayerState } from './player-state.ts';
 import { CAPSULE_SHAPE } from './walker.ts';
 
-const YawSchema = z.number().finite('yaw must be a finite number of degrees').optional();
-/** The mode wrapped in an object so errors name the field ("mode: ..."). */
-const ModeSchema = z.object({ mode: PlayerModeSchema });
 /** Where a leaving player looks for ground: beside the hull, and down to the loaded ground below (the world is 320 m tall). */
 const LEAVE_DISTANCE = SHIP_RADIUS + CAPSULE_RADIUS + 0.6;
 const LEAVE_MAX_DROP = 320;
@@ -29,12 +26,10 @@ const HOVER_GAP = 0.3;
 
 export interface ModeOptions { force?: boolean }
 
-export function setMode(p: SimParts, mode: unknown, options: ModeOptions = {}): Result<{ mode: PlayerMode; position: Vec3 }> {
-  const parsed = ModeSchema.safeParse({ mode });
-  if (!parsed.success) return zodFailure(parsed.error);
+export function setMode(p: SimParts, mode: PlayerMode, options: ModeOptions = {}): Result<{ mode: PlayerMode; position: Vec3 }> {
   const s = p.state, ship = s.ship, previous = s.mode;
-  if (parsed.data.mode !== previous) {
-    const r = parsed.data.mode === 'spacecraft' ? board(p, options.force === true) : leave(p, options.force === true);
+  if (mode !== previous) {
+    const r = mode === 'spacecraft' ? board(p, options.force === true) : leave(p, options.force === true);
     if (!r.ok) return r;
     p.events.emit({ type: 'mode', mode: s.mode, previous });
   }
@@ -83,17 +78,12 @@ function leave(p: SimParts, force: boolean): Result<true> {
 }
 
 /** Moves the player (walking) or the ship (spacecraft); yaw (and walking pitch) in degrees, kept when omitted. */
-export function teleport(p: SimParts, position: unknown, yawDeg?: unknown, pitchDeg?: number): Result<Vec3> {
-  const pos = PositionSchema.safeParse(position);
-  if (!pos.success) return zodFailure(pos.error);
-  const yawParsed = YawSchema.safeParse(yawDeg);
-  if (!yawParsed.success) return zodFailure(yawParsed.error);
+export function teleport(p: SimParts, position: Vec3, yawDegrees?: number, pitchDeg?: number): Result<Vec3> {
   const s = p.state;
-  const { x, y, z } = pos.data;
+  const { x, y, z } = position;
   const walking = s.mode === 'walking';
   const inside = refuseInside(p.field, x, y, z, walking ? y + BODY_CENTRE : y);
   if (inside) return inside;
-  const yawDegrees = yawParsed.data;
   if (walking) {
     placeWalker(p, x, y, z, yawDegrees === undefined ? s.yaw : yawDegrees * DEG, pitchDeg === undefined ? s.pitch : pitchDeg * DEG);
     return ok({ x: s.x, y: s.y, z: s.z });
@@ -104,13 +94,10 @@ export function teleport(p: SimParts, position: unknown, yawDeg?: unknown, pitch
 
 /**
  * Puts the player in the ship, hovering still at a pose (degrees): the loading screen, the title
- * menu and the camera-placement door use it. Same validation as teleport.
+ * menu and the camera-placement door use it. Refused inside rock, like teleport.
  */
-export function hover(p: SimParts, position: unknown, yawDeg: number, pitchDeg: number): Result<Vec3> {
-  const pos = PositionSchema.safeParse(position);
-  if (!pos.success) return zodFailure(pos.error);
-  if (!Number.isFinite(yawDeg) || !Number.isFinite(pitchDeg)) return fail('INVALID_PARAMETER', 'yaw and pitch must be finite degrees');
-  const { x, y, z } = pos.data;
+export function hover(p: SimParts, position: Vec3, yawDeg: number, pitchDeg: number): Result<Vec3> {
+  const { x, y, z } = position;
   const inside = refuseInside(p.field, x, y, z);
   if (inside) return inside;
   const s = p.state, previous = s.mode;
@@ -125,10 +112,8 @@ export function hover(p: SimParts, position: unknown, yawDeg: number, pitchDeg: 
  * Sets the spawn point and puts the player there (walking: feet at position, ship parked beside;
  * spacecraft: the ship at position), at full health and oxygen. Mode defaults to walking.
  */
-export function spawn(p: SimParts, request: unknown): Result<{ player_id: string; position: Vec3; mode: PlayerMode }> {
-  const parsed = SpawnRequestSchema.safeParse(request);
-  if (!parsed.success) return zodFailure(parsed.error);
-  const { position: { x, y, z }, rotation, mode = 'walking', player_id } = parsed.data;
+export function spawn(p: SimParts, request: SpawnRequest): Result<{ player_id: string; position: Vec3; mode: PlayerMode }> {
+  const { position: { x, y, z }, rotation, mode = 'walking', player_id } = request;
   const s = p.state, previous = s.mode;
   const inside = refuseInside(p.field, x, y, z, mode === 'walking' ? y + BODY_CENTRE : y);
   if (inside) return inside;

@@ -1,11 +1,11 @@
 /**
- * Seed 000 shapes of the player routes: request bodies for POST /player/teleport and /player/mode
- * turned into the sim's commands and answered with the seed's response fields, and the
+ * Seed 000 shapes of the player routes: request bodies (validated at the door) for POST
+ * /player/teleport and /player/mode turned into the sim's commands and answered with the seed's response fields, and the
  * GET /player/position snapshot (the API layer adds status and timestamp). POST /player/spawn
  * takes its body as is (player-commands.ts spawn).
  */
-import { zodFailure, ok, type Result } from '../../protocol/errors.ts';
-import { ModeRequestSchema, TeleportRequestSchema, type PlayerMode, type PlayerSnapshot } from '../../protocol/player.ts';
+import { ok, type Result } from '../../protocol/errors.ts';
+import type { ModeRequest, PlayerMode, PlayerSnapshot, TeleportRequest } from '../../protocol/player.ts';
 import type { Vec3 } from '../../protocol/vec3.ts';
 
 import { setMode, teleport } from './player-commands.ts';
@@ -16,19 +16,15 @@ import { eulerYXZFromQuat } from './quaternion.ts';
 
 const euler = { x: 0, y: 0, z: 0 };
 
-export function teleportRequest(p: SimParts, body: unknown): Result<{ player_id: string; new_position: Vec3 }> {
-  const parsed = TeleportRequestSchema.safeParse(body);
-  if (!parsed.success) return zodFailure(parsed.error);
-  const { position, rotation, player_id } = parsed.data;
+export function teleportRequest(p: SimParts, body: TeleportRequest): Result<{ player_id: string; new_position: Vec3 }> {
+  const { position, rotation, player_id } = body;
   const moved = teleport(p, position, rotation?.y, rotation?.x);
   if (!moved.ok) return moved;
   return ok({ player_id: player_id ?? p.playerId, new_position: moved.value });
 }
 
-export function modeRequest(p: SimParts, body: unknown): Result<{ player_id: string; mode: PlayerMode }> {
-  const parsed = ModeRequestSchema.safeParse(body);
-  if (!parsed.success) return zodFailure(parsed.error);
-  const { mode, player_id, force } = parsed.data;
+export function modeRequest(p: SimParts, body: ModeRequest): Result<{ player_id: string; mode: PlayerMode }> {
+  const { mode, player_id, force } = body;
   const changed = setMode(p, mode, { force });
   if (!changed.ok) return changed;
   return ok({ player_id: player_id ?? p.playerId, mode: changed.value.mode });

@@ -8,7 +8,8 @@
  * Tick order: turn, move the body of the current mode (collision inside), fall/impact damage,
  * oxygen, then death and respawn. Commands (mode, teleport, spawn) live in player-commands.ts.
  */
-import { DEFAULT_PLAYER_ID, type PlayerMode, type PlayerSnapshot } from '../../protocol/player.ts';
+import { DEFAULT_PLAYER_ID, type ModeRequest, type PlayerMode, type PlayerSnapshot, type SpawnRequest, type TeleportRequest } from '../../protocol/player.ts';
+import type { Vec3 } from '../../protocol/vec3.ts';
 import { wrapAngle } from './angles.ts';
 import type { CollisionField } from './collision-field.ts';
 import { FreeSpots } from './free-spot.ts';
@@ -86,16 +87,16 @@ export class PlayerSim implements SimParts {
   }
 
   /** Board ('spacecraft': within 6 m of the ship) or leave ('walking': ship slower than 3 m/s); force skips the rules. */
-  setMode(mode: PlayerMode | (string & {}), options?: ModeOptions): ReturnType<typeof setMode> { return setMode(this, mode, options); }
+  setMode(mode: PlayerMode, options?: ModeOptions): ReturnType<typeof setMode> { return setMode(this, mode, options); }
   /** Moves the player (or the ship, in spacecraft mode) to a free spot; yaw in degrees. */
-  teleport(position: unknown, yawDeg?: unknown): ReturnType<typeof teleport> { return teleport(this, position, yawDeg); }
+  teleport(position: Vec3, yawDeg?: number): ReturnType<typeof teleport> { return teleport(this, position, yawDeg); }
   /** Sets the spawn point and places the player there ({ position, rotation?, mode?, player_id? }). */
-  spawn(request: unknown): ReturnType<typeof spawn> { return spawn(this, request); }
+  spawn(request: SpawnRequest): ReturnType<typeof spawn> { return spawn(this, request); }
   /** In the ship, hovering still at a pose (degrees): loading, menus, camera placement. */
-  hover(position: unknown, yawDeg: number, pitchDeg: number): ReturnType<typeof hover> { return hover(this, position, yawDeg, pitchDeg); }
+  hover(position: Vec3, yawDeg: number, pitchDeg: number): ReturnType<typeof hover> { return hover(this, position, yawDeg, pitchDeg); }
   /** Seed bodies: { position, rotation?, player_id? } and { mode, player_id?, force? }. */
-  teleportRequest(body: unknown): ReturnType<typeof teleportRequest> { return teleportRequest(this, body); }
-  modeRequest(body: unknown): ReturnType<typeof modeRequest> { return modeRequest(this, body); }
+  teleportRequest(body: TeleportRequest): ReturnType<typeof teleportRequest> { return teleportRequest(this, body); }
+  modeRequest(body: ModeRequest): ReturnType<typeof modeRequest> { return modeRequest(this, body); }
 
   /** Eye position and view orientation for the current mode, interpolated between ticks. */
   cameraPose(out: CameraPose): CameraPose {
