@@ -19,6 +19,9 @@ import { XrSettingsSync } from '../xr/XrSettingsSync.tsx';
 import { createSystems } from './systems.ts';
 import { FrameLoop } from './frame-loop.ts';
 
+/** The live scene graph and renderer state, once the canvas has been created. */
+interface SceneGraph { scene: ThreeScene | null; root: RootState | null }
+
 /**
  * The 3D half of the game (three.js, R3F, WebXR), loaded lazily so the loading screen and the
  * terrain workers start before these libraries have downloaded.
@@ -29,10 +32,9 @@ export default function Scene({ game, softwareRenderer: software }: { game: Game
   const viewDistance = useStore(game.store, (s) => s.viewDistance);
   const xrStore = useMemo(() => createGameXrStore(software, game.settings.getState()), [software, game]);
   const batch = useMemo(() => new TerrainBatch(createTerrainMaterial()), []);
-  const graph = useMemo<{ scene: ThreeScene | null; root: RootState | null }>(() => ({ scene: null, root: null }), []);
+  const graph = useMemo<SceneGraph>(() => ({ scene: null, root: null }), []);
   const systems = useMemo(() => createSystems(game, batch), [game, batch]);
   const views = systems.views;
-
 
   return (
     <Canvas
@@ -72,7 +74,7 @@ export default function Scene({ game, softwareRenderer: software }: { game: Game
 }
 
 /** Hands the 3D scene to the game once the canvas tree (and the XR store's link to three.js) exists. */
-function AttachScene({ game, batch, xrStore, graph }: { game: Game; batch: TerrainBatch; xrStore: GameXrStore; graph: { scene: ThreeScene | null; root: RootState | null } }) {
+function AttachScene({ game, batch, xrStore, graph }: { game: Game; batch: TerrainBatch; xrStore: GameXrStore; graph: SceneGraph }) {
   useEffect(() => {
     if (game.scene?.batch === batch) return; // StrictMode runs effects twice in development
     game.attachScene({
