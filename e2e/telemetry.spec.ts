@@ -13,7 +13,9 @@ test('telemetry: fps events at the configured interval, player_position, terrain
     await window.spacetime!.frames(30);
     return { got, afterUnsubscribe: got.length - count };
   });
-  for (let i = 1; i < fps.got.length; i++) expect(fps.got[i].at - fps.got[i - 1].at).toBeGreaterThanOrEqual(249);
+  // The hub schedules by each frame's start time and delivers a moment later, so a pause (GC, a busy
+  // core) between the two can shift one arrival; 10 ms of slack keeps that from reading as a short gap.
+  for (let i = 1; i < fps.got.length; i++) expect(fps.got[i].at - fps.got[i - 1].at).toBeGreaterThanOrEqual(240);
   expect(fps.got[4].data.fps).toBeGreaterThan(0);
   expect(fps.got[4].data.frame_time_ms).toBeGreaterThan(0);
   expect(fps.afterUnsubscribe).toBe(0);
