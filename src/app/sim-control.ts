@@ -5,7 +5,7 @@
 import type { PlayerInput } from '../engine/player/player-state.ts';
 
 export interface SimControl {
-  /** Before the player step: false holds the simulation this frame (debugger paused, replay running). */
+  /** Once at the start of a playing frame, before any system: false holds the simulation this frame (debugger paused, replay running). */
   beginFrame(frame: number): boolean;
   /** Seconds to simulate this frame (a paused debugger's step is a fixed 1/60 s); may record the input. */
   frameSeconds(input: PlayerInput, dt: number): number;
