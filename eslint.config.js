@@ -24,7 +24,7 @@ const nonDeterministicMath = ['sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan
 // Layers, bottom up: protocol ← engine ← threads/state/control ← app/scene/xr/ui (ARCHITECTURE.md).
 // A zone forbids files under `target` to import anything under `from` except `except`; paths are
 // resolved first, so `import type` and `../../` spellings are caught alike.
-const outsideSrc = ['./workers', './bench', './e2e', './scripts'];
+const outsideSrc = ['./workers', './bench', './e2e', './scripts', './relay'];
 const layerZones = [
   {
     target: './src/protocol', from: './src', except: ['./protocol'],
@@ -35,6 +35,11 @@ const layerZones = [
     message: 'engine/ imports only engine/ and protocol/.',
   },
   { target: ['./src/protocol', './src/engine'], from: outsideSrc, message: 'protocol/ and engine/ import nothing outside src/.' },
+  {
+    target: './relay', from: './src', except: ['./protocol', './engine'],
+    message: 'The relay shares only the pure layers (protocol/, engine/) with the page.',
+  },
+  { target: './src', from: './relay', message: 'The page never imports the relay; they share protocol/.' },
 ];
 
 export default tseslint.config(
