@@ -8,6 +8,7 @@
  *  - readBox(x0, y0, z0, nx, ny, nz, density, material): any world box, x fastest.
  *  - applyEdit(edit): EditOutcome            (see brush.ts for the brush maths)
  *  - sample(x, y, z), info(pos), chunkHash(cx, cy, cz), editCount(), columnInfo(x, z)
+ *  - loadChunk(cx, cy, cz, bytes): install a 65536-byte snapshot (density then material)
  */
 import { CHUNK_SIZE, CHUNK_VOLUME, DENSITY_MAX, FIELD_SIZE, MATERIALS } from '../protocol/world.ts';
 import type { BrushEdit, EditOutcome, Position, TerrainInfo, WorldKind } from '../protocol/terrain.ts';
@@ -51,6 +52,20 @@ export class VoxelStore {
       this.chunks.set(k, c);
     }
     return c;
+  }
+
+  /**
+   * Installs a materialised chunk snapshot (a relay's folded chunk, or one a late joiner fetched):
+   * `bytes` are the 65536 bytes chunkHash hashes, density then material (chunk-codec.ts chunkBytes).
+   * Copied, so the caller may reuse its buffer; the edit count is unchanged (a snapshot is state, not
+   * an edit). Throws on a wrong length: callers validate with decodeChunk first.
+   */
+  loadChunk(cx: number, cy: number, cz: number, bytes: Uint8Array): void {
+    if (bytes.length !== CHUNK_VOLUME * 2) throw new RangeError(`chunk snapshot must be ${CHUNK_VOLUME * 2} bytes, got ${bytes.length}`);
+    const c: Chunk = { density: new Int8Array(CHUNK_VOLUME), material: new Uint8Array(CHUNK_VOLUME) };
+    c.density.set(new Int8Array(bytes.buffer, bytes.byteOffset, CHUNK_VOLUME));
+    c.material.set(bytes.subarray(CHUNK_VOLUME, CHUNK_VOLUME * 2));
+    this.chunks.set(chunkKey(cx, cy, cz), c);
   }
 
   /** Fills the 34^3 field of chunk (cx, cy, cz): index = x + y*34 + z*34*34, local -1..32. */

@@ -56,3 +56,9 @@ export const INTERPOLATION_DELAY_MS = 100;
 /** Chat messages a joining player receives from the world's history. */
 export const CHAT_HISTORY = 50;
 export const CHAT_MAX_CHARS = 500;
+/**
+ * Clients report chunk checksums after every edit whose edit_seq is a multiple of this, and the
+ * relay keeps the hashes of those edits' chunks to compare: drift is caught within 16 edits without
+ * hashing after every one.
+ */
+export const CHECKSUM_SAMPLE = 16;
