@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createTerrainApi } from './terrain-service.ts';
 import { VoxelStore } from './voxel-store.ts';
 import { COLLISION_EDGE, COLLISION_VOLUME } from './collision-data.ts';
+import { chunkBytes, encodeChunk } from './chunk-codec.ts';
 
 function setup() {
   const api = createTerrainApi();
@@ -157,5 +158,38 @@ describe('terrain service', () => {
     }
     const info = api.info({ x: 0, y: 0.5, z: 0 });
     expect(info.ok && info.value.biome).toBe('plains');
+  });
+
+  it('loadChunk installs a snapshot (mesh version counts it); bad input is refused and changes nothing', () => {
+    const source = new VoxelStore(7);
+    source.applyEdit(good);
+    const data = encodeChunk(chunkBytes(source, 0, 0, 0));
+    const api = setup();
+    const before = hashOf(api);
+    const bad: unknown[] = [
+      undefined, null, { cx: 0, cy: 0, cz: 0 }, { cx: 0, cy: 0, cz: 0, data: [1, 2] },
+      { cx: 0, cy: 0, cz: 0, data: new Uint8Array(0) }, { cx: 0, cy: 0, cz: 0, data: new Uint8Array([9, 9, 9]) },
+      { cx: 0, cy: 0, cz: 0, data: encodeChunk(new Uint8Array(100)) }, { cx: 0.5, cy: 0, cz: 0, data },
+      { cx: 0, cy: 99, cz: 0, data }, { cx: 0, cy: 0, cz: 0, data, extra: 1 },
+    ];
+    for (const input of bad) expect(api.loadChunk(input).ok, String(input)).toBe(false);
+    expect(hashOf(api)).toBe(before);
+    expect(api.opCount()).toBe(0);
+
+    const r = api.loadChunk({ cx: 0, cy: 0, cz: 0, data });
+    expect(r.ok && r.value.sequence).toBe(1);
+    expect(r.ok && r.value.touched.length).toBe(27 * 3);
+    expect(hashOf(api)).toBe(source.chunkHash(0, 0, 0));
+    expect(api.editCount()).toBe(0);
+    const m = api.meshChunk({ cx: 0, cy: 0, cz: 0 });
+    expect(m.ok && m.value.version).toBe(1);
+    // A replay of [snapshot, edit] equals applying them; one bad snapshot in a replay applies nothing.
+    const twin = setup();
+    expect(twin.replay([{ op: 'chunk', cx: 0, cy: 0, cz: 0, data: new Uint8Array([1]) }, good]).ok).toBe(false);
+    expect(twin.opCount()).toBe(0);
+    expect(twin.replay([{ op: 'chunk', cx: 0, cy: 0, cz: 0, data }, good]).ok).toBe(true);
+    api.applyEdit(good);
+    expect(hashOf(twin)).toBe(hashOf(api));
+    expect(twin.opCount()).toBe(2);
   });
 });

@@ -3,6 +3,7 @@ import type { BrushEdit, ChunkMesh, EditOutcome } from '../protocol/terrain.ts';
 import type { Result } from '../protocol/errors.ts';
 import { chunkKey } from '../engine/chunk-key.ts';
 import type { TerrainPool } from './terrain-pool.ts';
+import type { LoadOutcome } from '../engine/terrain-service.ts';
 
 /** Where finished meshes go (the renderer). apply() must show all given meshes in the same frame. */
 export interface ChunkSink {
@@ -130,12 +131,25 @@ export class ChunkStreamer {
    * Applies a brush edit. `landed` resolves once every touched chunk's new mesh is in the sink.
    * Edits that overlap an unfinished batch join it, so their chunks swap together too.
    */
-  async edit(edit: BrushEdit): Promise<{ result: Result<EditOutcome>; landed: Promise<void> }> {
+  edit(edit: BrushEdit): Promise<{ result: Result<EditOutcome>; landed: Promise<void> }> {
+    return this.swap(this.pool.applyEdit(edit));
+  }
+
+  /**
+   * Installs a chunk snapshot (late join, repair) in every replica and re-meshes the chunk and its
+   * neighbours like an edit: old meshes stay on screen until all the new ones are in.
+   */
+  install(cx: number, cy: number, cz: number, data: Uint8Array): Promise<{ result: Result<LoadOutcome>; landed: Promise<void> }> {
+    return this.swap(this.pool.loadChunk(cx, cy, cz, data));
+  }
+
+  /** The pool call was made before this runs, so ops reach the workers in the order they were asked. */
+  private async swap<T extends { touched: number[]; sequence: number }>(applied: Promise<Result<T>>): Promise<{ result: Result<T>; landed: Promise<void> }> {
     const epoch = this.epoch;
-    const result = await this.pool.applyEdit(edit);
+    const result = await applied;
     if (!result.ok) return { result, landed: Promise.resolve() };
     if (epoch !== this.epoch) {
-      // The world was replaced (a scene load) while the workers applied this edit: it belongs to a
+      // The world was replaced (a scene load) while the workers applied this op: it belongs to a
       // world that is gone, and its sequence number means nothing in the new one.
       return { result: { ok: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'the world was reset (scene load) while this edit was applied' } }, landed: Promise.resolve() };
     }

@@ -3,6 +3,7 @@ import type { BrushEdit, WorldInit, ChunkMesh, EditOutcome } from '../protocol/t
 import type { Result } from '../protocol/errors.ts';
 import { JobQueue, type MeshJob } from './job-queue.ts';
 import type { TerrainWorkerApi } from './terrain-worker-types.ts';
+import type { ChunkSnapshot, LoadOutcome, TerrainOp } from '../engine/terrain-service.ts';
 
 /**
  * Several jobs wait in each worker's inbox so it never idles while the main thread is busy (a long
@@ -48,12 +49,15 @@ export function poolSizeFor(cores: number | undefined): number {
 
 /**
  * Main-thread side of the terrain workers. Every worker holds a replica of the world (seed + ordered
- * edit log), so any worker can mesh any chunk; edits go to all of them in the same order.
+ * op log: brush edits and chunk snapshots), so any worker can mesh any chunk; ops go to all of them
+ * in the same order, and a replacement worker replays the log to the same state.
  */
 export class TerrainPool {
   private readonly slots: Slot[] = [];
   private readonly queue = new JobQueue();
   private readonly edits: BrushEdit[] = [];
+  /** Every op since the world started, in order: edits (the same objects as `edits`) and snapshots. */
+  private readonly ops: TerrainOp[] = [];
   private readonly watchdog: ReturnType<typeof setInterval>;
   private lastWatchdogTick = performance.now();
   private meshed = 0;
@@ -93,8 +97,14 @@ export class TerrainPool {
     return this.current;
   }
 
+  /** The brush edits applied since the world started (snapshots not included). */
   editLog(): readonly BrushEdit[] {
     return this.edits;
+  }
+
+  /** The whole ordered op log a replacement worker replays. */
+  opLog(): readonly TerrainOp[] {
+    return this.ops;
   }
 
   isInflight(key: number): boolean {
@@ -132,8 +142,31 @@ export class TerrainPool {
     // A copy of just the edit's fields, logged before sending: a worker replaced meanwhile replays the log and so still gets it.
     const logged: BrushEdit = { position: { x: edit.position.x, y: edit.position.y, z: edit.position.z }, radius: edit.radius, strength: edit.strength, operation: edit.operation };
     this.edits.push(logged);
+    this.ops.push(logged);
+    return this.everyWorker((api) => api.applyEdit(logged));
+  }
+
+  /**
+   * Logs and installs a chunk snapshot on every replica (a late join, a repair). The compressed
+   * bytes are kept in the log and each worker inflates its own copy, so the log stays small. The
+   * caller checked nothing: a snapshot every worker refuses is taken out of the log again.
+   */
+  async loadChunk(cx: number, cy: number, cz: number, data: Uint8Array): Promise<Result<LoadOutcome>> {
+    const logged: ChunkSnapshot = { op: 'chunk', cx, cy, cz, data };
+    this.ops.push(logged);
+    const generation = this.generation;
+    const r = await this.everyWorker((api) => api.loadChunk({ cx, cy, cz, data }));
+    if (!r.ok && generation === this.generation) {
+      const at = this.ops.indexOf(logged);
+      if (at >= 0) this.ops.splice(at, 1);
+    }
+    return r;
+  }
+
+  /** Sends one op to every live worker in log order; the first answer stands for all (replicas agree). */
+  private async everyWorker<T>(call: (api: Comlink.Remote<TerrainWorkerApi>) => Promise<Result<T>>): Promise<Result<T>> {
     const answers = await Promise.all(this.slots.map((s) =>
-      Promise.race([s.api.applyEdit(logged).catch(() => undefined), s.died])));
+      Promise.race([call(s.api).catch(() => undefined), s.died])));
     const first = answers.find((a) => a !== undefined);
     return first ?? { ok: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'no terrain worker answered' } };
   }
@@ -161,6 +194,7 @@ export class TerrainPool {
     this.current = world;
     this.generation++;
     this.edits.length = 0;
+    this.ops.length = 0;
     this.queue.retain(() => false);
     for (const slot of this.slots) {
       slot.inflight.clear();
@@ -187,7 +221,7 @@ export class TerrainPool {
     worker.addEventListener('error', (e) => this.replace(slot, `terrain worker ${index} died: ${e.message}`));
     // Messages run in order on the worker, so init and replay land before any job sent after them.
     void api.init(this.current);
-    if (this.edits.length > 0) void api.replay([...this.edits]);
+    if (this.ops.length > 0) void api.replay([...this.ops]);
     return slot;
   }
 
