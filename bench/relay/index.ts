@@ -1,0 +1,39 @@
+/**
+ * The relay part of `npm run bench` (issue 10, "Benchmarks"): poses, edits, then late join and
+ * resume in the page. Measurements only. Every relay and load generator is its own process
+ * (procs.ts). Skipped with BENCH_SKIP_RELAY=1; bounded to BUDGET_MS in all (runs that would not fit
+ * are skipped and say so). BENCH_RELAY_PROF=1 writes a CPU profile of each relay child to
+ * bench/results/relay-prof/ (read it with bench/relay/profile-top.ts).
+ */
+import { fileURLToPath } from 'node:url';
+import type { Figures } from '../stats.ts';
+import { forkChild } from './procs.ts';
+import type { RelayStarter } from './pose-run.ts';
+import { runPoseBench } from './pose-bench.ts';
+import { runEditBench } from './edit-bench.ts';
+
+const BUDGET_MS = 240_000;
+/** Kept for the edit bench and the page figures after the pose runs. */
+const EDIT_RESERVE_MS = 40_000;
+
+const profDir = fileURLToPath(new URL('../results/relay-prof/', import.meta.url));
+
+/** Our relay, in relay-child.ts, with the connection-per-IP limit raised (all clients are 127.0.0.1). */
+export function ourRelay(extra: string[] = []): RelayStarter {
+  return async () => {
+    const prof = process.env.BENCH_RELAY_PROF ? ['--cpu-prof', '--cpu-prof-dir', profDir] : [];
+    const child = forkChild('relay-child.ts', ['--limit', 'connectionsPerIp=5000', ...extra], prof);
+    const ready = await child.next<{ port: number }>('ready', 60_000);
+    return { child, url: `http://127.0.0.1:${ready.port}` };
+  };
+}
+
+export async function runRelayBench(figures: Figures): Promise<void> {
+  const deadline = Date.now() + BUDGET_MS;
+  const part = async (name: string, run: () => Promise<unknown>) => {
+    try { await run(); } catch (e) { console.error(`[relay] ${name} failed:`, e); process.exitCode = 1; }
+  };
+  await part('poses', () => runPoseBench(figures, ourRelay(), deadline - EDIT_RESERVE_MS));
+  if (Date.now() + 25_000 < deadline) await part('edits', () => runEditBench(figures, ourRelay()));
+  else console.log('[relay] skipped edits: time budget');
+}
