@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Game } from '../app/game.ts';
 import { isPlaying } from '../state/game-store.ts';
@@ -6,6 +6,10 @@ import { ControlsPanel } from './ControlsPanel.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import { MenuScreen } from './MenuScreen.tsx';
 import { Vitals } from './Vitals.tsx';
+import { ConnectionBadge } from './ConnectionBadge.tsx';
+import { ChatBox } from './ChatBox.tsx';
+import { Toasts } from './Toasts.tsx';
+import { createOfflineNet, type NetUi } from './net-ui.ts';
 import { isFormTarget } from '../scene/desktop-input.ts';
 import './hud.css';
 
@@ -20,8 +24,13 @@ function writeFlag(key: string, value: string): void {
   try { localStorage.setItem(key, value); } catch { /* this session only */ }
 }
 
-/** DOM overlay: loading, vitals, brush state, Enter VR (or why not), controls help, settings, menu. */
-export function Hud({ game }: { game: Game }) {
+/**
+ * DOM overlay: loading, vitals, brush state, Enter VR (or why not), controls help, settings, menu,
+ * and the multiplayer views (connection badge, chat, toasts). Without a relay client (`net`
+ * absent) those show their offline state.
+ */
+export function Hud({ game, net: relay }: { game: Game; net?: NetUi }) {
+  const net = useMemo(() => relay ?? createOfflineNet(), [relay]);
   const ready = useStore(game.store, (s) => s.ready);
   const loading = useStore(game.store, (s) => s.loading);
   const scene = useStore(game.store, (s) => s.scene);
@@ -71,7 +80,7 @@ export function Hud({ game }: { game: Game }) {
           <p className="dim">terrain {loading.meshed} / {loading.wanted} chunks</p>
         </div>
       )}
-      {ready && scene === 'menu' && <MenuScreen game={game} onSettings={() => setSettingsOpen(true)} />}
+      {ready && scene === 'menu' && <MenuScreen game={game} net={net} onSettings={() => setSettingsOpen(true)} />}
       {inWorld && <div className="crosshair" />}
       {inWorld && <Vitals game={game} />}
       {inWorld && banner && <div className="banner" data-testid="banner">{banner}</div>}
@@ -81,6 +90,9 @@ export function Hud({ game }: { game: Game }) {
           {!locked && <span className="dim"> · click to look around</span>}
         </div>
       )}
+      {inWorld && <ChatBox net={net} />}
+      <Toasts net={net} />
+      {ready && <ConnectionBadge net={net} />}
       <div className="topbar">
         {inWorld && <button data-testid="open-menu" onClick={() => void game.scenes.load({ scene_path: 'res://scenes/menu.tscn' })}>Menu</button>}
         <button data-testid="open-settings" onClick={() => setSettingsOpen((o) => !o)}>Settings (O)</button>

@@ -1,7 +1,9 @@
 import type { Game } from '../app/game.ts';
+import type { NetUi } from './net-ui.ts';
+import { WorldList } from './WorldList.tsx';
 
-/** The title scene's overlay: start the planet or the test arena, or open the settings. */
-export function MenuScreen({ game, onSettings }: { game: Game; onSettings(): void }) {
+/** The title scene's overlay: start the planet or the test arena, open the settings, or pick a shared world. */
+export function MenuScreen({ game, net, onSettings }: { game: Game; net: NetUi; onSettings(): void }) {
   const load = (scene_path: string) => void game.scenes.load({ scene_path });
   return (
     <div className="menu" data-testid="menu">
@@ -12,6 +14,7 @@ export function MenuScreen({ game, onSettings }: { game: Game; onSettings(): voi
         <button data-testid="menu-arena" onClick={() => load('res://scenes/test_arena.tscn')}>Test arena</button>
         <button onClick={onSettings}>Settings</button>
       </div>
+      <WorldList net={net} />
     </div>
   );
 }
