@@ -16,7 +16,7 @@ const hashOf = (api: ReturnType<typeof createTerrainApi>) => {
   return r.value;
 };
 
-const good = { position: { x: 4, y: 10, z: 4 }, radius: 3, strength: 5, operation: 'remove' };
+const good = { position: { x: 4, y: 10, z: 4 }, radius: 3, strength: 5, operation: 'remove' as const };
 
 describe('terrain service', () => {
   it('rejects bad edits with typed errors and no state change', () => {
