@@ -15,7 +15,8 @@ export const SequencedEditSchema = BrushEditSchema.extend({
   player_id: z.string().max(64),
 }).strict();
 
-const Snapshot = ChunkCoordSchema.extend({ data: z.instanceof(Uint8Array) }).strict();
+const Bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, "data must be bytes");
+const Snapshot = ChunkCoordSchema.extend({ data: Bytes }).strict();
 
 export const TerrainRequestSchema = z.discriminatedUnion('op', [
   z.object({

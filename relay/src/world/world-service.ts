@@ -1,0 +1,214 @@
+/**
+ * One shared world: numbers edits, makes them durable in batches, feeds the terrain replica, folds
+ * the log into chunk snapshots, and answers joiners and reconnecting clients.
+ *
+ * Numbering happens at flush time, inside the batch's transaction: a batch whose write fails uses no
+ * sequence numbers, so the log never has a gap. Only one batch is written at a time, so batches
+ * commit, reach the worker and reach listeners in edit_seq order.
+ */
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { ChunkCoords, ChunkPayload, SequencedEdit } from '../../../src/protocol/net/events.ts';
+import { BrushEditSchema, type BrushEdit } from '../../../src/protocol/terrain.ts';
+import type { Database } from '../db/schema.ts';
+import type { WorldsRepo, WorldRow } from '../db/worlds-repo.ts';
+import type { EditsRepo } from '../db/edits-repo.ts';
+import type { ChunksRepo } from '../db/chunks-repo.ts';
+import type { TerrainHost } from '../terrain/terrain-host.ts';
+import { FoldGate } from './fold-gate.ts';
+import type { JoinManifest, WorldService } from './types.ts';
+
+export interface WorldDeps {
+  db: Kysely<Database>;
+  worlds: WorldsRepo;
+  edits: EditsRepo;
+  chunks: ChunksRepo;
+  host: TerrainHost;
+  log: Logger;
+  foldEveryEdits: number;
+  foldEveryMs: number;
+  retainEdits: number;
+}
+
+interface Pending { edit: BrushEdit; playerId: string; resolve: (e: SequencedEdit) => void; reject: (e: Error) => void }
+
+const toCoords = (c: { cx: number; cy: number; cz: number }): ChunkCoords => ({ x: c.cx, y: c.cy, z: c.cz });
+
+export class WorldServiceImpl implements WorldService {
+  editSeq = 0;
+  foldedSeq = 0;
+  private queue: Pending[] = [];
+  private scheduled = false;
+  private writing: Promise<void> | null = null;
+  private readonly listeners = new Set<(edits: SequencedEdit[]) => void>();
+  private readonly gate = new FoldGate(() => this.fold());
+  private readonly timer: NodeJS.Timeout;
+  private reloading: Promise<void> | null = null;
+
+  constructor(readonly worldId: number, private readonly row: WorldRow, private readonly d: WorldDeps) {
+    this.timer = setInterval(() => this.gate.maybe(this.editSeq > this.foldedSeq), d.foldEveryMs);
+    this.timer.unref();
+  }
+
+  /** (Re)builds the worker's replica from the database: snapshots, then the log after folded_seq. */
+  async load(raw = false): Promise<void> {
+    const world = (await this.d.worlds.get(this.worldId)) ?? this.row;
+    const [snapshots, log] = await Promise.all([this.d.chunks.all(this.worldId), this.d.edits.since(this.worldId, world.folded_seq)]);
+    this.foldedSeq = world.folded_seq;
+    this.editSeq = Math.max(this.editSeq, world.edit_seq, log.at(-1)?.edit_seq ?? 0);
+    await this.d.host.call('open', {
+      world_id: this.worldId, seed: world.seed, kind: world.kind, folded_seq: world.folded_seq,
+      snapshots: snapshots.map(({ cx, cy, cz, data }) => ({ cx, cy, cz, data })), edits: log,
+    }, raw);
+  }
+
+  submit(edit: BrushEdit, playerId: string): Promise<SequencedEdit> {
+    const parsed = BrushEditSchema.safeParse(edit);
+    if (!parsed.success) return Promise.reject(new Error(`invalid edit: ${parsed.error.issues[0]?.message ?? 'invalid'}`));
+    if (typeof playerId !== 'string' || playerId.length === 0 || playerId.length > 64) return Promise.reject(new Error('invalid player id'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ edit: parsed.data, playerId, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  onEdits(listener: (edits: SequencedEdit[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => { this.listeners.delete(listener); };
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.writing) return;
+    this.scheduled = true;
+    // Everything submitted within this tick joins the batch: one fsync for all of them.
+    setImmediate(() => { this.scheduled = false; void this.flush(); });
+  }
+
+  /** Writes the queued edits as one transaction; resolves once they are durable (or refused). */
+  async flush(): Promise<void> {
+    while (this.writing) await this.writing;
+    if (this.queue.length === 0) return;
+    const batch = this.queue.splice(0);
+    this.writing = this.write(batch).finally(() => {
+      this.writing = null;
+      if (this.queue.length) this.schedule();
+    });
+    await this.writing;
+  }
+
+  private async write(batch: Pending[]): Promise<void> {
+    const at = new Date().toISOString();
+    const edits: SequencedEdit[] = batch.map((p, i) => ({
+      edit_seq: this.editSeq + 1 + i, player_id: p.playerId, position: { ...p.edit.position },
+      radius: p.edit.radius, strength: p.edit.strength, operation: p.edit.operation,
+    }));
+    const last = edits[edits.length - 1].edit_seq;
+    try {
+      await this.d.db.transaction().execute(async (trx) => {
+        await this.d.edits.append(trx, this.worldId, edits, at);
+        await this.d.worlds.setEditSeq(trx, this.worldId, last, at);
+      });
+    } catch (e) {
+      this.d.log.error({ err: e, world_id: this.worldId, edits: batch.length }, 'edit batch not written');
+      const err = new Error(`edit not stored: ${(e as Error).message}`);
+      for (const p of batch) p.reject(err);
+      return;
+    }
+    this.editSeq = last;
+    // Sent now, in order; a failure (the worker died) rebuilds the replica from the database.
+    this.d.host.call('apply', { world_id: this.worldId, edits }).catch((e: Error) => {
+      this.d.log.warn({ err: e, world_id: this.worldId }, 'terrain apply failed; reloading the replica');
+      void this.reload();
+    });
+    for (const l of this.listeners) {
+      try { l(edits); } catch (e) { this.d.log.error({ err: e }, 'onEdits listener threw'); }
+    }
+    batch.forEach((p, i) => p.resolve(edits[i]));
+    this.gate.maybe(this.editSeq - this.foldedSeq >= this.d.foldEveryEdits);
+  }
+
+  private reload(): Promise<void> {
+    this.reloading ??= this.load().catch((e: Error) => this.d.log.error({ err: e, world_id: this.worldId }, 'replica reload failed'))
+      .finally(() => { this.reloading = null; });
+    return this.reloading;
+  }
+
+  /** Snapshots the replica's changed chunks and commits them with folded_seq; prunes the old log. */
+  private async fold(): Promise<void> {
+    try {
+      const r = await this.d.host.call('fold', { world_id: this.worldId });
+      if (r.folded_seq <= this.foldedSeq && r.chunks.length === 0) return;
+      const at = new Date().toISOString();
+      await this.d.db.transaction().execute(async (trx) => {
+        await this.d.chunks.upsert(trx, this.worldId, r.chunks, at);
+        await this.d.worlds.setFoldedSeq(trx, this.worldId, r.folded_seq);
+        await this.d.edits.prune(trx, this.worldId, r.folded_seq - this.d.retainEdits);
+      });
+      this.foldedSeq = r.folded_seq;
+      await this.d.host.call('fold_done', { world_id: this.worldId, folded_seq: r.folded_seq });
+      this.d.log.debug({ world_id: this.worldId, folded_seq: r.folded_seq, chunks: r.chunks.length }, 'folded');
+    } catch (e) {
+      // The worker keeps the chunks dirty until fold_done: the next fold writes them again.
+      this.d.log.error({ err: e, world_id: this.worldId }, 'fold failed');
+    }
+  }
+
+  async beginJoin(): Promise<JoinManifest> {
+    const release = await this.gate.hold();
+    try {
+      const edited_chunks = await this.d.chunks.manifest(this.worldId);
+      return {
+        folded_seq: this.foldedSeq, edit_seq: this.editSeq, edited_chunks,
+        release: () => { release(); this.gate.maybe(this.editSeq - this.foldedSeq >= this.d.foldEveryEdits); },
+      };
+    } catch (e) {
+      release();
+      throw e;
+    }
+  }
+
+  async storedChunk(coords: ChunkCoords): Promise<ChunkPayload | null> {
+    // A short hold of its own: the row and folded_seq must come from the same fold.
+    const release = await this.gate.hold();
+    try {
+      const c = await this.d.chunks.get(this.worldId, coords);
+      return c && { chunk_coords: { ...coords }, data: c.data, checksum: c.checksum, edit_seq: this.foldedSeq, reason: 'requested' };
+    } finally {
+      release();
+    }
+  }
+
+  async currentChunk(coords: ChunkCoords, reason: 'repair' | 'sync'): Promise<ChunkPayload> {
+    const r = await this.d.host.call('chunk', { world_id: this.worldId, cx: coords.x, cy: coords.y, cz: coords.z });
+    return { chunk_coords: { ...coords }, data: r.data, checksum: r.checksum, edit_seq: r.edit_seq, reason };
+  }
+
+  async editsSince(sinceSeq: number): Promise<SequencedEdit[] | 'resync'> {
+    if (!Number.isInteger(sinceSeq) || sinceSeq < 0 || sinceSeq > this.editSeq) return 'resync';
+    if (sinceSeq === this.editSeq) return [];
+    const edits = await this.d.edits.since(this.worldId, sinceSeq);
+    // The first one after sinceSeq was pruned: the client must fetch chunks instead.
+    return edits.length > 0 && edits[0].edit_seq === sinceSeq + 1 ? edits : 'resync';
+  }
+
+  async verify(editSeq: number, chunks: Array<{ chunk_coords: ChunkCoords; checksum: string }>): Promise<ChunkCoords[]> {
+    const r = await this.d.host.call('verify', {
+      world_id: this.worldId, edit_seq: editSeq,
+      chunks: chunks.map((c) => ({ cx: c.chunk_coords.x, cy: c.chunk_coords.y, cz: c.chunk_coords.z, checksum: c.checksum })),
+    });
+    return r.mismatches.map(toCoords);
+  }
+
+  /** Folds now unless a join holds it, and waits for it: for tests and shutdown paths. */
+  async foldNow(): Promise<void> {
+    this.gate.maybe(this.editSeq > this.foldedSeq);
+    await this.gate.settled();
+  }
+
+  /** Writes what is queued, folds everything, and stops the timer. */
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flush();
+    await this.gate.closeWith(() => this.fold());
+  }
+}
