@@ -1,0 +1,74 @@
+/**
+ * The relay's HTTP door: every request passes here (socket.io takes /socket.io/ before it). Relay
+ * routes get CORS (a page served by `vite` alone on another port may call them), the per-IP rate
+ * limit, 405 for a wrong method and a 500 in the seed's format if a handler throws; anything else
+ * goes to the mounted app (the game page), or 404.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from '../log.ts';
+import type { RelayMetrics } from '../metrics.ts';
+import { createHttpRateLimiter, type HttpRateLimits } from './rate-limit.ts';
+import { sendError } from './respond.ts';
+import { createRouter, type Route } from './router.ts';
+
+/** A connect-style middleware: vite's dev server in middleware mode, or the dist/ file server. */
+export type AppMiddleware = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
+
+export interface HttpDoorOptions {
+  routes: Route[];
+  limits: HttpRateLimits;
+  metrics: RelayMetrics;
+  log: Logger;
+  app?: () => AppMiddleware | undefined;
+}
+
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+  'Access-Control-Allow-Headers': 'Content-Type, Authorization',
+};
+
+export function clientIp(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+export function createHttpDoor(opts: HttpDoorOptions) {
+  const router = createRouter(opts.routes);
+  const admit = createHttpRateLimiter(opts.limits);
+
+  const notFound = (req: IncomingMessage, res: ServerResponse) => sendError(res, 'RESOURCE_NOT_FOUND', `no route for ${req.method} ${req.url}`);
+
+  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = process.hrtime.bigint();
+    const method = req.method ?? 'GET';
+    res.once('finish', () => opts.metrics.http(method, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9));
+    const url = new URL(req.url ?? '/', 'http://relay.invalid');
+    const match = router.match(method === 'OPTIONS' ? 'GET' : method, url.pathname);
+    const app = opts.app?.();
+    // A browser opening the relay's URL wants the game; tools and curl get seed 003's service info.
+    const pageAsked = app && url.pathname === '/' && method === 'GET' && /text\/html/.test(req.headers.accept ?? '');
+    if (!match || pageAsked) {
+      if (!app) return notFound(req, res);
+      app(req, res, (err) => {
+        if (err) opts.log.error({ err, url: req.url }, 'page middleware failed');
+        if (!res.headersSent) notFound(req, res);
+      });
+      return;
+    }
+    for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v);
+    if (method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    }
+    const write = 'route' in match && match.route.write === true;
+    if (!(await admit(clientIp(req), write, res))) return;
+    if ('allow' in match) return router.refuseMethod(res, method, url.pathname, match.allow);
+    try {
+      await match.route.handle({ req, res, url, params: match.params });
+    } catch (err) {
+      opts.log.error({ err, method, url: req.url }, 'http handler failed');
+      if (!res.headersSent) sendError(res, 'INTERNAL_ERROR', 'the relay failed to answer; see its log');
+      else res.end();
+    }
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * What the socket handlers share: the hub, the world rooms, the server and the relay's limits and
+ * metrics; plus the two messages several handlers send (a peer's public info and a notification).
+ */
+import type { PeerInfo, Notification } from '../../../src/protocol/net/events.ts';
+import type { RelayLimits } from '../../../src/protocol/net/limits.ts';
+import type { Logger } from '../log.ts';
+import type { RelayMetrics } from '../metrics.ts';
+import type { HubPort } from './hub-port.ts';
+import type { RelayServer, Session } from './session.ts';
+import type { WorldRooms } from './world-room.ts';
+
+export interface SocketContext {
+  io: RelayServer;
+  hub: HubPort;
+  rooms: WorldRooms<Session>;
+  limits: RelayLimits;
+  metrics: RelayMetrics;
+  log: Logger;
+  /** How long a joiner may hold back folding before it asks for the edits it missed. */
+  joinHoldMs: number;
+  /** How often debug_mode sends its figures. */
+  debugIntervalMs: number;
+}
+
+export function peerInfo(session: Session): PeerInfo {
+  const user = session.user as NonNullable<Session['user']>;
+  return { user_id: user.id, name: user.name, peer_id: session.peerId, mode: session.mode };
+}
+
+let notificationCounter = 0;
+const KEEP_NOTIFICATIONS = 100;
+
+export function notify(session: Session, type: Notification['type'], title: string, message: string, data: Record<string, unknown>): void {
+  const id = `notif_${Date.now().toString(36)}_${(notificationCounter++).toString(36)}`;
+  session.notifications.add(id);
+  // Only the recent ones can be marked read; the set must not grow for a long-lived connection.
+  if (session.notifications.size > KEEP_NOTIFICATIONS) {
+    session.notifications.delete(session.notifications.values().next().value as string);
+  }
+  session.socket.emit('notification', { id, type, title, message, data, timestamp: new Date().toISOString(), read: false });
+}

@@ -1,0 +1,46 @@
+/**
+ * authenticate: the protocol version check first (a page of another version is told to reload,
+ * clearly, before anything else can go wrong), then the guest identity the browser keeps in
+ * localStorage. Answers seed 003's `authenticated` / `authentication_error` events and the ack.
+ */
+import { AuthenticateSchema, type AuthResult } from '../../../../src/protocol/net/events.ts';
+import { relayError } from '../../../../src/protocol/net/errors.ts';
+import { PROTOCOL_VERSION } from '../../../../src/protocol/net/limits.ts';
+import { Refusal, handler, type HandlerTable } from '../event-door.ts';
+import type { SocketContext } from '../context.ts';
+import type { Session } from '../session.ts';
+
+const GUEST_PERMISSIONS = ['join_worlds', 'edit_terrain', 'send_messages', 'receive_notifications'];
+
+function fail(session: Session, ...args: Parameters<typeof relayError>): Refusal {
+  const body = relayError(...args);
+  session.socket.emit('authentication_error', { error: body.error, code: body.code });
+  return new Refusal(body);
+}
+
+export function authHandlers(ctx: SocketContext): HandlerTable {
+  return {
+    authenticate: handler('authenticate', {
+      cls: 'other', schema: AuthenticateSchema, needs: 'none',
+      async run(session, p): Promise<AuthResult> {
+        if (p.protocol_version !== PROTOCOL_VERSION) {
+          throw fail(session, 'PROTOCOL_MISMATCH',
+            `This page speaks protocol ${p.protocol_version} but the relay speaks ${PROTOCOL_VERSION}: reload the page to get the matching version.`,
+            { client_version: p.protocol_version, relay_version: PROTOCOL_VERSION });
+        }
+        if (p.token !== undefined) {
+          throw fail(session, 'INVALID_TOKEN', 'accounts are not available yet: connect as a guest (send no token)');
+        }
+        if (session.room && session.user?.id !== p.guest_id) {
+          throw fail(session, 'AUTH_FAILED', 'leave the world before authenticating as someone else');
+        }
+        const dbId = await ctx.hub.users.ensureGuest(p.guest_id, p.name);
+        session.user = { id: p.guest_id, dbId, name: p.name, role: 'guest' };
+        const result: AuthResult = { user: { id: p.guest_id, name: p.name, role: 'guest' }, permissions: GUEST_PERMISSIONS, socketId: session.socket.id };
+        session.socket.emit('authenticated', result);
+        ctx.log.info({ socket: session.socket.id, user: p.guest_id }, 'authenticated');
+        return result;
+      },
+    }),
+  };
+}

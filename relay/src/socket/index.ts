@@ -1,0 +1,30 @@
+/**
+ * The relay's socket layer on a socket.io server: the world rooms, the connection door and one
+ * handler table that the event door dispatches from.
+ */
+import type { ClientToRelayEvents } from '../../../src/protocol/net/events.ts';
+import type { SocketContext } from './context.ts';
+import { installConnectionDoor } from './connection-door.ts';
+import type { HandlerTable } from './event-door.ts';
+import { authHandlers } from './handlers/auth.ts';
+import { debugHandlers } from './handlers/debug.ts';
+import { socialHandlers } from './handlers/social.ts';
+import { terrainHandlers } from './handlers/terrain.ts';
+import { worldHandlers } from './handlers/world.ts';
+
+/** Every client event, for per-event metrics; the type check below fails when the map gains one. */
+export const CLIENT_EVENTS = [
+  'authenticate', 'join_world', 'leave_world', 'sync_player_position', 'sync_player_mode', 'save_player_state',
+  'sync_terrain_deform', 'request_terrain_chunk', 'request_terrain_edits', 'report_chunk_checksums', 'terrain_sync',
+  'chat_message', 'typing_start', 'typing_stop', 'notification_read', 'debug_mode',
+] as const satisfies readonly (keyof ClientToRelayEvents)[];
+type Unlisted = Exclude<keyof ClientToRelayEvents, (typeof CLIENT_EVENTS)[number]>;
+const everyEventListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyEventListed;
+
+export function attachSockets(ctx: SocketContext) {
+  const table: HandlerTable = {
+    ...authHandlers(ctx), ...worldHandlers(ctx), ...terrainHandlers(ctx), ...socialHandlers(ctx), ...debugHandlers(ctx),
+  };
+  return installConnectionDoor(ctx, table);
+}
