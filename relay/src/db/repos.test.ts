@@ -1,0 +1,123 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql, type Kysely } from 'kysely';
+import { openDatabase } from './database.ts';
+import { migrateToLatest, relayMigrations } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+import { WorldsRepo } from './worlds-repo.ts';
+import { EditsRepo } from './edits-repo.ts';
+import { ChunksRepo } from './chunks-repo.ts';
+import { UsersRepo } from './users-repo.ts';
+import { PlayersRepo } from './players-repo.ts';
+import { ChatRepo } from './chat-repo.ts';
+import { tempDir } from '../test/fixtures.ts';
+
+let tmp: ReturnType<typeof tempDir>;
+let db: Kysely<Database>;
+
+beforeEach(async () => {
+  tmp = tempDir();
+  db = openDatabase({ file: tmp.file });
+  await migrateToLatest(db, 'sqlite');
+});
+afterEach(async () => {
+  await db.destroy();
+  tmp.remove();
+});
+
+describe('database', () => {
+  it('runs with WAL, synchronous=FULL and foreign keys, and migrations are idempotent', async () => {
+    const pragma = async (name: string) => Object.values((await sql.raw(`pragma ${name}`).execute(db)).rows[0] as object)[0];
+    expect(await pragma('journal_mode')).toBe('wal');
+    expect(await pragma('synchronous')).toBe(2);
+    expect(await pragma('foreign_keys')).toBe(1);
+    expect(await migrateToLatest(db, 'sqlite')).toEqual([]);
+    const tables = (await db.introspection.getTables()).map((t) => t.name).sort();
+    expect(tables).toEqual(['chat_messages', 'creatures', 'metrics', 'players', 'sessions', 'structures', 'terrain_chunks', 'terrain_edits', 'users', 'worlds']);
+    const chunkCols = (await db.introspection.getTables()).find((t) => t.name === 'terrain_chunks')!.columns.map((c) => c.name);
+    expect(chunkCols).toEqual(expect.arrayContaining(['world_id', 'chunk_x', 'chunk_y', 'chunk_z', 'data', 'checksum']));
+  });
+
+  it('builds PostgreSQL migrations from the same code with PostgreSQL types', async () => {
+    const compiled: string[] = [];
+    // Compile only: a Kysely whose executor records SQL instead of running it.
+    const { Kysely: K, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, DummyDriver } = await import('kysely');
+    const pg = new K<unknown>({
+      dialect: {
+        createAdapter: () => new PostgresAdapter(), createDriver: () => new DummyDriver(),
+        createIntrospector: (k) => new PostgresIntrospector(k), createQueryCompiler: () => new PostgresQueryCompiler(),
+      },
+      log: (e) => { compiled.push(e.query.sql); },
+    });
+    for (const m of Object.values(relayMigrations('postgres'))) await m.up(pg);
+    const all = compiled.join('\n');
+    expect(all).toMatch(/"id" serial primary key/);
+    expect(all).toMatch(/"data" bytea not null/);
+    expect(all).not.toMatch(/autoincrement|blob/);
+  });
+});
+
+describe('repositories', () => {
+  it('worlds: create, get, list, find, sequence columns', async () => {
+    const worlds = new WorldsRepo(db);
+    const a = await worlds.create({ world_name: 'A', seed: 4_000_000_000, kind: 'arena' });
+    expect(a).toMatchObject({ world_name: 'A', seed: 4_000_000_000, kind: 'arena', edit_seq: 0, folded_seq: 0, last_played: null });
+    await worlds.setEditSeq(db, a.world_id, 7, '2026-01-01T00:00:00.000Z');
+    await worlds.setFoldedSeq(db, a.world_id, 5);
+    expect(await worlds.get(a.world_id)).toMatchObject({ edit_seq: 7, folded_seq: 5, last_played: '2026-01-01T00:00:00.000Z' });
+    expect((await worlds.findByNameAndSeed('A', 4_000_000_000))?.world_id).toBe(a.world_id);
+    expect(await worlds.get(999)).toBeNull();
+    expect((await worlds.list()).map((w) => w.world_name)).toEqual(['A']);
+  });
+
+  it('edits: append in order, since, max, prune', async () => {
+    const w = await new WorldsRepo(db).create({ world_name: 'E', seed: 1, kind: 'planet' });
+    const edits = new EditsRepo(db);
+    const mk = (s: number) => ({ edit_seq: s, player_id: 'guest_abcdef', position: { x: s, y: 2, z: 3 }, radius: 2, strength: 3, operation: 'add' as const });
+    await edits.append(db, w.world_id, Array.from({ length: 1200 }, (_, i) => mk(i + 1)), new Date().toISOString());
+    expect(await edits.maxSeq(w.world_id)).toBe(1200);
+    const since = await edits.since(w.world_id, 1195);
+    expect(since.map((e) => e.edit_seq)).toEqual([1196, 1197, 1198, 1199, 1200]);
+    expect(since[0]).toEqual(mk(1196));
+    await edits.prune(db, w.world_id, 1198);
+    expect((await edits.since(w.world_id, 0)).map((e) => e.edit_seq)).toEqual([1199, 1200]);
+    await expect(edits.append(db, w.world_id, [mk(1200)], 'x')).rejects.toThrow();
+  });
+
+  it('chunks: upsert replaces, manifest and get read back bytes', async () => {
+    const w = await new WorldsRepo(db).create({ world_name: 'C', seed: 1, kind: 'planet' });
+    const chunks = new ChunksRepo(db);
+    const at = new Date().toISOString();
+    await chunks.upsert(db, w.world_id, [{ cx: 1, cy: 2, cz: -3, data: new Uint8Array([1, 2, 3]), checksum: 'a'.repeat(64) }], at);
+    await chunks.upsert(db, w.world_id, [{ cx: 1, cy: 2, cz: -3, data: new Uint8Array([9]), checksum: 'b'.repeat(64) }], at);
+    expect(await chunks.manifest(w.world_id)).toEqual([{ chunk_coords: { x: 1, y: 2, z: -3 }, checksum: 'b'.repeat(64) }]);
+    const got = await chunks.get(w.world_id, { x: 1, y: 2, z: -3 });
+    expect([...got!.data]).toEqual([9]);
+    expect(await chunks.get(w.world_id, { x: 0, y: 0, z: 0 })).toBeNull();
+    expect(await chunks.all(w.world_id)).toHaveLength(1);
+  });
+
+  it('users, players and chat', async () => {
+    const users = new UsersRepo(db);
+    const id = await users.ensureGuest('guest_abc123', 'Ana');
+    expect(await users.ensureGuest('guest_abc123', 'Ana B')).toBe(id);
+    expect(await users.get(id)).toEqual({ id, username: 'guest_abc123', display_name: 'Ana B' });
+    const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ email: 'guest_abc123@guest.invalid', password_hash: '!' });
+
+    const w = await new WorldsRepo(db).create({ world_name: 'P', seed: 1, kind: 'planet' });
+    const players = new PlayersRepo(db);
+    expect(await players.load(id, w.world_id)).toBeNull();
+    const state = { position: { x: 1.5, y: 2, z: -3 }, rotation: { x: 0, y: 1.25, z: 0 }, health: 80, oxygen: 55.5, mode: 'walking' as const };
+    await players.save(id, w.world_id, 'Ana', state);
+    await players.save(id, w.world_id, 'Ana', { ...state, health: 70 });
+    expect(await players.load(id, w.world_id)).toEqual({ ...state, health: 70 });
+
+    const chat = new ChatRepo(db);
+    for (let i = 0; i < 5; i++) await chat.append(w.world_id, { user_id: 'guest_abc123', name: 'Ana', text: `m${i}` });
+    expect((await chat.recent(w.world_id, 3)).map((m) => m.text)).toEqual(['m2', 'm3', 'm4']);
+    // Deleting a world cascades (foreign_keys=ON).
+    await db.deleteFrom('worlds').where('id', '=', w.world_id).execute();
+    expect(await chat.recent(w.world_id, 10)).toEqual([]);
+    expect(await players.load(id, w.world_id)).toBeNull();
+  });
+});
