@@ -1,0 +1,43 @@
+/**
+ * `npm run relay`: the relay alone (no page), configured by flags or environment (config.ts).
+ * Prints the URL, and on SIGINT/SIGTERM closes cleanly so players' states are saved and pending
+ * edits are flushed; SIGKILL loses nothing acknowledged either (edits are durable before the ack).
+ */
+import { networkInterfaces } from 'node:os';
+import { loadConfig } from './config.ts';
+import { createLogger, type Logger } from './log.ts';
+import { createRelay, type RelayOptions } from './server.ts';
+
+/** Addresses a Quest on the same network can open (the relay listens on all interfaces by default). */
+export function lanUrls(port: number, https: boolean): string[] {
+  return Object.values(networkInterfaces()).flat()
+    .filter((a) => a && a.family === 'IPv4' && !a.internal)
+    .map((a) => `${https ? 'https' : 'http'}://${a?.address}:${port}`);
+}
+
+export async function runRelay(extra: Pick<RelayOptions, 'mountApp'> = {}, log: Logger = createLogger()): Promise<void> {
+  const config = loadConfig();
+  const relay = await createRelay({
+    port: config.port, host: config.host, dataDir: config.dataDir, https: config.https, limits: config.limits,
+    httpLimits: { perMinute: config.httpPerMinute, writesPerMinute: config.httpWritesPerMinute }, log, ...extra,
+  });
+  const lan = config.host && config.host !== '0.0.0.0' ? [] : lanUrls(relay.port, Boolean(config.https));
+  process.stdout.write(`\n  SpaceTime XR relay: ${relay.url}\n${lan.map((u) => `  on the network:     ${u}\n`).join('')}  data: ${config.dataDir}\n\n`);
+  const stop = (signal: string) => {
+    log.info({ signal }, 'stopping');
+    relay.close().then(() => process.exit(0), (err: unknown) => {
+      log.error({ err }, 'close failed');
+      process.exit(1);
+    });
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+// Run when started directly (tsx relay/src/main.ts), not when imported by serve.ts.
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  runRelay().catch((err: unknown) => {
+    process.stderr.write(`relay failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

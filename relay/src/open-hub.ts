@@ -1,0 +1,25 @@
+/**
+ * Opens the relay's storage and world hub on one SQLite file. The hub leaves the database to its
+ * opener, so closing here stops the worlds first (flushing edits and folding) and then the database.
+ */
+import type { Logger } from './log.ts';
+import { openDatabase } from './db/database.ts';
+import { createWorldHub } from './world/world-hub.ts';
+import type { HubPort } from './socket/hub-port.ts';
+
+export async function openHub(file: string, log: Logger): Promise<HubPort> {
+  const db = openDatabase({ file });
+  try {
+    const hub = await createWorldHub({ db, dialect: 'sqlite', log });
+    return {
+      ...hub,
+      async close() {
+        await hub.close();
+        await db.destroy();
+      },
+    };
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * createRelay: one HTTP(S) server carrying the relay's HTTP routes, socket.io (typed by the shared
+ * event maps) and, when mounted, the game page, so the game and the relay share one origin, one
+ * port and one certificate. Keep-alive and limits come from protocol/net/limits.ts (seeds 003/004).
+ */
+import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Server } from 'socket.io';
+import { KEEPALIVE, RELAY_LIMITS, type RelayLimits } from '../../src/protocol/net/limits.ts';
+import { HTTP_LIMITS, type HttpsFiles } from './config.ts';
+import { createHttpDoor, type AppMiddleware } from './http/door.ts';
+import { opsRoutes } from './http/ops-routes.ts';
+import { worldRoutes } from './http/world-routes.ts';
+import type { HttpRateLimits } from './http/rate-limit.ts';
+import { createLogger, type Logger } from './log.ts';
+import { createMetrics } from './metrics.ts';
+import { openHub } from './open-hub.ts';
+import type { HubPort } from './socket/hub-port.ts';
+import { CLIENT_EVENTS, attachSockets } from './socket/index.ts';
+import type { RelayServer } from './socket/server-types.ts';
+import type { Session } from './socket/session.ts';
+import { WorldRooms } from './socket/world-room.ts';
+
+/** The page on the same origin: `npm start` mounts vite (dev) or dist/ (production) here. */
+export interface MountedApp { middleware: AppMiddleware; close?(): Promise<void> }
+
+export interface RelayOptions {
+  port?: number;
+  host?: string;
+  /** Where `spacetime.db` lives (created if missing). */
+  dataDir?: string;
+  https?: HttpsFiles;
+  limits?: Partial<RelayLimits>;
+  httpLimits?: Partial<HttpRateLimits>;
+  /** A hub to use instead of opening `<dataDir>/spacetime.db` (tests); the caller closes it. */
+  hub?: HubPort;
+  log?: Logger;
+  /** Given the server before it listens, so vite can put its HMR socket on it. */
+  mountApp?(server: HttpServer): Promise<MountedApp> | MountedApp;
+  joinHoldMs?: number;
+  debugIntervalMs?: number;
+}
+
+export interface Relay {
+  url: string;
+  port: number;
+  io: RelayServer;
+  hub: HubPort;
+  close(): Promise<void>;
+}
+
+/** Engine.io drops a connection past this (a DoS guard); the event door refuses past maxMessageBytes and keeps it. */
+const TRANSPORT_HEADROOM = 4;
+
+export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
+  const log = opts.log ?? createLogger();
+  const limits: RelayLimits = { ...RELAY_LIMITS, ...opts.limits };
+  const metrics = createMetrics(CLIENT_EVENTS);
+  const ownsHub = !opts.hub;
+  let hub = opts.hub;
+  if (!hub) {
+    const dataDir = opts.dataDir ?? './data';
+    mkdirSync(dataDir, { recursive: true });
+    hub = await openHub(join(dataDir, 'spacetime.db'), log);
+  }
+  const theHub = hub;
+
+  // The request listener must exist before socket.io attaches: engine.io wraps the listeners it
+  // finds so that /socket.io/ requests never reach ours.
+  let handle: (req: IncomingMessage, res: ServerResponse) => Promise<void> = async () => {};
+  const listener = (req: IncomingMessage, res: ServerResponse) => void handle(req, res);
+  const server: HttpServer = opts.https ? createHttpsServer({ key: opts.https.key, cert: opts.https.cert }, listener) : createHttpServer(listener);
+
+  const io: RelayServer = new Server(server, {
+    pingInterval: KEEPALIVE.pingIntervalMs,
+    pingTimeout: KEEPALIVE.pongTimeoutMs,
+    maxHttpBufferSize: limits.maxMessageBytes * TRANSPORT_HEADROOM,
+    serveClient: false,
+    // A page served by `vite` alone (another port) may connect; the page itself has no cookies to steal.
+    cors: { origin: true },
+    // With a page mounted, vite's HMR socket shares the server: engine.io must not end upgrades it does not own.
+    destroyUpgrade: !opts.mountApp,
+  });
+  const rooms = new WorldRooms<Session>(theHub, io, metrics, log);
+  const sockets = attachSockets({ io, hub: theHub, rooms, limits, metrics, log, joinHoldMs: opts.joinHoldMs ?? 60_000, debugIntervalMs: opts.debugIntervalMs ?? 2_000 });
+
+  const app = opts.mountApp ? await opts.mountApp(server) : undefined;
+  handle = createHttpDoor({
+    routes: [
+      ...opsRoutes({ hub: theHub, metrics, startedAt: Date.now(), secure: Boolean(opts.https), rooms: () => rooms.occupied() }),
+      ...worldRoutes({ hub: theHub, maxBodyBytes: limits.maxMessageBytes, playersOnline: (id) => rooms.playersOnline(id) }),
+    ],
+    limits: { perMinute: HTTP_LIMITS.perMinute, writesPerMinute: HTTP_LIMITS.writesPerMinute, ...opts.httpLimits },
+    metrics, log, app: () => app?.middleware,
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = !opts.host || opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
+  const url = `${opts.https ? 'https' : 'http'}://${shownHost}:${port}`;
+  log.info({ url, https: Boolean(opts.https) }, 'relay listening');
+
+  let closing: Promise<void> | null = null;
+  return {
+    url, port, io, hub: theHub,
+    close: () => closing ??= (async () => {
+      // Sockets first (their disconnect handlers save player state), then the page and storage.
+      await new Promise<void>((resolve) => { io.close(() => resolve()); server.closeAllConnections(); });
+      await sockets.drain();
+      rooms.closeAll();
+      await app?.close?.();
+      if (ownsHub) await theHub.close();
+      log.info({ url }, 'relay closed');
+    })(),
+  };
+}
