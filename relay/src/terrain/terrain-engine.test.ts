@@ -4,10 +4,16 @@ import { VoxelStore } from '../../../src/engine/voxel-store.ts';
 import { chunkBytes, decodeChunk } from '../../../src/engine/chunk-codec.ts';
 import { CHECKSUM_SAMPLE } from '../../../src/protocol/net/limits.ts';
 import { createTerrainEngine } from './terrain-engine.ts';
+import type { TerrainResponse, TerrainResults } from './messages.ts';
 import { surfaceEdits } from '../test/fixtures.ts';
 
 const SEED = 1337;
 const edits = surfaceEdits(SEED, 20).map((e, i) => ({ ...e, edit_seq: i + 1, player_id: 'guest_abcdef' }));
+/** A fold's answer, or a test failure. */
+function folded(r: TerrainResponse): TerrainResults['fold'] {
+  if (!r.ok || !('folded_seq' in r.value)) throw new Error('fold failed');
+  return r.value;
+}
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 function opened() {
@@ -35,11 +41,10 @@ describe('terrain engine', () => {
     expect(call({ op: 'verify', world_id: 1, edit_seq: 16, chunks: bad })).toMatchObject({ ok: true, value: { mismatches: [{ cx: report[0].cx, cy: report[0].cy, cz: report[0].cz }] } });
     expect(call({ op: 'verify', world_id: 1, edit_seq: 15, chunks: bad })).toMatchObject({ ok: true, value: { verifiable: false, mismatches: [] } });
 
-    const fold = call({ op: 'fold', world_id: 1 });
-    if (!fold.ok || !('chunks' in fold.value)) throw new Error('fold failed');
-    expect(fold.value.folded_seq).toBe(16);
-    expect(fold.value.chunks.length).toBeGreaterThan(0);
-    for (const c of fold.value.chunks) {
+    const fold = folded(call({ op: 'fold', world_id: 1 }));
+    expect(fold.folded_seq).toBe(16);
+    expect(fold.chunks.length).toBeGreaterThan(0);
+    for (const c of fold.chunks) {
       const bytes = decodeChunk(c.data);
       if (!bytes.ok) throw new Error(bytes.error.message);
       expect(sha(bytes.value)).toBe(c.checksum);
@@ -54,9 +59,7 @@ describe('terrain engine', () => {
   it('reopens from snapshots plus the log to the same state', () => {
     const { call } = opened();
     call({ op: 'apply', world_id: 1, edits: edits.slice(0, 12) });
-    const fold = call({ op: 'fold', world_id: 1 });
-    if (!fold.ok || !('chunks' in fold.value)) throw new Error('fold failed');
-    const snapshots = fold.value.chunks.map(({ cx, cy, cz, data }) => ({ cx, cy, cz, data }));
+    const snapshots = folded(call({ op: 'fold', world_id: 1 })).chunks.map(({ cx, cy, cz, data }) => ({ cx, cy, cz, data }));
     call({ op: 'apply', world_id: 1, edits: edits.slice(12) });
 
     const b = createTerrainEngine();
