@@ -9,8 +9,8 @@ import { gloveGeometry, helmetGeometry, shipGeometry, walkerBodyGeometry } from 
 import { NameTagCache, type NameTagFactory } from './name-tag-cache.ts';
 
 /** A name tag's height at the avatar, growing with distance so it stays readable up to the cut. */
-const TAG_HEIGHT_M = 0.28;
-const TAG_GROWTH_PER_M = 0.008;
+const TAG_HEIGHT_M = 0.25;
+const TAG_GROWTH_PER_M = 0.022;
 
 export interface RemoteAvatarSystem extends System {
   /** Everything the avatars draw: four instanced meshes and a pool of name-tag sprites. */

@@ -16,6 +16,7 @@ export const CONTROLS: ReadonlyArray<[string, string, string]> = [
   ['Brush size', 'Mouse wheel', '—'],
   ['Recenter', '—', 'Hold the Meta button (system)'],
   ['Settings', 'O', 'Y button (wrist panel)'],
+  ['Chat (with a relay)', 'Enter or T; Esc closes', 'Read on the left wrist'],
   ['Release mouse', 'Esc', '—'],
   ['This panel', 'H', '—'],
 ];

@@ -14,8 +14,8 @@ export interface ChatPanelData {
 export const CHAT_PANEL_W = 512;
 export const CHAT_PANEL_H = 384;
 const PAD = 20;
-const LINE_H = 28;
-const FONT = '22px system-ui, sans-serif';
+const LINE_H = 34;
+const FONT = '27px system-ui, sans-serif';
 
 /** Splits `text` into lines no wider than `width` at word boundaries (long words are cut). */
 export function wrapText(measure: (s: string) => number, text: string, width: number): string[] {
@@ -47,17 +47,17 @@ export function drawChatPanel(ctx: CanvasRenderingContext2D, d: ChatPanelData): 
   ctx.lineWidth = 4;
   ctx.strokeRect(2, 2, CHAT_PANEL_W - 4, CHAT_PANEL_H - 4);
   ctx.textBaseline = 'alphabetic';
-  ctx.font = 'bold 24px system-ui, sans-serif';
+  ctx.font = 'bold 26px system-ui, sans-serif';
   ctx.fillStyle = d.connected ? '#58d68d' : '#ff7a6b';
   ctx.fillText('●', PAD, 40);
   ctx.fillStyle = '#ffffff';
   ctx.fillText(fit(ctx, d.status, CHAT_PANEL_W - PAD * 2 - 30), PAD + 30, 40);
-  ctx.font = '20px system-ui, sans-serif';
+  ctx.font = '22px system-ui, sans-serif';
   ctx.fillStyle = '#8a96a3';
   ctx.fillText(fit(ctx, d.online.length ? `Online: ${d.online.join(', ')}` : 'Nobody else here', CHAT_PANEL_W - PAD * 2), PAD, 72);
 
   ctx.font = FONT;
-  const top = 100, bottom = CHAT_PANEL_H - (d.typing ? 44 : 16);
+  const top = 96, bottom = CHAT_PANEL_H - (d.typing ? 44 : 16);
   const width = CHAT_PANEL_W - PAD * 2;
   // Lay out from the newest line upward until the panel is full.
   let y = bottom;
@@ -83,7 +83,7 @@ export function drawChatPanel(ctx: CanvasRenderingContext2D, d: ChatPanelData): 
     ctx.fillText(d.connected ? 'No messages yet' : 'Chat needs the relay', PAD, top + LINE_H);
   }
   if (d.typing) {
-    ctx.font = 'italic 18px system-ui, sans-serif';
+    ctx.font = 'italic 22px system-ui, sans-serif';
     ctx.fillStyle = '#f5c26b';
     ctx.fillText(fit(ctx, d.typing, width), PAD, CHAT_PANEL_H - 16);
   }

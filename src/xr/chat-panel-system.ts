@@ -9,10 +9,14 @@ import type { XrFrameInput } from './xr-frame-input.ts';
 /** Chat lines the panel considers (it draws as many of the newest as fit). */
 const LINES = 8;
 /**
- * Just beyond the wrist panel's far edge, in the same tilted plane (the wrist panel's offset,
- * then 11 cm along its own up), so a glance at the left wrist shows both.
+ * Hinged on the wrist panel's far edge (the wrist panel's offset, then 5 cm up its plane) and
+ * folded 26° toward the eyes, so a glance at the left wrist shows both without the far one seen
+ * edge-on.
  */
-const OFFSET = new Matrix4().makeRotationX(-0.9).setPosition(0, 0.06, 0.12).multiply(new Matrix4().makeTranslation(0, 0.11, 0));
+const OFFSET = new Matrix4().makeRotationX(-0.9).setPosition(0, 0.06, 0.12)
+  .multiply(new Matrix4().makeTranslation(0, 0.05, 0))
+  .multiply(new Matrix4().makeRotationX(0.45))
+  .multiply(new Matrix4().makeTranslation(0, 0.062, 0));
 const pose = new Matrix4();
 
 export interface ChatPanelSystem extends System {
