@@ -25,7 +25,7 @@ export function ConnectionBadge({ net }: { net: NetUi }) {
       <div className="net-line">
         <span className="net-dot" aria-hidden>●</span>
         <span data-testid="net-label">{connectionLabel(s)}</span>
-        {s.state === 'offline' && <button data-testid="net-retry" onClick={() => net.actions.retry()}>Retry</button>}
+        {s.state === 'offline' && !net.noRelay && <button data-testid="net-retry" onClick={() => net.actions.retry()}>Retry</button>}
       </div>
       {link && (
         <div className="net-line share">

@@ -29,9 +29,9 @@ export function WorldList({ net }: { net: NetUi }) {
       <section className="worlds" data-testid="worlds">
         <h2>Worlds</h2>
         <p className="dim" data-testid="worlds-none">
-          No relay{state === 'offline' && reason ? ` (${reason})` : state === 'reconnecting' ? ' (reconnecting…)' : ''}: playing alone.
+          No relay{state === 'reconnecting' ? ' (reconnecting…)' : state === 'offline' && reason && !net.noRelay ? ` (${reason})` : ''}: playing alone.
         </p>
-        {state === 'offline' && <button onClick={() => net.actions.retry()}>Retry</button>}
+        {state === 'offline' && !net.noRelay && <button onClick={() => net.actions.retry()}>Retry</button>}
       </section>
     );
   }

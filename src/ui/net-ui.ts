@@ -24,6 +24,8 @@ export interface NetActions {
 export interface NetUi {
   store: NetStore;
   actions: NetActions;
+  /** Set when there is no relay client at all: nothing to retry. */
+  noRelay?: true;
 }
 
 /** Why the page is offline when no relay client exists at all. */
@@ -33,7 +35,7 @@ export function createOfflineNet(reason = NO_RELAY_REASON): NetUi {
   const store = createNetStore();
   store.setState({ state: 'offline', reason });
   const none = () => {};
-  return { store, actions: { retry: none, disconnect: none, sendChat: none, typing: none, listWorlds: none, createWorld: none, joinWorld: none } };
+  return { store, noRelay: true, actions: { retry: none, disconnect: none, sendChat: none, typing: none, listWorlds: none, createWorld: none, joinWorld: none } };
 }
 
 /** The link that opens this world: `<origin>/?world=<id>`. */
