@@ -1,13 +1,15 @@
 /**
  * `npm run bench`: measurements only, never assertions. Node mesh figures (our mesher vs the
  * `surface-nets` package, same run), then the built game in headless Chromium. Prints a table and
- * writes bench/results/latest.json. Set BENCH_SKIP_BROWSER=1 to run the Node part alone.
+ * writes bench/results/latest.json. Set BENCH_SKIP_BROWSER=1 to run the Node part alone. Then the relay
+ * (bench/relay/: poses, edits, late join; its own processes, at most 4 minutes); BENCH_SKIP_RELAY=1 skips it.
  */
 import { runMeshBench, runAllocBench } from './mesh-bench.ts';
 import { runPlayerBench } from './player-bench.ts';
 import { runBundleBench } from './bundle-bench.ts';
 import { runBrowserBench } from './browser-bench.ts';
 import { buildGame, startPreview } from './server.ts';
+import { runRelayBench } from './relay/index.ts';
 import { printTable, writeJson } from './report.ts';
 import type { Figures } from './stats.ts';
 
@@ -36,6 +38,11 @@ if (!process.env.BENCH_SKIP_BROWSER) {
   } finally {
     server.stop();
   }
+}
+
+if (!process.env.BENCH_SKIP_RELAY) {
+  step('relay');
+  await runRelayBench(figures);
 }
 
 step('done');

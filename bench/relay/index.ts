@@ -10,7 +10,7 @@ import type { Figures } from '../stats.ts';
 import { forkChild } from './procs.ts';
 import type { RelayStarter } from './pose-run.ts';
 import { runPoseBench } from './pose-bench.ts';
-import { runEditBench } from './edit-bench.ts';
+import { EDIT_LIMITS, runEditBench } from './edit-bench.ts';
 
 const BUDGET_MS = 240_000;
 /** Kept for the edit bench and the page figures after the pose runs. */
@@ -22,7 +22,7 @@ const profDir = fileURLToPath(new URL('../results/relay-prof/', import.meta.url)
 export function ourRelay(extra: string[] = []): RelayStarter {
   return async () => {
     const prof = process.env.BENCH_RELAY_PROF ? ['--cpu-prof', '--cpu-prof-dir', profDir] : [];
-    const child = forkChild('relay-child.ts', ['--limit', 'connectionsPerIp=5000', ...extra], prof);
+    const child = forkChild('relay-child.ts', ['--port', '0', '--limit', 'connectionsPerIp=5000', ...extra], prof);
     const ready = await child.next<{ port: number }>('ready', 60_000);
     return { child, url: `http://127.0.0.1:${ready.port}` };
   };
@@ -34,6 +34,6 @@ export async function runRelayBench(figures: Figures): Promise<void> {
     try { await run(); } catch (e) { console.error(`[relay] ${name} failed:`, e); process.exitCode = 1; }
   };
   await part('poses', () => runPoseBench(figures, ourRelay(), deadline - EDIT_RESERVE_MS));
-  if (Date.now() + 25_000 < deadline) await part('edits', () => runEditBench(figures, ourRelay()));
+  if (Date.now() + 35_000 < deadline) await part('edits', () => runEditBench(figures, ourRelay(EDIT_LIMITS), ourRelay([...EDIT_LIMITS, '--bench-memory-db'])));
   else console.log('[relay] skipped edits: time budget');
 }

@@ -92,7 +92,9 @@ export function forkChild(file: string, args: string[] = [], nodeArgs: string[] 
   });
   const child = new Child(proc, file.replace(/\.ts$/, ''));
   // The bench process may throw or be interrupted: never leave a relay or 500 sockets behind.
-  process.once('exit', () => { if (proc.exitCode === null) proc.kill('SIGKILL'); });
+  const reap = () => { if (proc.exitCode === null) proc.kill('SIGKILL'); };
+  process.once('exit', reap);
+  proc.once('exit', () => process.off('exit', reap));
   return child;
 }
 

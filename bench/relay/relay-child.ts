@@ -1,24 +1,26 @@
 /**
  * Our relay in its own process for the bench: createRelay (relay/src/server.ts) with the settings
- * parsed from the flags by loadConfig, as `npm run relay` would, a temporary data directory, and the
- * limits the bench needs raised (`--limit connectionsPerIp=...`: every load-generator connection
- * comes from 127.0.0.1). Sends `{ type: 'ready', port }` and answers stats requests (procs.ts).
+ * parsed from the flags by loadConfig, as `npm run relay` would (`--port 0`: a free port; `--data`:
+ * a fixed directory, else a temporary one), and the limits the bench needs raised
+ * (`--limit connectionsPerIp=...`: every load-generator connection comes from 127.0.0.1).
+ * Sends `{ type: 'ready', port }` and answers stats requests (procs.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../relay/src/config.ts';
+import { createRelay } from '../../relay/src/server.ts';
+import { openHub } from '../../relay/src/open-hub.ts';
+import { createLogger } from '../../relay/src/log.ts';
 import { serveStats } from './procs.ts';
 
 const given = process.argv.slice(2);
 const dataDir = given.includes('--data') ? undefined : mkdtempSync(join(tmpdir(), 'relay-bench-'));
-const config = loadConfig([...given, ...(dataDir ? ['--data', dataDir] : []), '--port', '0', '--host', '127.0.0.1']);
-// Resolved at run time so the bench type-checks before the server lands in the same checkout.
-const serverModule: string = '../../relay/src/server.ts';
-const { createRelay } = (await import(serverModule)) as {
-  createRelay(config: unknown): Promise<{ url: string; port: number; close(): Promise<void> }>;
-};
-const relay = await createRelay(config);
+const config = loadConfig([...(dataDir ? ['--data', dataDir] : []), ...given]);
+// --bench-memory-db: the same relay on an in-memory SQLite (no file, no fsync): the edit baseline
+// "acknowledged without durable storage".
+const hub = given.includes('--bench-memory-db') ? await openHub(':memory:', createLogger()) : undefined;
+const relay = await createRelay({ port: config.port, host: '127.0.0.1', dataDir: config.dataDir, limits: config.limits, hub });
 
 serveStats();
 process.send?.({ type: 'ready', port: relay.port, url: relay.url });
@@ -28,7 +30,7 @@ process.on('SIGTERM', () => {
   if (closing) return;
   closing = true;
   // A profile (--cpu-prof) is written on a normal exit only, so close and exit rather than die.
-  void relay.close().catch(() => undefined).finally(() => {
+  void relay.close().then(() => hub?.close()).catch(() => undefined).finally(() => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);
   });
