@@ -4,13 +4,16 @@
  */
 import type { Logger } from './log.ts';
 import { openDatabase } from './db/database.ts';
-import { createWorldHub } from './world/world-hub.ts';
+import { createWorldHub, type WorldHubOptions } from './world/world-hub.ts';
 import type { HubPort } from './socket/hub-port.ts';
 
-export async function openHub(file: string, log: Logger): Promise<HubPort> {
+/** Folding cadence and log retention; tests fold after every edit. */
+export type HubTuning = Pick<WorldHubOptions, 'foldEveryEdits' | 'foldEveryMs' | 'retainEdits'>;
+
+export async function openHub(file: string, log: Logger, tuning: HubTuning = {}): Promise<HubPort> {
   const db = openDatabase({ file });
   try {
-    const hub = await createWorldHub({ db, dialect: 'sqlite', log });
+    const hub = await createWorldHub({ db, dialect: 'sqlite', log, ...tuning });
     return {
       ...hub,
       async close() {

@@ -17,7 +17,7 @@ import { worldRoutes } from './http/world-routes.ts';
 import type { HttpRateLimits } from './http/rate-limit.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createMetrics } from './metrics.ts';
-import { openHub } from './open-hub.ts';
+import { openHub, type HubTuning } from './open-hub.ts';
 import type { HubPort } from './socket/hub-port.ts';
 import { CLIENT_EVENTS, attachSockets } from './socket/index.ts';
 import type { RelayServer } from './socket/server-types.ts';
@@ -37,6 +37,7 @@ export interface RelayOptions {
   httpLimits?: Partial<HttpRateLimits>;
   /** A hub to use instead of opening `<dataDir>/spacetime.db` (tests); the caller closes it. */
   hub?: HubPort;
+  hubTuning?: HubTuning;
   log?: Logger;
   /** Given the server before it listens, so vite can put its HMR socket on it. */
   mountApp?(server: HttpServer): Promise<MountedApp> | MountedApp;
@@ -64,7 +65,7 @@ export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
   if (!hub) {
     const dataDir = opts.dataDir ?? './data';
     mkdirSync(dataDir, { recursive: true });
-    hub = await openHub(join(dataDir, 'spacetime.db'), log);
+    hub = await openHub(join(dataDir, 'spacetime.db'), log, opts.hubTuning);
   }
   const theHub = hub;
 

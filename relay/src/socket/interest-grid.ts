@@ -100,12 +100,14 @@ export class InterestGrid {
       this.bytesFor[r] += this.len[s];
     });
     for (let i = 0; i < touchedCount; i++) this.out[this.touched[i]] = Buffer.allocUnsafe(this.bytesFor[this.touched[i]]);
+    const candidates = this.lastCandidates;
     this.scatter((r, s) => {
       const n = this.len[s];
       (this.out[r] as Buffer).set(this.records.subarray(s * SLOT, s * SLOT + n), this.cursor[r]);
       this.cursor[r] += n;
       delivered++;
     });
+    this.lastCandidates = candidates;
     for (let i = 0; i < touchedCount; i++) {
       const r = this.touched[i];
       const buf = this.out[r] as Buffer;
