@@ -92,4 +92,20 @@ describe('EditSequencer', () => {
     expect(seq.at(1, () => log.push('late'))).toBe(false);
     expect(log).toEqual(['chunk at 2 after 1,2', 'now']);
   });
+
+  it('holds everything while a join installs snapshots, then starts at the snapshots\' seq', () => {
+    const { seq, applied, asked } = setup();
+    const log: string[] = [];
+    seq.startAt(50); // the previous world
+    seq.hold();
+    seq.receive(edit(12));
+    seq.receive(edit(11));
+    seq.receive(edit(9)); // folded into the snapshots
+    expect(seq.at(12, () => log.push('repair at 12'))).toBe(true);
+    expect(applied).toEqual([]);
+    expect(asked).toEqual([]);
+    seq.startAt(10);
+    expect(applied).toEqual([11, 12]);
+    expect(log).toEqual(['repair at 12']);
+  });
 });

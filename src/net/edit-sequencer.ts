@@ -36,6 +36,7 @@ export class EditSequencer<A> {
   private askedSince = -1;
   /** Inside answered(): the answer is being applied, so a gap seen halfway is not a gap. */
   private answering = false;
+  private held = false;
 
   constructor(private readonly deps: SequencerDeps<A>) {}
 
@@ -51,16 +52,36 @@ export class EditSequencer<A> {
    */
   startAt(seq: number): void {
     this.applied = seq;
+    this.held = false;
     this.askedSince = -1;
     for (const s of this.pending.keys()) if (s <= seq) this.pending.delete(s);
     for (const [s, resolve] of this.waiters) if (s <= seq) { this.waiters.delete(s); resolve(null); }
     this.own.clear();
-    this.pinned.length = 0;
+    // Pinned actions at the start itself run now; earlier ones are stale.
+    const pinned = this.pinned.splice(0).filter((p) => p.seq >= seq);
+    this.pinned.push(...pinned.filter((p) => p.seq > seq));
+    for (const p of pinned) if (p.seq === seq) p.run();
     this.drain();
+  }
+
+  /**
+   * Buffers everything until the next startAt (a join: broadcasts arrive while the snapshots they
+   * follow are still being installed). Pinned actions wait too.
+   */
+  hold(): void {
+    this.held = true;
+  }
+
+  get holding(): boolean {
+    return this.held;
   }
 
   /** A broadcast, or one edit of a request_terrain_edits answer. Duplicates are ignored. */
   receive(edit: SequencedEdit): void {
+    if (this.held) {
+      this.pending.set(edit.edit_seq, edit);
+      return;
+    }
     if (edit.edit_seq <= this.applied || this.pending.has(edit.edit_seq)) return;
     this.pending.set(edit.edit_seq, edit);
     this.drain();
@@ -98,8 +119,8 @@ export class EditSequencer<A> {
 
   /** Runs `run` right after edit `seq` is applied (now, if it is the last applied); false if already past. */
   at(seq: number, run: () => void): boolean {
-    if (seq < this.applied) return false;
-    if (seq === this.applied) {
+    if (!this.held && seq < this.applied) return false;
+    if (!this.held && seq === this.applied) {
       run();
       return true;
     }
@@ -110,6 +131,7 @@ export class EditSequencer<A> {
 
   /** Fails every waiting own edit (the world was left). */
   abandon(): void {
+    this.held = false;
     for (const resolve of this.waiters.values()) resolve(null);
     this.waiters.clear();
     this.pending.clear();
