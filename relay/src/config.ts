@@ -63,8 +63,9 @@ function port(raw: string | undefined): number {
 export function loadConfig(argv: readonly string[] = process.argv.slice(2), env: Env = process.env): RelayConfig {
   const flags = readFlags(argv);
   const last = (name: string): string | undefined => flags.get(name)?.at(-1);
-  const keyPath = last('https-key') ?? env.SPACETIME_HTTPS_KEY;
-  const certPath = last('https-cert') ?? env.SPACETIME_HTTPS_CERT;
+  // HTTPS_KEY/HTTPS_CERT are the names vite.config.ts reads, kept so `npm run dev` and `npm start` agree.
+  const keyPath = last('https-key') ?? env.SPACETIME_HTTPS_KEY ?? env.HTTPS_KEY;
+  const certPath = last('https-cert') ?? env.SPACETIME_HTTPS_CERT ?? env.HTTPS_CERT;
   if (Boolean(keyPath) !== Boolean(certPath)) throw new Error('HTTPS needs both a key and a certificate (--https-key and --https-cert)');
   return {
     port: port(last('port') ?? env.PORT),
