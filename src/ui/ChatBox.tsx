@@ -33,6 +33,7 @@ export function ChatBox({ net }: { net: NetUi }) {
     const onKey = (e: KeyboardEvent) => {
       if (open || isFormTarget(e.target) || e.repeat) return;
       if (e.code !== 'Enter' && e.code !== 'KeyT') return;
+      if (e.code === 'Enter' && e.target instanceof HTMLButtonElement) return; // Enter presses a focused button
       e.preventDefault(); // the opening key must not be typed into the input
       wasLocked.current = !!document.pointerLockElement;
       if (wasLocked.current) document.exitPointerLock();
