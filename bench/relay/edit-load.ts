@@ -15,8 +15,9 @@ export interface EditLoadConfig {
   event: 'sync_terrain_deform' | 'debug_mode'; worldId?: number; tag: string;
   /** Stop after this many sends in all (building a world) instead of after measureMs. */
   total?: number;
-  /** Edits land in a square of this half-size (m) around the origin (the spawn). */
+  /** Edits land in a square of this half-size (m) around `centre` (default the origin), ±20 m in y. */
   spreadM?: number;
+  centre?: { x: number; y: number; z: number };
 }
 
 export interface EditLoadResult {
@@ -31,6 +32,7 @@ const n = players.length;
 const period = 1000 / cfg.perClientHz;
 const rand = prng(7);
 const spread = cfg.spreadM ?? 200;
+const c = cfg.centre ?? { x: 0, y: 40, z: 0 };
 const hist = new Histogram();
 let measuring = false, windowOpen = false, ackedInWindow = 0, sent = 0, acked = 0, refused = 0, pending = 0, lastSeq = 0, sentAll = 0;
 const refusals: Record<string, number> = {};
@@ -39,7 +41,7 @@ function payload(): unknown {
   if (cfg.event === 'debug_mode') return { enabled: false };
   const op = rand();
   return {
-    position: { x: (rand() - 0.5) * 2 * spread, y: 20 + rand() * 40, z: (rand() - 0.5) * 2 * spread },
+    position: { x: c.x + (rand() - 0.5) * 2 * spread, y: c.y + (rand() - 0.5) * 40, z: c.z + (rand() - 0.5) * 2 * spread },
     radius: 1.5 + rand() * 2.5, strength: 0.5 + rand() * 2,
     operation: op < 0.5 ? 'remove' : op < 0.9 ? 'add' : 'smooth',
   };

@@ -1,6 +1,6 @@
 /**
  * The relay part of `npm run bench` (issue 10, "Benchmarks"): poses, edits, then late join and
- * resume in the page. Measurements only. Every relay and load generator is its own process
+ * resume in the page (skipped with BENCH_SKIP_BROWSER, which also skips building the game). Measurements only. Every relay and load generator is its own process
  * (procs.ts). Skipped with BENCH_SKIP_RELAY=1; bounded to BUDGET_MS in all (runs that would not fit
  * are skipped and say so). BENCH_RELAY_PROF=1 writes a CPU profile of each relay child to
  * bench/results/relay-prof/ (read it with bench/relay/profile-top.ts).
@@ -11,10 +11,12 @@ import { forkChild } from './procs.ts';
 import type { RelayStarter } from './pose-run.ts';
 import { runPoseBench } from './pose-bench.ts';
 import { EDIT_LIMITS, runEditBench } from './edit-bench.ts';
+import { runJoinBench } from './join-bench.ts';
 
 const BUDGET_MS = 240_000;
-/** Kept for the edit bench and the page figures after the pose runs. */
-const EDIT_RESERVE_MS = 40_000;
+/** Kept after the pose runs for the edit bench (~35 s) and the page figures (~65 s). */
+const EDIT_MS = 35_000;
+const PAGE_MS = 65_000;
 
 const profDir = fileURLToPath(new URL('../results/relay-prof/', import.meta.url));
 
@@ -33,7 +35,11 @@ export async function runRelayBench(figures: Figures): Promise<void> {
   const part = async (name: string, run: () => Promise<unknown>) => {
     try { await run(); } catch (e) { console.error(`[relay] ${name} failed:`, e); process.exitCode = 1; }
   };
-  await part('poses', () => runPoseBench(figures, ourRelay(), deadline - EDIT_RESERVE_MS));
-  if (Date.now() + 35_000 < deadline) await part('edits', () => runEditBench(figures, ourRelay(EDIT_LIMITS), ourRelay([...EDIT_LIMITS, '--bench-memory-db'])));
+  const pages = !process.env.BENCH_SKIP_BROWSER;
+  await part('poses', () => runPoseBench(figures, ourRelay(), deadline - EDIT_MS - (pages ? PAGE_MS : 0)));
+  if (Date.now() + EDIT_MS < deadline) await part('edits', () => runEditBench(figures, ourRelay(EDIT_LIMITS), ourRelay([...EDIT_LIMITS, '--bench-memory-db'])));
   else console.log('[relay] skipped edits: time budget');
+  if (!pages) console.log('[relay] late join / resume skipped: BENCH_SKIP_BROWSER');
+  else if (Date.now() + 45_000 < deadline) await part('late join / resume', () => runJoinBench(figures, deadline));
+  else console.log('[relay] skipped late join / resume: time budget');
 }

@@ -12,6 +12,7 @@ import { loadConfig } from '../../relay/src/config.ts';
 import { createRelay } from '../../relay/src/server.ts';
 import { openHub } from '../../relay/src/open-hub.ts';
 import { createLogger } from '../../relay/src/log.ts';
+import { serveStatic } from '../../relay/src/http/static-files.ts';
 import { serveStats } from './procs.ts';
 
 const given = process.argv.slice(2);
@@ -20,7 +21,13 @@ const config = loadConfig([...(dataDir ? ['--data', dataDir] : []), ...given]);
 // --bench-memory-db: the same relay on an in-memory SQLite (no file, no fsync): the edit baseline
 // "acknowledged without durable storage".
 const hub = given.includes('--bench-memory-db') ? await openHub(':memory:', createLogger()) : undefined;
-const relay = await createRelay({ port: config.port, host: '127.0.0.1', dataDir: config.dataDir, limits: config.limits, hub });
+// --bench-dist <dir>: serve that build of the game on the relay's origin, as `npm start --prod` does.
+const distAt = given.indexOf('--bench-dist');
+const dist = distAt >= 0 ? given[distAt + 1] : undefined;
+const relay = await createRelay({
+  port: config.port, host: '127.0.0.1', dataDir: config.dataDir, limits: config.limits, hub,
+  mountApp: dist ? () => ({ middleware: serveStatic(dist) }) : undefined,
+});
 
 serveStats();
 process.send?.({ type: 'ready', port: relay.port, url: relay.url });
