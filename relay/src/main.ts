@@ -4,6 +4,8 @@
  * edits are flushed; SIGKILL loses nothing acknowledged either (edits are durable before the ack).
  */
 import { networkInterfaces } from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadConfig } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createRelay, type RelayOptions } from './server.ts';
@@ -35,7 +37,7 @@ export async function runRelay(extra: Pick<RelayOptions, 'mountApp'> = {}, log: 
 }
 
 // Run when started directly (tsx relay/src/main.ts), not when imported by serve.ts.
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   runRelay().catch((err: unknown) => {
     process.stderr.write(`relay failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
