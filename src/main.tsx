@@ -23,7 +23,8 @@ async function start() {
     installBridge(game, emulator, token);
   }
   void detectXrSupport().then((xr) => game.store.setState({ xr }));
-  void game.scenes.load({ scene_path: startSceneName(flags.scene) }).then((r) => {
+  // Joins the relay's world when one answers (npm start); otherwise plays single-player at once.
+  void game.start(startSceneName(flags.scene)).then((r) => {
     if (!r.ok) console.error(`the first scene did not load: ${r.error.message}`);
   });
   createRoot(document.getElementById('root')!).render(

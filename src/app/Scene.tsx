@@ -18,6 +18,7 @@ import { WristPanel } from '../xr/WristPanel.tsx';
 import { XrSettingsSync } from '../xr/XrSettingsSync.tsx';
 import { createSystems } from './systems.ts';
 import { FrameLoop } from './frame-loop.ts';
+import { RemoteAvatars } from '../scene/RemoteAvatars.tsx';
 
 /** The live scene graph and renderer state, once the canvas has been created. */
 interface SceneGraph { scene: ThreeScene | null; root: RootState | null }
@@ -66,6 +67,7 @@ export default function Scene({ game, softwareRenderer: software }: { game: Game
         <XrControllers system={views.controllers} />
         <XrLocomotion system={views.locomotion} />
         <WristPanel system={views.wristPanel} />
+        <RemoteAvatars system={views.avatars} />
         <DesktopControls game={game} />
         <XrSettingsSync game={game} />
       </XR>

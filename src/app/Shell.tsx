@@ -13,7 +13,7 @@ export function Shell({ game, softwareRenderer }: { game: Game; softwareRenderer
       <Suspense fallback={null}>
         <Scene game={game} softwareRenderer={softwareRenderer} />
       </Suspense>
-      <Hud game={game} />
+      <Hud game={game} net={game.net} />
     </>
   );
 }

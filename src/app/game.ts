@@ -1,5 +1,5 @@
-import type { BrushEdit, EditOutcome, Position, TerrainInfo } from '../protocol/terrain.ts';
-import type { Result } from '../protocol/errors.ts';
+import type { BrushEdit, Position, TerrainInfo } from '../protocol/terrain.ts';
+import { fail, type Result } from '../protocol/errors.ts';
 import type { VrRecenterResult } from '../protocol/vr.ts';
 import { createGameStore, isPlaying, type GameStore } from '../state/game-store.ts';
 import { createSettingsStore, type SettingsStore } from '../state/settings.ts';
@@ -13,7 +13,11 @@ import { TickClock } from '../engine/tick-clock.ts';
 import type { TerrainBatch } from '../scene/terrain-batch.ts';
 import { SceneManager } from './scenes/scene-manager.ts';
 import { CollisionSink } from './collision-sink.ts';
-import { createSceneHost, type LoadGate } from './scene-host.ts';
+import { createSceneHost, sceneForWorld, type LoadGate } from './scene-host.ts';
+import { NetClient } from '../net/net-client.ts';
+import type { DeformOutcome } from '../net/world-session.ts';
+import type { TerrainReplica } from '../net/terrain-replica.ts';
+import type { SceneLoadResult } from '../protocol/scenes.ts';
 import { createReadout, updateReadout, type Readout } from './readout.ts';
 import { createRecenter, recenterFromTracking, type Recenter } from './recenter.ts';
 import type { UrlFlags } from './url-flags.ts';
@@ -68,8 +72,18 @@ export interface Game {
   playing(): boolean;
   /** True while the running scene has a world to stream (false in the menu and between scenes). */
   streaming(): boolean;
-  /** Applies a validated brush edit; resolves once its meshes are on screen. */
-  deform(edit: BrushEdit): Promise<Result<EditOutcome>>;
+  /**
+   * Applies a validated brush edit; resolves once its meshes are on screen. In a shared world the
+   * edit goes to the relay and is applied when its sequenced broadcast comes back (editSeq is its
+   * number there); single-player it applies at once (editSeq null).
+   */
+  deform(edit: BrushEdit): Promise<Result<DeformOutcome>>;
+  /** The relay client: connection, shared world, presence, remote players. */
+  net: NetClient;
+  /** The running world is the relay's shared world. */
+  shared(): boolean;
+  /** Connects to the relay and loads the first scene: the shared world's, or `sceneName` single-player. */
+  start(sceneName: string): Promise<Result<SceneLoadResult>>;
   info(position: Position): Promise<Result<TerrainInfo>>;
   /** Puts the player in the spacecraft, hovering at a pose (degrees); bad input changes nothing. */
   placeCamera(x: number, y: number, z: number, yawDeg: number, pitchDeg: number): Result<Position>;
@@ -103,7 +117,25 @@ export function createGame(flags: UrlFlags): Game {
   const waiters = new FrameWaiters();
   const recenter = createRecenter();
   const readout = createReadout();
-  const gate: LoadGate = { streaming: false, waiter: null, def: null };
+  const gate: LoadGate = { streaming: false, waiter: null, def: null, shared: false };
+  const replica: TerrainReplica = {
+    install: (cx, cy, cz, data) => streamer.install(cx, cy, cz, data),
+    edit: (edit) => streamer.edit(edit),
+    hash: (cx, cy, cz) => pool.query<Result<string>>((api) => api.chunkHash({ cx, cy, cz })),
+  };
+  const net = new NetClient(replica, {
+    loadWorld: async (world) => void (await scenes.load({ scene_path: sceneForWorld(world.kind) })),
+    rebuild: async () => void (await scenes.reload({ preserve_state: true })),
+    playerState: () => {
+      if (!gate.shared || !isPlaying(store.getState())) return null;
+      const s = player.snapshot();
+      return { position: s.position, rotation: s.rotation, health: s.health, oxygen: s.oxygen, mode: s.mode };
+    },
+  }, flags.world ?? undefined);
+  // Given up or left: the world goes on single-player (a later join reloads the shared one).
+  net.store.subscribe((s, prev) => {
+    if (s.state === 'offline' && prev.state !== 'offline') gate.shared = false;
+  });
   let bannerTimer: ReturnType<typeof setTimeout> | undefined;
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
@@ -118,7 +150,14 @@ export function createGame(flags: UrlFlags): Game {
   const playing = () => isPlaying(store.getState());
 
   const scenes = new SceneManager(
-    createSceneHost({ flags, store, settings, streamer, pool, collision, player, input: frame.input, gate, viewerAtPlayer, onFirstReady: () => markReady(), view: () => game.scene }),
+    createSceneHost({
+      flags, store, settings, streamer, pool, collision, player, input: frame.input, gate, viewerAtPlayer, onFirstReady: () => markReady(), view: () => game.scene,
+      shared: {
+        world: (kind) => net.sharedWorld(kind),
+        enter: (x, z) => net.session.enter(x, z),
+        detach: () => net.session.detach(),
+      },
+    }),
     (loaded) => events.emit({ type: 'scene_loaded', ...loaded }),
   );
 
@@ -152,9 +191,24 @@ export function createGame(flags: UrlFlags): Game {
     ready,
     playing,
     streaming: () => gate.streaming,
+    net,
+    shared: () => gate.shared,
+    async start(sceneName) {
+      const join = await net.start();
+      // The menu stays the menu; any world scene becomes the shared world's scene.
+      const name = join && sceneName !== 'menu' ? sceneForWorld(join.world.kind) : sceneName;
+      return scenes.load({ scene_path: name });
+    },
     async deform(edit) {
-      const { result, landed } = await streamer.edit(edit);
-      await landed;
+      let result: Result<DeformOutcome>;
+      if (gate.shared) {
+        if (!net.inWorld()) return fail('SERVICE_UNAVAILABLE', 'reconnecting to the relay: digs wait until the shared world is back');
+        result = await net.session.submit(edit);
+      } else {
+        const local = await streamer.edit(edit);
+        await local.landed;
+        result = local.result.ok ? { ok: true, value: { ...local.result.value, editSeq: null } } : local.result;
+      }
       if (result.ok) {
         game.control?.action('POST', '/terrain/deform', edit);
         events.emit({
@@ -192,6 +246,7 @@ export function createGame(flags: UrlFlags): Game {
     showBanner,
     dispose() {
       clearInterval(timer);
+      net.dispose();
       pool.dispose();
     },
   };

@@ -11,6 +11,8 @@ import type { SceneDef } from './scenes/registry.ts';
 import { groundBelow, searchSpawn } from './spawn.ts';
 import { findScene } from './scenes/registry.ts';
 import { sceneNameOf } from '../protocol/scenes.ts';
+import type { WorldKind } from '../protocol/terrain.ts';
+import type { SavedPlayerState } from '../protocol/net/events.ts';
 
 /** Streaming switch and "spawn area is in" signal, shared by the game's timer tick and scene loads. */
 export interface LoadGate {
@@ -18,6 +20,18 @@ export interface LoadGate {
   waiter: (() => void) | null;
   /** The scene running or being started (the scene manager's current one lags until a load ends). */
   def: SceneDef | null;
+  /** The running world is the relay's shared world: digs and poses go through the relay. */
+  shared: boolean;
+}
+
+/** The relay client, as a scene load sees it. */
+export interface SharedWorldPort {
+  /** The shared world a scene of this kind runs (its seed) and where the player left off, or null: single-player. */
+  world(kind: WorldKind): { world: { seed: number; kind: WorldKind }; spawn: SavedPlayerState | null } | null;
+  /** Builds the replicas from the relay's snapshots and edits (after the pool was reset); resolves once in sync. */
+  enter(x: number, z: number): Promise<void>;
+  /** Stop following the shared world (another world is starting). */
+  detach(): void;
 }
 
 /** What a reload that preserves state carries across. */
@@ -46,6 +60,8 @@ export interface SceneHostDeps {
   onFirstReady(): void;
   /** The 3D scene, once it has loaded (node count, renderer check). */
   view(): { nodeCount(): number } | null;
+  /** The relay client; absent: every world is single-player. */
+  shared?: SharedWorldPort;
 }
 
 /**
@@ -61,6 +77,9 @@ export function createSceneHost(deps: SceneHostDeps): SceneHost {
       gate.streaming = false;
       gate.waiter = null;
       gate.def = def;
+      // Whatever starts now, the replicas stop following the shared world until it is entered again.
+      gate.shared = false;
+      deps.shared?.detach();
       streamer.reset();
       collision.clear();
       const view = flags.viewDistance ?? def.viewDistance ?? settings.getState().viewDistance;
@@ -73,8 +92,10 @@ export function createSceneHost(deps: SceneHostDeps): SceneHost {
         finish();
         return;
       }
-      pool.reset({ seed: def.world.seed === 'url' ? flags.seed : def.world.seed, kind: def.world.kind });
-      const held = carry as PlayerCarry | undefined;
+      const shared = deps.shared?.world(def.world.kind) ?? null;
+      pool.reset(shared ? { seed: shared.world.seed, kind: shared.world.kind } : { seed: def.world.seed === 'url' ? flags.seed : def.world.seed, kind: def.world.kind });
+      // A reload carries the player; a first visit to a shared world starts where they left off there.
+      const held = (carry as PlayerCarry | undefined) ?? (shared?.spawn ? carryFrom(shared.spawn) : undefined);
       const fly = first && def.spawn === 'search' && flags.position;
       let x: number, z: number, top: number, yawDeg: number;
       if (held) {
@@ -93,6 +114,11 @@ export function createSceneHost(deps: SceneHostDeps): SceneHost {
         // ?pos=x,y,z: start flying there (tools and screenshots), no ground search.
         [x, top, z] = flags.position!;
         yawDeg = flags.yaw ?? 0;
+      }
+      if (shared) {
+        // The world's edited chunks and edits go in before any chunk is meshed, nearest the spawn first.
+        await deps.shared!.enter(x, z);
+        gate.shared = true;
       }
       // Stream around the spawn while the player hovers there, still (nothing to stand on yet).
       player.hover({ x, y: top, z }, yawDeg, fly ? (flags.pitch ?? -15) : -8);
@@ -145,6 +171,16 @@ export function createSceneHost(deps: SceneHostDeps): SceneHost {
       deps.onFirstReady();
     }
   }
+}
+
+function carryFrom(saved: SavedPlayerState): PlayerCarry {
+  const { position: p } = saved;
+  return { x: p.x, y: p.y, z: p.z, yawDeg: saved.rotation.y, mode: saved.mode, health: saved.health, oxygen: saved.oxygen };
+}
+
+/** The scene that runs a shared world of this kind (with the world's seed). */
+export function sceneForWorld(kind: WorldKind): string {
+  return kind === 'arena' ? 'test_arena' : 'vr_main';
 }
 
 /** The scene the page starts in: ?scene=<name>, else the planet. */

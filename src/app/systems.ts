@@ -3,7 +3,8 @@
  * a createXSystem(deps) given only what it needs; React components render what the systems move.
  * Adding a system is one file and one line here.
  *
- * Order: input → locomotion → player step → XR rig → streaming → aim and brush → views → control.
+ * Order: input → locomotion → player step → XR rig → net (our pose out) → streaming → aim and brush
+ * → views (remote avatars among them) → control.
  * The XR rig follows the player step directly (it only reads the player) so that everything that
  * puts a controller in the world (aim, the wrist panel) uses this frame's origin, not the last one.
  */
@@ -22,7 +23,9 @@ import { createLocomotionSystem } from '../xr/locomotion-system.ts';
 import { createXrRigSystem } from '../xr/xr-rig-system.ts';
 import { createXrControllersSystem } from '../xr/xr-controllers-system.ts';
 import { createWristPanelSystem } from '../xr/wrist-panel-system.ts';
+import { createRemoteAvatarSystem } from '../scene/remote-avatar-system.ts';
 import { createControlSystem } from './control-system.ts';
+import { createNetSystem } from './net-system.ts';
 import type { Game } from './game.ts';
 import type { System } from './frame-loop.ts';
 
@@ -40,6 +43,7 @@ export function createSystems(game: Game, batch: TerrainBatch) {
   const brushPreview = createBrushPreviewSystem({ aim: frame.aim, store });
   const shipModel = createShipModelSystem({ player });
   const backdrop = createBackdropSystem();
+  const avatars = createRemoteAvatarSystem({ view: () => (game.shared() ? game.net.remote : null) });
 
   const order: System[] = [
     xrInput,
@@ -48,6 +52,7 @@ export function createSystems(game: Game, batch: TerrainBatch) {
     locomotion,
     createPlayerStepSystem({ player, clock: game.clock, input: frame.input, settings, camera: frame.camera, counters: frame.counters, control }),
     rig,
+    createNetSystem({ player, tracking: frame.tracking, live: () => game.shared() && game.net.inWorld(), send: (record) => game.net.sendPose(record) }),
     createStreamingSystem({ streamer: game.streamer, batch, viewer: frame.viewer, streaming: game.streaming }),
     createDesktopAimSystem({ batch, frame, store }),
     controllers,
@@ -56,10 +61,11 @@ export function createSystems(game: Game, batch: TerrainBatch) {
     shipModel,
     wristPanel,
     backdrop,
+    avatars,
     createControlSystem({ counters: frame.counters, waiters: game.waiters, control }),
   ];
   /** The systems whose scene objects the 3D scene's components render. */
-  const views = { locomotion, rig, controllers, wristPanel, brushPreview, shipModel, backdrop };
+  const views = { locomotion, rig, controllers, wristPanel, brushPreview, shipModel, backdrop, avatars };
   return { order, views };
 }
 

@@ -1,4 +1,4 @@
-/** Options read from the page URL: ?seed=N, ?scene=name, ?xr=emulate, ?bridge, ?view=M, ?pos=x,y,z, ?yaw=deg, ?pitch=deg. */
+/** Options read from the page URL: ?seed=N, ?scene=name, ?world=id, ?xr=emulate, ?bridge, ?view=M, ?pos=x,y,z, ?yaw=deg, ?pitch=deg. */
 export interface UrlFlags {
   seed: number;
   emulateXr: boolean;
@@ -10,6 +10,8 @@ export interface UrlFlags {
   position: [number, number, number] | null;
   yaw: number | null;
   pitch: number | null;
+  /** The shared world to join (a share link's ?world=<id>); null = the relay's default world. */
+  world: number | null;
 }
 
 export const DEFAULT_SEED = 1337;
@@ -31,5 +33,13 @@ export function readUrlFlags(search: string): UrlFlags {
     position: pos && pos.length === 3 && pos.every(Number.isFinite) ? [pos[0], pos[1], pos[2]] : null,
     yaw: angle('yaw'),
     pitch: angle('pitch'),
+    world: worldId(q.get('world')),
   };
+}
+
+/** A world id is a positive integer (WorldIdSchema); anything else names no world. */
+function worldId(raw: string | null): number | null {
+  if (raw === null || !/^\d{1,10}$/.test(raw)) return null;
+  const id = Number(raw);
+  return id >= 1 && id <= 2 ** 31 - 1 ? id : null;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../protocol/errors.ts';
-import { BRIDGE_VERSION, type BridgeState, type SpacetimeBridge } from '../protocol/bridge.ts';
+import { BRIDGE_VERSION, type BridgeNetState, type BridgeRemotePlayer, type BridgeState, type SpacetimeBridge } from '../protocol/bridge.ts';
 import { ErrorBodySchema } from '../protocol/openapi.ts';
 import { ROUTE_TABLE } from '../protocol/routes/index.ts';
 import { routeKey, type RouteSpec } from '../protocol/route-spec.ts';
@@ -61,6 +61,13 @@ export function installBridge(game: Game, emulator: Emulator | undefined, token:
       get: () => read(ROUTE_TABLE['GET /settings']),
       update: (patch) => call(ROUTE_TABLE['POST /settings'], patch),
     },
+    net: {
+      state: () => netState(game),
+      connect: () => call(ROUTE_TABLE['POST /connect'], {}),
+      disconnect: () => call(ROUTE_TABLE['POST /disconnect'], {}),
+      chat: (text) => game.net.chat(text),
+      remotePlayers: () => remotePlayers(game),
+    },
     workers: { crash: (index) => game.pool.crashWorker(index) },
     debug: {
       setTerrainVisible: (visible) => {
@@ -82,6 +89,27 @@ export function installBridge(game: Game, emulator: Emulator | undefined, token:
   };
   window.spacetime = bridge;
   return bridge;
+}
+
+function netState(game: Game): BridgeNetState {
+  const n = game.net.store.getState();
+  return {
+    state: n.state, attempt: n.attempt, reason: n.reason, me: n.me ? { ...n.me } : null,
+    world: n.world ? { world_id: n.world.world_id, world_name: n.world.world_name, seed: n.world.seed, kind: n.world.kind } : null,
+    edit_seq: n.editSeq, shared: game.shared(),
+    players: n.players.map((p) => ({ user_id: p.user_id, name: p.name, peer_id: p.peer_id })),
+    chat: n.chat.map((m) => ({ user_id: m.user_id, name: m.name, text: m.text })),
+  };
+}
+
+function remotePlayers(game: Game): BridgeRemotePlayer[] {
+  const r = game.net.remote;
+  r.sample(performance.now());
+  return Array.from({ length: r.count }, (_, s) => ({
+    peer_id: r.peerId[s], name: r.name(s),
+    position: { x: r.position[s * 3], y: r.position[s * 3 + 1], z: r.position[s * 3 + 2] },
+    spacecraft: r.spacecraft[s] === 1, vr: r.vr[s] === 1,
+  }));
 }
 
 function snapshotState(game: Game): BridgeState {

@@ -43,6 +43,24 @@ export interface BridgeState {
   scene: { name: string | null; ready: boolean };
 }
 
+/** The page's multiplayer state as tests read it (the net store, flattened). */
+export interface BridgeNetState {
+  state: 'connecting' | 'connected' | 'reconnecting' | 'offline';
+  attempt: number;
+  reason: string | null;
+  me: { user_id: string; name: string; peer_id: number } | null;
+  world: { world_id: number; world_name: string; seed: number; kind: string } | null;
+  /** The last of the world's edits applied here. */
+  edit_seq: number;
+  /** The running scene is the shared world (digs and poses go through the relay). */
+  shared: boolean;
+  players: Array<{ user_id: string; name: string; peer_id: number }>;
+  chat: Array<{ user_id: string; name: string; text: string }>;
+}
+
+/** A remote player as drawn this instant (interpolated ~100 ms back). */
+export interface BridgeRemotePlayer { peer_id: number; name: string; position: Vec3; spacecraft: boolean; vr: boolean }
+
 /** A scene in the registry (GET /scenes). */
 export interface SceneListing { scene_path: string; name: string; title: string; root_node: string }
 
@@ -131,6 +149,19 @@ export interface SpacetimeBridge {
     get(): Promise<Settings>;
     /** POST /settings: validates the whole patch; a bad field changes nothing. */
     update(patch: unknown): Promise<Result<Settings>>;
+  };
+  /** Multiplayer: the relay link. */
+  net: {
+    /** Test hook: the net store (connection state, world, edit_seq, players, chat). */
+    state(): BridgeNetState;
+    /** POST /connect: connect (or retry) and join the shared world. */
+    connect(): Promise<Result<RouteAnswer<'POST /connect'>>>;
+    /** POST /disconnect: leave; single-player afterwards. */
+    disconnect(): Promise<Result<RouteAnswer<'POST /disconnect'>>>;
+    /** Test hook: a chat line through the relay socket (chat has no HTTP route; the socket is its door). */
+    chat(text: string): Promise<{ ok: true } | { ok: false; error: string }>;
+    /** Test hook: the remote players as drawn now. */
+    remotePlayers(): BridgeRemotePlayer[];
   };
   /** Test hook: fault injection (a crashed worker is replaced and replays the edit log). */
   workers: { crash(index: number): Result<{ index: number }> };

@@ -8,12 +8,17 @@ import type { SYSTEM_ROUTES } from '../../protocol/routes/system.ts';
 import { isoNow, type ControlContext } from '../control-context.ts';
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
-const RELAY_MISSING = 'the multiplayer relay is not available in this build yet; the game runs single-player';
+const connection = (status: 'connecting' | 'connected' | 'disconnected', message: string) => ok({ status, message, timestamp: isoNow() });
 
 export function systemHandlers(ctx: ControlContext): HandlerTable<typeof SYSTEM_ROUTES> {
   const { game } = ctx;
   const uptime = () => Math.round(performance.now() / 1000);
   let openApi: Record<string, unknown> | null = null;
+  const multiplayer = () => {
+    const n = game.net.store.getState();
+    const joined = n.state !== 'offline' && n.world !== null;
+    return { state: n.state, world_id: joined ? n.world!.world_id : null, edit_seq: n.editSeq, players: joined ? n.players.length + 1 : 0 };
+  };
   return {
     'GET /health': () => {
       const failing: string[] = [];
@@ -33,11 +38,25 @@ export function systemHandlers(ctx: ControlContext): HandlerTable<typeof SYSTEM_
         language_server: service('Language Server', 2, ctx.activity.lsp),
         godot: { version: BRIDGE_VERSION, uptime_seconds: uptime(), fps: ctx.fps().fps, memory_mb: Math.round(ctx.memoryBytes() / 1048576) },
         overall_ready: game.store.getState().ready,
+        multiplayer: multiplayer(),
         timestamp: isoNow(),
       });
     },
-    'POST /connect': () => fail('SERVICE_UNAVAILABLE', RELAY_MISSING),
-    'POST /disconnect': () => fail('SERVICE_UNAVAILABLE', RELAY_MISSING),
+    'POST /connect': async () => {
+      const { state } = game.net.store.getState();
+      if (state === 'connected') return connection('connected', 'already in the shared world');
+      if (state !== 'offline') return connection('connecting', `a connection attempt is under way (${state})`);
+      if (!(await game.net.retry())) {
+        return fail('SERVICE_UNAVAILABLE', `no multiplayer relay could be reached: ${game.net.store.getState().reason ?? 'unknown reason'}; the game goes on single-player`);
+      }
+      const world = game.net.store.getState().world;
+      return connection('connected', `joined ${world ? `world ${world.world_id} (${world.world_name})` : 'the shared world'}; its scene is loading`);
+    },
+    'POST /disconnect': async () => {
+      const was = game.net.store.getState().state;
+      await game.net.leave();
+      return connection('disconnected', was === 'offline' ? 'not connected; the game runs single-player' : 'left the shared world; the game goes on single-player');
+    },
     'GET /performance': () => {
       const f = ctx.fps();
       const progress = game.streamer.progress();

@@ -12,7 +12,19 @@ const Service = z.object({
   healthy: z.boolean(),
 });
 
-const Connection = z.object({ status: z.string(), message: z.string(), timestamp: Timestamp });
+const Connection = z.object({
+  status: z.enum(['connecting', 'connected', 'disconnected']).describe('connected: joined the shared world; connecting: an attempt is under way; disconnected: single-player'),
+  message: z.string(),
+  timestamp: Timestamp,
+});
+
+/** Ours: where the page stands with the multiplayer relay. */
+const Multiplayer = z.object({
+  state: z.enum(['connecting', 'connected', 'reconnecting', 'offline']),
+  world_id: z.number().nullable().describe('the shared world joined (null offline)'),
+  edit_seq: z.number().describe('the last of the world\'s edits applied here, in the relay\'s order'),
+  players: z.number().describe('players in the world, this one included (0 offline)'),
+});
 
 export const SYSTEM_ROUTES = routeTable({
   'GET /health': defineRoute({
@@ -37,6 +49,7 @@ export const SYSTEM_ROUTES = routeTable({
       language_server: Service,
       godot: z.object({ version: z.string(), uptime_seconds: z.number(), fps: z.number(), memory_mb: z.number() }),
       overall_ready: z.boolean(),
+      multiplayer: Multiplayer,
       timestamp: Timestamp,
     }),
     example: {},
@@ -44,15 +57,15 @@ export const SYSTEM_ROUTES = routeTable({
   'POST /connect': defineRoute({
     method: 'POST', path: '/connect', group: 'Connection Management', kind: 'write', statuses: [503],
     query: NoQuery,
-    summary: 'Connect to the multiplayer relay',
-    description: 'Answers 503 SERVICE_UNAVAILABLE until the relay exists (a later issue); the seed documents 503 for services that are not available.',
+    summary: 'Connect to the multiplayer relay and join its world',
+    description: 'Connects to the relay serving this page (npm start), authenticates as this browser\'s guest and joins the world (?world=<id>, else the relay\'s default); the shared world\'s scene then loads. Answers `connected` once joined (at once if already), `connecting` while an attempt or reconnection is under way, and 503 SERVICE_UNAVAILABLE (seed error format) when no relay can be reached: the game then goes on single-player.',
     body: EmptyBody, response: Connection, example: { body: {} },
   }),
   'POST /disconnect': defineRoute({
-    method: 'POST', path: '/disconnect', group: 'Connection Management', kind: 'write', statuses: [503],
+    method: 'POST', path: '/disconnect', group: 'Connection Management', kind: 'write', statuses: [],
     query: NoQuery,
-    summary: 'Disconnect from the multiplayer relay',
-    description: 'Answers 503 SERVICE_UNAVAILABLE until the relay exists.',
+    summary: 'Leave the shared world and disconnect from the relay',
+    description: 'Saves the player\'s state to the relay, leaves the world and closes the connection; the world goes on single-player (edits apply locally). Answers `disconnected`, also when not connected.',
     body: EmptyBody, response: Connection, example: { body: {} },
   }),
   'GET /performance': defineRoute({

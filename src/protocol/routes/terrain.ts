@@ -23,8 +23,9 @@ export const TERRAIN_ROUTES = routeTable({
     method: 'POST', path: '/terrain/deform', group: 'Terrain Manipulation', kind: 'write', statuses: [400, 503],
     query: NoQuery,
     summary: 'Add, remove or smooth terrain in a sphere; answers once every touched chunk is re-meshed and drawn',
+    description: 'In a shared world the edit goes to the relay, which numbers it and broadcasts it to every player (this one included); it is applied here when that broadcast comes back, so all replicas apply edits in one order. `edit_seq` (ours) is its number there; null single-player. 503 while reconnecting to the relay.',
     body: BrushEditSchema.strict(),
-    response: z.object({ status: Success, position: Vec3Out, voxels_modified: z.number(), timestamp: Timestamp }),
+    response: z.object({ status: Success, position: Vec3Out, voxels_modified: z.number(), edit_seq: z.number().nullable(), timestamp: Timestamp }),
     example: { body: { position: { x: 100, y: 50, z: 100 }, radius: 5.0, strength: 2.0, operation: 'add' } },
   }),
   'GET /terrain/info': defineRoute({
@@ -36,10 +37,10 @@ export const TERRAIN_ROUTES = routeTable({
     example: { query: { x: '100', y: '50', z: '100' } },
   }),
   'POST /terrain/sync': defineRoute({
-    method: 'POST', path: '/terrain/sync', group: 'Terrain Manipulation', kind: 'write', statuses: [400],
+    method: 'POST', path: '/terrain/sync', group: 'Terrain Manipulation', kind: 'write', statuses: [400, 503],
     query: NoQuery,
     summary: 'Send a chunk\'s edits to the other players',
-    description: '`synced_to_clients` is 0 until the relay exists. `chunk_hash` (ours) is the SHA-256 of the chunk\'s voxels, which every client computes bit-identically.',
+    description: 'In a shared world the relay sends its copy of the chunk to the world\'s other players, who install it in edit order; `synced_to_clients` is how many it reached (0 single-player). `chunk_hash` (ours) is the SHA-256 of this page\'s copy of the chunk\'s voxels, which every client computes bit-identically, so two pages can be compared.',
     body: z.object({ chunk_coords: ChunkCoords, force_sync: z.boolean().optional() }).strict(),
     response: z.object({ status: Success, chunk_coords: Vec3Out, synced_to_clients: z.number(), chunk_hash: z.string(), timestamp: Timestamp }),
     example: { body: { chunk_coords: { x: 10, y: 0, z: 10 }, force_sync: false } },
