@@ -10,6 +10,9 @@ import { FRAME_HOOK } from '../frame-bench.ts';
 /** The page build has no relay client (issue 10's client not landed): nothing to measure. */
 export class NoRelayClient extends Error {}
 
+/** The smallest streaming radius (?view=): the spawn area itself, where the 5,000 edits are. */
+export const VIEW_M = 64;
+
 export interface JoinTiming { page: Page; ms: number; spawn: { x: number; y: number; z: number }; detail: string }
 
 /** Runs in the page: resolves performance.now() once ready (see above), or rejects after timeoutMs. */
@@ -35,7 +38,7 @@ export async function openWhenReady(browser: Browser, origin: string, worldId: n
   const page = await context.newPage();
   page.on('pageerror', (e) => console.warn('[page error]', e.message));
   await page.addInitScript(FRAME_HOOK);
-  await page.goto(`${origin}/?world=${worldId}`);
+  await page.goto(`${origin}/?world=${worldId}&view=${VIEW_M}`);
   await page.waitForFunction(() => !!window.spacetime, undefined, { timeout: 60_000 });
   const status = await page.evaluate(() => window.spacetime!.request('GET', '/status'));
   if (!(status.body as { multiplayer?: unknown }).multiplayer) {

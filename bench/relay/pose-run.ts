@@ -3,10 +3,13 @@
  * process. The relay's CPU is read from /proc over exactly the generator's measuring window, and its
  * heap is sampled every second of that window (the peak is kept).
  */
-import { forkChild, machineBusyMs, type Child } from './procs.ts';
 import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { forkChild, machineBusyMs, type Child } from './procs.ts';
 import type { LoadConfig, LoadResult } from './load-gen.ts';
 import type { Mode } from './pose-clients.ts';
+
+const PROF_DIR = fileURLToPath(new URL('../results/relay-prof/', import.meta.url));
 
 export interface PoseRun {
   mode: Mode; clients: number; load: LoadResult;
@@ -34,6 +37,9 @@ export async function runPoses(mode: Mode, start: RelayStarter, clients: number,
   try {
     // Connecting 500 clients through a busy relay can take a while; the cap keeps the bench bounded.
     await gen.next('phase', 90_000 + opts.warmupMs);
+    // BENCH_RELAY_PROF: a CPU profile of the relay over this window (window-profile.ts).
+    const profile = process.env.BENCH_RELAY_PROF ? `${PROF_DIR}${mode}-${clients}.cpuprofile` : undefined;
+    if (profile) relay.send({ type: 'profile', action: 'start' });
     const cpu0 = relay.cpuMs();
     const busy0 = machineBusyMs();
     let heap = 0, rss = 0;
@@ -44,6 +50,10 @@ export async function runPoses(mode: Mode, start: RelayStarter, clients: number,
     const busyMs = machineBusyMs() - busy0;
     clearInterval(sampler);
     await sample();
+    if (profile) {
+      relay.send({ type: 'profile', action: 'stop', file: profile });
+      await relay.next('profiled', 30_000).then(() => console.log(`[relay] profile: ${profile}`), () => undefined);
+    }
     const load = await gen.next<LoadResult>('result', 30_000);
     const s = load.measuredMs / 1000;
     return {

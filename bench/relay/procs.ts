@@ -7,6 +7,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { serveWindowProfile } from './window-profile.ts';
 
 /** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
 const CLOCK_TICKS = 100;
@@ -106,6 +107,7 @@ export function serveStats(): void {
     const mem = process.memoryUsage();
     process.send?.({ type: 'stats', cpuMs: (cpu.user + cpu.system) / 1000, heapUsed: mem.heapUsed, rss: mem.rss } satisfies ProcStats);
   });
+  serveWindowProfile();
   // The parent went away (bench interrupted): leave too rather than linger with open sockets.
   process.on('disconnect', () => process.exit(0));
 }
