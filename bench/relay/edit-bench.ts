@@ -10,6 +10,7 @@
  */
 import { round, type Figures } from '../stats.ts';
 import { forkChild } from './procs.ts';
+import { fsyncProbe } from './fsync-probe.ts';
 import type { EditLoadConfig, EditLoadResult } from './edit-load.ts';
 import type { RelayStarter } from './pose-run.ts';
 
@@ -55,9 +56,11 @@ export async function runEditBench(figures: Figures, durable: RelayStarter, inMe
     console.log(`[relay] ${name}: ${summary(r.result)}${Number.isFinite(r.cpuPct) ? `, relay CPU ~${round(r.cpuPct, 0)}% (incl. warm-up and drain)` : ''}`);
   }
   const d = disk.result, m = mem.result;
+  const disk1 = fsyncProbe();
+  console.log(`[relay] ${disk1}`);
   figures['relay.edit_ack_ms_p50'] = { value: round(d.p50, 2), unit: 'ms', baseline: round(m.p50, 2) };
   figures['relay.edit_ack_ms_p99'] = { value: round(d.p99, 2), unit: 'ms', baseline: round(m.p99, 2), target: '<= 25 at 1000/s',
-    note: `${CLIENTS} connections x ${HZ}/s offered; durable: ${summary(d)}; baseline (SQLite in memory): ${summary(m)}; network only (debug_mode): ${summary(network!)}` };
+    note: `${CLIENTS} connections x ${HZ}/s offered; durable: ${summary(d)}; baseline (SQLite in memory): ${summary(m)}; network only (debug_mode): ${summary(network!)}; ${disk1}` };
   figures['relay.edits_per_s'] = { value: rate(d), unit: 'edits/s', baseline: rate(m),
     note: `acks received within the ${round(d.measuredMs / 1000, 1)} s window at ${CLIENTS * HZ}/s offered; relay CPU ~${round(disk.cpuPct, 0)}% durable, ~${round(mem.cpuPct, 0)}% in memory` };
 }

@@ -34,7 +34,10 @@ export async function runPoseBench(figures: Figures, startRelay: RelayStarter, d
 
 const at = (runs: PoseRun[], mode: 'relay' | 'naive', n: number) => runs.find((r) => r.mode === mode && r.clients === n);
 const ms = (v: number) => round(v, 2);
-const state = (r: PoseRun | undefined) => (r ? `${r.load.status}, ${r.load.connected} clients, ${round(r.load.measuredMs / 1000, 1)} s window` : 'not run');
+const state = (r: PoseRun | undefined) => (r
+  ? `${r.load.status}, ${r.load.connected} clients, ${round(r.load.measuredMs / 1000, 1)} s window, relay CPU ${round(r.relayCpuPct, 0)}%, ` +
+    `generator ${round((r.load.genCpuMs / r.load.measuredMs) * 100, 0)}% (${r.load.sentLate} of ${r.load.sent} sends late), other processes ${round(r.otherCpuPct, 0)}% of ${r.cores} cores`
+  : 'not run');
 
 function record(figures: Figures, runs: PoseRun[]): void {
   const ours = runs.filter((r) => r.mode === 'relay');
