@@ -5,8 +5,8 @@ import { routeKey } from '../src/protocol/route-spec.ts';
 
 /** Seed examples that cannot succeed here, with the documented status they answer instead. */
 const EXPECTED_REFUSALS: Record<string, number> = {
-  'POST /connect': 503, // no relay yet (seed: 503 Service Unavailable)
-  'POST /disconnect': 503,
+  'POST /connect': 503, // no relay in the e2e build (seed: 503 Service Unavailable)
+  'POST /disconnect': 503, // nothing to leave offline
   'POST /vr/recenter': 503, // needs a tracked headset: covered in VR below
 };
 

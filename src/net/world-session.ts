@@ -63,6 +63,7 @@ export class WorldSession {
     const r = await call(socket, 'join_world', worldId === undefined ? {} : { world_id: worldId });
     if (!r.ok) throw new Error(`could not join the world: ${r.error.error}`);
     this.join = r.value;
+    this.sequencer.self = r.value.player_id;
     this.fresh = { join: r.value, at: performance.now() };
     if (!this.attached) this.sequencer.hold();
     this.store.setState({ world: r.value.world });

@@ -53,9 +53,10 @@ export function systemHandlers(ctx: ControlContext): HandlerTable<typeof SYSTEM_
       return connection('connected', `joined ${world ? `world ${world.world_id} (${world.world_name})` : 'the shared world'}; its scene is loading`);
     },
     'POST /disconnect': async () => {
-      const was = game.net.store.getState().state;
+      // Nothing to leave (no relay, or already left): the seed's 503 for a service that is not there.
+      if (game.net.store.getState().state === 'offline') return fail('SERVICE_UNAVAILABLE', 'not connected to a multiplayer relay; the game runs single-player');
       await game.net.leave();
-      return connection('disconnected', was === 'offline' ? 'not connected; the game runs single-player' : 'left the shared world; the game goes on single-player');
+      return connection('disconnected', 'left the shared world; the game goes on single-player');
     },
     'GET /performance': () => {
       const f = ctx.fps();

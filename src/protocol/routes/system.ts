@@ -62,10 +62,10 @@ export const SYSTEM_ROUTES = routeTable({
     body: EmptyBody, response: Connection, example: { body: {} },
   }),
   'POST /disconnect': defineRoute({
-    method: 'POST', path: '/disconnect', group: 'Connection Management', kind: 'write', statuses: [],
+    method: 'POST', path: '/disconnect', group: 'Connection Management', kind: 'write', statuses: [503],
     query: NoQuery,
     summary: 'Leave the shared world and disconnect from the relay',
-    description: 'Saves the player\'s state to the relay, leaves the world and closes the connection; the world goes on single-player (edits apply locally). Answers `disconnected`, also when not connected.',
+    description: 'Saves the player\'s state to the relay, leaves the world and closes the connection; the world goes on single-player (edits apply locally). Answers `disconnected`; 503 SERVICE_UNAVAILABLE when there is no connection to leave (offline).',
     body: EmptyBody, response: Connection, example: { body: {} },
   }),
   'GET /performance': defineRoute({
