@@ -6,8 +6,16 @@
 import { readFileSync } from 'node:fs';
 import { RELAY_ERROR_CODES, type RelayError } from '../src/protocol/net/errors.ts';
 import { badMessages, packConnections, type BadMessage } from './helpers/bad-messages.ts';
-import { test, expect, type Multiplayer } from './helpers/multiplayer.ts';
-import { authenticate, connectClient, getWorld, joinWorld, type TestClient } from './helpers/relay-client.ts';
+import { api } from './helpers/api.ts';
+import { ARTIFACTS, frames } from './helpers/game.ts';
+import {
+  test, expect, chunkHashes, distance, mpStatus, remotePlayers, touchedChunks, type GamePage, type Multiplayer,
+} from './helpers/multiplayer.ts';
+import { authenticate, connectClient, getWorld, joinWorld, metric, type TestClient } from './helpers/relay-client.ts';
+import type { BrushEdit } from '../src/protocol/terrain.ts';
+import type { Vec3 } from '../src/protocol/vec3.ts';
+import type { Page } from '@playwright/test';
+import { PNG } from 'pngjs';
 
 const FLOOD = 1000;
 
@@ -19,6 +27,102 @@ async function relayChunk(client: TestClient, c: { x: number; y: number; z: numb
   const r = await client.call<{ checksum: string; edit_seq: number; synced_to_clients: number }>('terrain_sync', { chunk_coords: c });
   if (!r.ok) throw new Error(`terrain_sync ${JSON.stringify(c)} refused: ${JSON.stringify(r.error)}`);
   return { checksum: r.value.checksum, edit_seq: r.value.edit_seq };
+}
+
+type Chunk = { x: number; y: number; z: number };
+const key = (c: Chunk) => `${c.x},${c.y},${c.z}`;
+
+/** Every chunk any acknowledged edit touched so far. */
+function touchedSoFar(mp: Multiplayer): Chunk[] {
+  const all = new Map<string, Chunk>();
+  for (const { edit } of mp.acked) for (const c of touchedChunks(edit)) all.set(key(c), c);
+  return [...all.values()];
+}
+
+/** POST /terrain/deform through the bridge; answers once the relay acknowledged it (edit_seq) and it is drawn here. */
+async function dig(mp: Multiplayer, page: Page, edit: BrushEdit): Promise<number> {
+  const r = await api<{ edit_seq?: number; voxels_modified: number }>(page, 'POST', '/terrain/deform', edit);
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  const seq = r.body.edit_seq;
+  expect(typeof seq === 'number' && seq > 0, `POST /terrain/deform answers edit_seq: ${JSON.stringify(r.body)}`).toBe(true);
+  mp.acked.push({ edit_seq: seq as number, edit });
+  return seq as number;
+}
+
+/** Waits until the relay's edit_seq holds still and every page has applied exactly that many. */
+async function converged(mp: Multiplayer, pages: GamePage[], atLeast = 0): Promise<number> {
+  let seq = 0;
+  await expect.poll(async () => {
+    seq = (await getWorld(mp.relay.url, mp.worldId)).edit_seq;
+    const seen = await Promise.all(pages.map(async (g) => (await mpStatus(g.page)).edit_seq));
+    return seq >= atLeast && seen.every((s) => s === seq) ? 'same' : `relay ${seq}, pages ${seen.join(' ')}`;
+  }, { timeout: 30_000, message: 'every page applies every edit the relay acknowledged' }).toBe('same');
+  return seq;
+}
+
+/** Hashes of `chunks` on each page: all equal; returns them. */
+async function sameTerrain(pages: GamePage[], chunks: Chunk[]): Promise<string[]> {
+  const [first, ...rest] = await Promise.all(pages.map((g) => chunkHashes(g.page, chunks)));
+  expect(first.every((h) => /^[0-9a-f]{64}$/.test(h)), `hashes ${first.join(' ')}`).toBe(true);
+  for (const [i, other] of rest.entries()) {
+    const differ = chunks.filter((_, k) => other[k] !== first[k]).map(key);
+    expect(differ, `page ${i + 1}'s chunks that differ from page 0's`).toEqual([]);
+  }
+  return first;
+}
+
+async function position(page: Page): Promise<Vec3> {
+  const r = await api<{ position: Vec3 }>(page, 'GET', '/player/position');
+  expect(r.status).toBe(200);
+  return r.body.position;
+}
+
+/** Polls until `viewer` draws a remote player within `within` metres of `where`. */
+async function seesNear(viewer: Page, target: Page | Vec3, within = 1.5, label = 'the remote avatar') {
+  let where: Vec3 = { x: NaN, y: NaN, z: NaN };
+  await expect.poll(async () => {
+    // The target's own position, read again each time (it may still be settling after a teleport).
+    where = 'x' in target ? target : await position(target);
+    const seen = await remotePlayers(viewer);
+    return seen.length ? Math.min(...seen.map((r) => distance(r.position, where))) : Infinity;
+  }, { timeout: 20_000, message: `${label} is drawn near the target` }).toBeLessThan(within);
+  return where;
+}
+
+async function teleport(page: Page, to: Vec3): Promise<Vec3> {
+  const r = await api<{ new_position: Vec3 }>(page, 'POST', '/player/teleport', { position: to });
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  return r.body.new_position;
+}
+
+/** A viewport point where a click lands on the game's canvas (not on a HUD panel over it). */
+async function canvasSpot(page: Page): Promise<{ x: number; y: number }> {
+  const spot = await page.evaluate(() => {
+    const w = innerWidth, h = innerHeight;
+    for (let r = 0; r < 0.5; r += 0.05) {
+      for (const [fx, fy] of [[0, 0], [0, r], [0, -r], [r, 0], [-r, 0], [r, r], [-r, r], [r, -r], [-r, -r]]) {
+        const x = Math.round(w * (0.5 + fx)), y = Math.round(h * (0.5 + fy));
+        if (document.elementFromPoint(x, y)?.tagName === 'CANVAS') return { x, y };
+      }
+    }
+    return null;
+  });
+  if (!spot) throw new Error('no point of the canvas is free of HUD panels');
+  return spot;
+}
+
+/** Share of pixels in the centre third that differ between two screenshots. */
+function centreDifference(a: Buffer, b: Buffer): number {
+  const pa = PNG.sync.read(a), pb = PNG.sync.read(b);
+  let differing = 0, total = 0;
+  for (let y = Math.floor(pa.height / 3); y < (2 * pa.height) / 3; y++) {
+    for (let x = Math.floor(pa.width / 3); x < (2 * pa.width) / 3; x++) {
+      const i = (y * pa.width + x) * 4;
+      if (Math.abs(pa.data[i] - pb.data[i]) + Math.abs(pa.data[i + 1] - pb.data[i + 1]) + Math.abs(pa.data[i + 2] - pb.data[i + 2]) > 40) differing++;
+      total++;
+    }
+  }
+  return differing / total;
 }
 
 function expectSeedErrorShape(e: RelayError) {
@@ -76,6 +180,135 @@ test.describe('multiplayer', () => {
     expect(await res.text()).toBe(readFileSync('dist/index.html', 'utf8'));
   });
 
+  test('two pages in one world: a dig reaches both bit-identically and each sees the other move', async ({ mp }) => {
+    const [a, b] = [await mp.page(0), await mp.page(1)];
+    await expect.poll(async () => [(await mpStatus(a.page)).players, (await mpStatus(b.page)).players], { message: 'each page lists the other' })
+      .toEqual([2, 2]);
+
+    // A dig through the control API: acknowledged by the relay, applied on both pages.
+    const edit: BrushEdit = { position: { x: 6, y: -2, z: 4 }, radius: 3, strength: 8, operation: 'remove' };
+    const chunks = touchedChunks(edit);
+    const before = await sameTerrain([a, b], chunks);
+    const seq = await dig(mp, a.page, edit);
+    expect(await converged(mp, [a, b], seq)).toBe(seq);
+    const after = await sameTerrain([a, b], chunks);
+    expect(after, 'the dig changed the terrain').not.toEqual(before);
+    // POST /terrain/sync reaches the one other page and answers the same hash.
+    const synced = await api<{ synced_to_clients: number; chunk_hash: string }>(a.page, 'POST', '/terrain/sync', { chunk_coords: chunks[0] });
+    expect(synced.status).toBe(200);
+    expect(synced.body.synced_to_clients).toBe(1);
+    expect(synced.body.chunk_hash).toBe(after[0]);
+
+    // A real dig: page B aims at the ground and holds the left mouse button.
+    const aimAt = { x: -6, y: 0, z: -4 };
+    expect((await b.page.evaluate((p) => window.spacetime!.camera.set({ x: p.x, y: 6, z: p.z + 3 }, 0, -60), aimAt)).ok).toBe(true);
+    await expect.poll(async () => (await b.page.evaluate(() => window.spacetime!.aim())).hit).toBe(true);
+    const aim = await b.page.evaluate(() => window.spacetime!.aim());
+    const seqBefore = (await mpStatus(b.page)).edit_seq;
+    const spot = await canvasSpot(b.page);
+    await b.page.mouse.click(spot.x, spot.y);
+    await expect.poll(() => b.page.evaluate(() => document.pointerLockElement?.tagName ?? null)).toBe('CANVAS');
+    await b.page.mouse.down({ button: 'left' });
+    await expect.poll(async () => (await mpStatus(b.page)).edit_seq, { message: 'the click dig is acknowledged and applied' }).toBeGreaterThan(seqBefore);
+    await b.page.mouse.up({ button: 'left' });
+    await b.page.keyboard.press('Escape');
+    const clickSeq = await converged(mp, [a, b], seqBefore + 1);
+    // The clicked digs are the relay's edits seqBefore+1..clickSeq, all at the aim point.
+    for (let s2 = seqBefore + 1; s2 <= clickSeq; s2++) mp.acked.push({ edit_seq: s2, edit: { position: aim.point, radius: 8, strength: 10, operation: 'remove' } });
+    await sameTerrain([a, b], touchedSoFar(mp));
+    expect(b.errors, 'no page error on B').toEqual([]);
+
+    // Avatars: each page draws the other where it is, and follows it when it moves.
+    await teleport(a.page, { x: 12, y: 1, z: -10 });
+    const aFirst = await seesNear(b.page, a.page, 1.5, "B's view of A");
+    await teleport(b.page, { x: -14, y: 1, z: 12 });
+    await seesNear(a.page, b.page, 1.5, "A's view of B");
+    await teleport(a.page, { x: 20, y: 1, z: 14 });
+    const aMoved = await seesNear(b.page, a.page, 1.5, "B's view of A after A moved");
+    expect(distance(aFirst, aMoved)).toBeGreaterThan(20);
+
+    // B looks at A from 7 m: A's avatar is in the middle of B's screenshot, and gone once A leaves.
+    const standing = await position(a.page);
+    expect((await b.page.evaluate((p) => window.spacetime!.camera.set({ x: p.x, y: p.y + 1.5, z: p.z + 7 }, 0, -8), standing)).ok).toBe(true);
+    await seesNear(b.page, a.page, 1, "B's view of A before the screenshot");
+    await frames(b.page, 3);
+    const withAvatar = await b.page.screenshot({ path: `${ARTIFACTS}/multiplayer-avatar.png` });
+    // Behind B (who looks toward -z), well inside the interest radius.
+    await teleport(a.page, { x: standing.x, y: 1, z: standing.z + 40 });
+    await seesNear(b.page, a.page, 1.5, "B's view of A after A left");
+    await frames(b.page, 3);
+    const without = await b.page.screenshot({ path: `${ARTIFACTS}/multiplayer-avatar-gone.png` });
+    const covered = centreDifference(withAvatar, without);
+    console.log(`A's avatar covers ${(covered * 100).toFixed(1)}% of the centre of B's view`);
+    expect(covered, 'A\'s avatar covers part of the centre of B\'s view').toBeGreaterThan(0.01);
+    expect(a.errors, 'no page error on A').toEqual([]);
+    for (const g of [a, b]) expect(g.console.filter((l) => l.includes('relay refused')), 'the relay refused nothing a page sent').toEqual([]);
+  });
+
+  test('a third page joining late matches the others', async ({ mp }) => {
+    const [a, b] = [await mp.page(0), await mp.page(1)];
+    if (mp.acked.length === 0) await dig(mp, a.page, { position: { x: 6, y: -2, z: 4 }, radius: 3, strength: 8, operation: 'remove' });
+    await converged(mp, [a, b]);
+    const late = await mp.page(2);
+    const pages = [a, b, late];
+    const seq = await converged(mp, pages);
+    expect(seq).toBeGreaterThanOrEqual(Math.max(...mp.acked.map((e) => e.edit_seq)));
+    await sameTerrain(pages, touchedSoFar(mp));
+    await expect.poll(async () => Promise.all(pages.map(async (g) => (await mpStatus(g.page)).players))).toEqual([3, 3, 3]);
+    // It follows new edits like the others.
+    const next = await dig(mp, late.page, { position: { x: -10, y: -2, z: 8 }, radius: 3, strength: 8, operation: 'remove' });
+    await converged(mp, pages, next);
+    await sameTerrain(pages, touchedSoFar(mp));
+    expect(late.errors).toEqual([]);
+  });
+
+  test('SIGKILL and restart of the relay: pages reconnect without a reload, carry on, and no acknowledged edit is lost', async ({ mp }) => {
+    const pages = [await mp.page(0), await mp.page(1), await mp.page(2)];
+    await converged(mp, pages);
+    expect(await metric(mp.relay.url, 'relay_checksum_mismatches_total'), 'no checksum mismatch before the kill').toBe(0);
+    // The last edit is acknowledged to page B and the relay dies at once: the other pages may not
+    // have had its broadcast yet, and must get it after the restart.
+    const lastAcked = await dig(mp, pages[1].page, { position: { x: 2, y: -2, z: -12 }, radius: 3, strength: 8, operation: 'remove' });
+    await mp.relay.kill();
+    const chunks = touchedSoFar(mp);
+    // Page B applied every acknowledged edit (its own resolves only once applied, in order).
+    const hashesBefore = await chunkHashes(pages[1].page, chunks);
+    const maxAcked = Math.max(...mp.acked.map((e) => e.edit_seq));
+    expect(maxAcked).toBe(lastAcked);
+    await expect.poll(async () => Promise.all(pages.map(async (g) => (await mpStatus(g.page)).state)), { message: 'every page shows reconnecting' })
+      .toEqual(['reconnecting', 'reconnecting', 'reconnecting']);
+    // While the relay is down a dig is refused, not applied here alone.
+    const refused = await api(pages[0].page, 'POST', '/terrain/deform', { position: { x: 9, y: -2, z: 9 }, radius: 3, strength: 8, operation: 'remove' });
+    expect(refused.status, JSON.stringify(refused.body)).toBe(503);
+    expect((await mpStatus(pages[1].page)).edit_seq).toBe(lastAcked);
+
+    await mp.relay.restart();
+    const world = await getWorld(mp.relay.url, mp.worldId);
+    expect(world.edit_seq, 'the relay kept every acknowledged edit').toBeGreaterThanOrEqual(maxAcked);
+    await expect.poll(async () => Promise.all(pages.map(async (g) => (await mpStatus(g.page)).state)), { timeout: 30_000, message: 'every page reconnects' })
+      .toEqual(['connected', 'connected', 'connected']);
+    for (const g of pages) expect(await g.page.evaluate(() => performance.timeOrigin), 'not reloaded').toBe(g.timeOrigin);
+    expect(await converged(mp, pages)).toBe(world.edit_seq);
+    expect(await sameTerrain(pages, chunks), 'the same terrain as before the kill').toEqual(hashesBefore);
+    // The relay's own chunks after the restart are the ones the pages hold.
+    const probe = await connectClient(mp.relay.url);
+    await authenticate(probe, 'Probe');
+    await joinWorld(probe, mp.worldId);
+    for (const [i, c] of chunks.entries()) expect((await relayChunk(probe, c)).checksum, `relay chunk ${key(c)}`).toBe(hashesBefore[i]);
+    probe.close();
+
+    // Carry on: a new dig after the restart reaches every page.
+    const after = await dig(mp, pages[2].page, { position: { x: -2, y: -2, z: 14 }, radius: 3, strength: 8, operation: 'remove' });
+    expect(after).toBeGreaterThan(maxAcked);
+    await converged(mp, pages, after);
+    await sameTerrain(pages, touchedSoFar(mp));
+    expect(await metric(mp.relay.url, 'relay_checksum_mismatches_total'), 'no page reported a chunk that differs from the relay').toBe(0);
+    for (const g of pages) {
+      expect(g.errors).toEqual([]);
+      expect(g.console.filter((l) => l.includes('relay refused')), 'the relay refused nothing a page sent').toEqual([]);
+    }
+  });
+
   test('1,000 malformed, oversized and out-of-order messages each get one error event and change nothing', async ({ mp }) => {
     // A real edit first, so there is a stored chunk whose checksum must not move.
     const owner = await connectClient(mp.relay.url);
@@ -84,11 +317,17 @@ test.describe('multiplayer', () => {
     const dig = { position: { x: 5, y: -3, z: 5 }, radius: 3, strength: 5, operation: 'remove' as const };
     const acked = await owner.call<{ edit_seq: number }>('sync_terrain_deform', dig);
     expect(acked.ok).toBe(true);
+    mp.acked.push({ edit_seq: acked.ok ? acked.value.edit_seq : 0, edit: dig });
     const chunk = { x: 0, y: -1, z: 0 };
+    // The pages in the world (at least one) must come through it connected and unchanged.
+    const pages = (await mp.opened()).length ? await mp.opened() : [await mp.page(0)];
+    await converged(mp, pages);
+    const pagesBefore = await Promise.all(pages.map(async (g) => ({ status: await mpStatus(g.page), hashes: await chunkHashes(g.page, touchedChunks(dig)) })));
     const worldBefore = await getWorld(mp.relay.url, mp.worldId);
     expect(worldBefore.edit_seq).toBeGreaterThanOrEqual(acked.ok ? acked.value.edit_seq : 1);
     const chunkBefore = await relayChunk(owner, chunk);
 
+    const refusedBefore = await metric(mp.relay.url, 'relay_refusals_total');
     const messages = badMessages(FLOOD);
     expect(messages).toHaveLength(FLOOD);
     const batches = packConnections(messages);
@@ -96,6 +335,7 @@ test.describe('multiplayer', () => {
     let errors = 0;
     for (const [i, batch] of batches.entries()) errors += await floodOne(mp, batch, i);
     expect(errors).toBe(FLOOD);
+    expect(await metric(mp.relay.url, 'relay_refusals_total') - refusedBefore, 'the relay counted each refusal once').toBe(FLOOD);
 
     const worldAfter = await getWorld(mp.relay.url, mp.worldId);
     expect(worldAfter.edit_seq).toBe(worldBefore.edit_seq);
@@ -105,5 +345,13 @@ test.describe('multiplayer', () => {
     expect(owner.errors, 'the owner, who sent nothing wrong, got no error').toEqual([]);
     expect(owner.socket.connected).toBe(true);
     owner.close();
+    for (const [i, g] of pages.entries()) {
+      const status = await mpStatus(g.page);
+      expect(status.state, `page ${i} stays connected`).toBe('connected');
+      expect(status.edit_seq, `page ${i} applied nothing new`).toBe(pagesBefore[i].status.edit_seq);
+      expect(await chunkHashes(g.page, touchedChunks(dig)), `page ${i}'s chunks`).toEqual(pagesBefore[i].hashes);
+      expect(await g.page.evaluate(() => performance.timeOrigin)).toBe(g.timeOrigin);
+      expect(g.errors).toEqual([]);
+    }
   });
 });

@@ -90,3 +90,15 @@ export async function getWorld(relayUrl: string, worldId: number): Promise<World
   if (res.status !== 200) throw new Error(`GET /worlds/${worldId} answered ${res.status}: ${await res.text()}`);
   return (await res.json()) as WorldSummary;
 }
+
+/** A counter or gauge from the relay's GET /metrics, summed over its labels (0 if absent). */
+export async function metric(relayUrl: string, name: string): Promise<number> {
+  const res = await fetch(`${relayUrl}/metrics`);
+  if (res.status !== 200) throw new Error(`GET /metrics answered ${res.status}`);
+  let sum = 0;
+  for (const line of (await res.text()).split('\n')) {
+    const m = /^([a-zA-Z_:][\w:]*)(\{[^}]*\})? (\S+)$/.exec(line);
+    if (m && m[1] === name) sum += Number(m[3]);
+  }
+  return sum;
+}
