@@ -29,6 +29,7 @@ export class RelayConnection {
   /** Authenticated at least once since connect(): later connects are resumes. */
   private established = false;
   private settle: ((connected: boolean) => void) | null = null;
+  private authed = false;
 
   constructor(
     private readonly store: NetStore,
@@ -38,8 +39,12 @@ export class RelayConnection {
     private readonly url?: string,
   ) {}
 
+  /**
+   * Authenticated on a live socket. Not the store's 'connected', which waits for the join or resume:
+   * a rebuild started while resuming must already see the link as up.
+   */
   get connected(): boolean {
-    return this.socket?.connected === true && this.store.getState().state === 'connected';
+    return this.socket?.connected === true && this.authed;
   }
 
   /** Connects, authenticates and joins; resolves false if the relay cannot be reached or refuses. */
@@ -63,6 +68,7 @@ export class RelayConnection {
       if (!this.established) this.fail(`the relay cannot be reached (${err.message})`);
     });
     socket.on('disconnect', (reason) => {
+      this.authed = false;
       if (this.socket !== socket || !this.established) return;
       if (reason === 'io client disconnect') return;
       if (reason === 'io server disconnect') {
@@ -104,6 +110,7 @@ export class RelayConnection {
       this.fail(refusal);
       return;
     }
+    this.authed = true;
     this.store.setState({ me: { user_id: auth.value.user.id, name: auth.value.user.name, peer_id: 0 } });
     try {
       await this.hooks.onAuthenticated(socket, resumed);
@@ -134,6 +141,7 @@ export class RelayConnection {
   private close(): void {
     const socket = this.socket;
     this.socket = null;
+    this.authed = false;
     if (!socket) return;
     socket.removeAllListeners();
     socket.io.removeAllListeners();
