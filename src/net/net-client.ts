@@ -103,7 +103,7 @@ export class NetClient {
   /** One pose record, volatile: dropped rather than queued when the socket is busy. */
   sendPose(record: Uint8Array): void {
     const socket = this.connection.socket;
-    if (socket?.connected && this.session.attached) socket.volatile.emit('sync_player_position', record);
+    if (socket?.connected && this.session.attached && this.store.getState().state === 'connected') socket.volatile.emit('sync_player_position', record);
   }
 
   /** The UI's actions (src/ui/net-ui.ts NetActions). */
