@@ -19,6 +19,7 @@ import { XrSettingsSync } from '../xr/XrSettingsSync.tsx';
 import { createSystems } from './systems.ts';
 import { FrameLoop } from './frame-loop.ts';
 import { RemoteAvatars } from '../scene/RemoteAvatars.tsx';
+import { ChatPanelXr } from '../xr/ChatPanelXr.tsx';
 
 /** The live scene graph and renderer state, once the canvas has been created. */
 interface SceneGraph { scene: ThreeScene | null; root: RootState | null }
@@ -67,6 +68,7 @@ export default function Scene({ game, softwareRenderer: software }: { game: Game
         <XrControllers system={views.controllers} />
         <XrLocomotion system={views.locomotion} />
         <WristPanel system={views.wristPanel} />
+        <ChatPanelXr system={views.chatPanel} />
         <RemoteAvatars system={views.avatars} />
         <DesktopControls game={game} />
         <XrSettingsSync game={game} />

@@ -26,6 +26,7 @@ import { createWristPanelSystem } from '../xr/wrist-panel-system.ts';
 import { createRemoteAvatarSystem } from '../scene/remote-avatar-system.ts';
 import { createControlSystem } from './control-system.ts';
 import { createNetSystem } from './net-system.ts';
+import { createChatPanelSystem } from '../xr/chat-panel-system.ts';
 import type { Game } from './game.ts';
 import type { System } from './frame-loop.ts';
 
@@ -43,6 +44,7 @@ export function createSystems(game: Game, batch: TerrainBatch) {
   const brushPreview = createBrushPreviewSystem({ aim: frame.aim, store });
   const shipModel = createShipModelSystem({ player });
   const backdrop = createBackdropSystem();
+  const chatPanel = createChatPanelSystem({ xr, origin, net: () => game.net.store });
   const avatars = createRemoteAvatarSystem({ view: () => (game.shared() ? game.net.remote : null) });
 
   const order: System[] = [
@@ -60,12 +62,13 @@ export function createSystems(game: Game, batch: TerrainBatch) {
     brushPreview,
     shipModel,
     wristPanel,
+    chatPanel,
     backdrop,
     avatars,
     createControlSystem({ counters: frame.counters, waiters: game.waiters, control }),
   ];
   /** The systems whose scene objects the 3D scene's components render. */
-  const views = { locomotion, rig, controllers, wristPanel, brushPreview, shipModel, backdrop, avatars };
+  const views = { locomotion, rig, controllers, wristPanel, brushPreview, shipModel, backdrop, avatars, chatPanel };
   return { order, views };
 }
 
