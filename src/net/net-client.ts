@@ -61,9 +61,13 @@ export class NetClient {
     return connected ? this.session.join : null;
   }
 
-  /** Joined and the running scene is the shared world: digs and poses go through the relay. */
+  /**
+   * Joined and the running scene is the shared world: digs, poses and saves go through the relay.
+   * The store says 'connected' only once a (re)join has finished: after a relay restart the socket
+   * is authenticated a moment before it is back in the world, and the relay refuses world events then.
+   */
   inWorld(): boolean {
-    return this.connection.connected && this.session.attached;
+    return this.connection.connected && this.session.attached && this.store.getState().state === 'connected';
   }
 
   /**
@@ -103,7 +107,7 @@ export class NetClient {
   /** One pose record, volatile: dropped rather than queued when the socket is busy. */
   sendPose(record: Uint8Array): void {
     const socket = this.connection.socket;
-    if (socket?.connected && this.session.attached && this.store.getState().state === 'connected') socket.volatile.emit('sync_player_position', record);
+    if (socket && this.inWorld()) socket.volatile.emit('sync_player_position', record);
   }
 
   /** The UI's actions (src/ui/net-ui.ts NetActions). */
