@@ -14,6 +14,8 @@ export async function openHub(file: string, log: Logger, tuning: HubTuning = {})
   const db = openDatabase({ file });
   try {
     const hub = await createWorldHub({ db, dialect: 'sqlite', log, ...tuning });
+    // The default world exists from the first start, so GET /worlds and the menu list it before anyone joins.
+    await hub.defaultWorld();
     return {
       ...hub,
       async close() {

@@ -68,6 +68,11 @@ describe('relay HTTP', () => {
     }
   });
 
+  it('lists the default world from the first start, before anyone joins', async () => {
+    const list = await (await get('/worlds')).json();
+    expect(list.worlds[0]).toMatchObject({ world_id: 1, world_name: 'Default world', seed: 1337, kind: 'planet' });
+  });
+
   it('creates, lists and reads worlds', async () => {
     const created = await post('/worlds', { world_name: 'Moon base', seed: 42 });
     expect(created.status).toBe(201);
