@@ -5,6 +5,7 @@
  */
 import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../../src/protocol/net/limits.ts';
+import { WIRE_PARSER } from '../../src/protocol/net/wire.ts';
 import type { ChunkPayload, JoinResult } from '../../src/protocol/net/events.ts';
 import type { Ack } from '../../src/protocol/net/errors.ts';
 import type { RelaySocket } from '../../src/net/ack.ts';
@@ -12,7 +13,7 @@ import { fetchChunks, nearestFirst } from '../../src/net/snapshot-fetch.ts';
 import { round } from '../stats.ts';
 
 export async function probeJoin(url: string, worldId: number, spawn: { x: number; z: number }): Promise<string> {
-  const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false }) as unknown as RelaySocket;
+  const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, parser: WIRE_PARSER }) as unknown as RelaySocket;
   try {
     const t0 = performance.now();
     await new Promise<void>((resolve, reject) => { socket.once('connect', resolve); socket.once('connect_error', reject); });

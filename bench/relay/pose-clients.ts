@@ -6,6 +6,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../../src/protocol/net/limits.ts';
+import { WIRE_PARSER } from '../../src/protocol/net/wire.ts';
 import type { Ack } from '../../src/protocol/net/errors.ts';
 import type { AuthResult, JoinResult } from '../../src/protocol/net/events.ts';
 
@@ -59,7 +60,11 @@ function ack<T>(socket: Socket, event: string, payload: unknown, timeoutMs: numb
  * ack carries the peer_id that this player's pose records will carry). For the naive one: `join`.
  */
 export async function connectPlayer(url: string, mode: Mode, index: number, tag: string, worldId?: number): Promise<Player> {
-  const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, timeout: 20_000 });
+  const socket = io(url, {
+    transports: ['websocket'], forceNew: true, reconnection: false, timeout: 20_000,
+    // Our relay speaks msgpack (one frame per message); the naive baseline keeps socket.io's default parser.
+    ...(mode === 'relay' ? { parser: WIRE_PARSER } : {}),
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', (e) => reject(e));

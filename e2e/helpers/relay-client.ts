@@ -6,6 +6,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, RelayError } from '../../src/protocol/net/errors.ts';
 import { PROTOCOL_VERSION } from '../../src/protocol/net/limits.ts';
+import { WIRE_PARSER } from '../../src/protocol/net/wire.ts';
 import type { WorldSummary } from '../../src/protocol/net/worlds.ts';
 
 export interface TestClient {
@@ -23,7 +24,7 @@ export interface TestClient {
 
 /** Connects and waits for the relay's `connected` greeting. */
 export async function connectClient(url: string, timeoutMs = 10_000): Promise<TestClient> {
-  const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, timeout: timeoutMs });
+  const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, timeout: timeoutMs, parser: WIRE_PARSER });
   const errors: RelayError[] = [];
   const events: TestClient['events'] = [];
   const errorWaiters = new Set<() => void>();

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Server } from 'socket.io';
 import { KEEPALIVE, RELAY_LIMITS, type RelayLimits } from '../../src/protocol/net/limits.ts';
+import { WIRE_PARSER } from '../../src/protocol/net/wire.ts';
 import { HTTP_LIMITS, type HttpsFiles } from './config.ts';
 import { createHttpDoor, type AppMiddleware } from './http/door.ts';
 import { opsRoutes } from './http/ops-routes.ts';
@@ -80,6 +81,8 @@ export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
     pingTimeout: KEEPALIVE.pongTimeoutMs,
     maxHttpBufferSize: limits.maxMessageBytes * TRANSPORT_HEADROOM,
     serveClient: false,
+    // msgpack (protocol/net/wire.ts): a pose batch is one WebSocket frame, not a placeholder plus an attachment.
+    parser: WIRE_PARSER,
     // A page served by `vite` alone (another port) may connect; the page itself has no cookies to steal.
     cors: { origin: true },
     // With a page mounted, vite's HMR socket shares the server: engine.io must not end upgrades it does not own.

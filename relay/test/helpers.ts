@@ -9,6 +9,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToRelayEvents, RelayToClientEvents } from '../../src/protocol/net/events.ts';
 import type { Ack } from '../../src/protocol/net/errors.ts';
 import { PROTOCOL_VERSION } from '../../src/protocol/net/limits.ts';
+import { WIRE_PARSER } from '../../src/protocol/net/wire.ts';
 import { createPose, writePose, POSE_BYTES } from '../../src/protocol/net/pose-codec.ts';
 import { createRelay, type Relay, type RelayOptions } from '../src/server.ts';
 
@@ -27,7 +28,7 @@ export async function startRelay(opts: RelayOptions = {}): Promise<Relay & { dat
 
 /** A connected client; `connected` is the relay's greeting (seed 003). */
 export async function client(url: string): Promise<Client> {
-  const socket: Client = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+  const socket: Client = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false, parser: WIRE_PARSER });
   await new Promise<void>((resolve, reject) => {
     socket.once('connected', () => resolve());
     socket.once('connect_error', reject);

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RelayError } from '../../src/protocol/net/errors.ts';
 import { PROTOCOL_VERSION, RELAY_LIMITS } from '../../src/protocol/net/limits.ts';
+import { WIRE_PARSER } from '../../src/protocol/net/wire.ts';
 import { ask, client, disconnectAll, guest, next, player, send, startRelay, type Client } from './helpers.ts';
 
 type Relay = Awaited<ReturnType<typeof startRelay>>;
@@ -71,7 +72,7 @@ describe('relay socket door', () => {
     const sockets: Client[] = [];
     for (let i = 0; i < RELAY_LIMITS.connectionsPerIp; i++) sockets.push(track(await client(relay.url)));
     const { io } = await import('socket.io-client');
-    const extra: Client = io(relay.url, { transports: ['websocket'], forceNew: true, reconnection: false });
+    const extra: Client = io(relay.url, { transports: ['websocket'], forceNew: true, reconnection: false, parser: WIRE_PARSER });
     track(extra);
     const [error, reason] = await Promise.all([next(extra, 'error'), new Promise((r) => extra.once('disconnect', r))]);
     expect(error).toMatchObject({ code: 'RATE_LIMITED', details: { limit: RELAY_LIMITS.connectionsPerIp } });

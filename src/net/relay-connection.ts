@@ -8,6 +8,7 @@
  */
 import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION, RECONNECT } from '../protocol/net/limits.ts';
+import { WIRE_PARSER } from '../protocol/net/wire.ts';
 import type { NetStore } from '../state/net-store.ts';
 import { call, type RelaySocket } from './ack.ts';
 import type { GuestIdentity } from './guest-identity.ts';
@@ -55,6 +56,7 @@ export class RelayConnection {
     const socket: RelaySocket = io(this.url ?? '', {
       // WebSocket only: poses are binary and frequent; long-polling adds latency for nothing here.
       transports: ['websocket'],
+      parser: WIRE_PARSER,
       reconnectionAttempts: RECONNECT.maxAttempts,
       reconnectionDelay: RECONNECT.delayMs,
       reconnectionDelayMax: RECONNECT.maxDelayMs,
