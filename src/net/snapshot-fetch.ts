@@ -10,10 +10,10 @@ import { RELAY_LIMITS } from '../protocol/net/limits.ts';
 import type { ChunkCoords } from '../protocol/net/events.ts';
 import { call, type RelaySocket } from './ack.ts';
 
-/** Requests in flight at once. */
-const LANES = 16;
 /** A token bucket well inside the relay's sliding window: burst + rate per second stays under its limit. */
 const BURST = 40;
+/** Requests in flight at once: the whole burst goes out at once, not round trip by round trip. */
+const LANES = BURST;
 const RATE_PER_S = Math.floor(RELAY_LIMITS.otherPerSecond * 0.7);
 
 export function nearestFirst<T extends { chunk_coords: ChunkCoords }>(chunks: readonly T[], x: number, z: number): T[] {

@@ -18,6 +18,14 @@ import type { Applied, TerrainReplica } from './terrain-replica.ts';
 /** A join's chunk list stays valid while the relay holds its fold for us (60 s); use it well within. */
 const FRESH_JOIN_MS = 30_000;
 
+interface Prefetch {
+  join: JoinResult;
+  /** Received snapshots, in arrival order (keyed by coordinates: a chunk sent twice is installed once). */
+  chunks: Map<string, { x: number; y: number; z: number; data: Uint8Array }>;
+  /** Every chunk asked for and answered. */
+  done: Promise<void>;
+}
+
 export type DeformOutcome = EditOutcome & { editSeq: number | null };
 
 export class WorldSession {
@@ -27,7 +35,13 @@ export class WorldSession {
   readonly sequencer: EditSequencer<Applied<EditOutcome>>;
   private socket: RelaySocket | null = null;
   private fresh: { join: JoinResult; at: number } | null = null;
-  private installs: Array<Promise<unknown>> = [];
+  /**
+   * The snapshots of the latest join, fetched from the moment it is answered (while the scene
+   * loads and the spawn is searched), kept here until enter() installs them after the pool reset.
+   */
+  private prefetch: Prefetch | null = null;
+  /** The prefetch whose requests are out: 'requested' chunks go to its buffer. */
+  private collecting: Prefetch | null = null;
   private last: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -59,20 +73,48 @@ export class WorldSession {
   }
 
   /** join_world: `worldId` or the relay's default. Edits wait in the sequencer until enter(). */
-  async joinWorld(socket: RelaySocket, worldId?: number): Promise<JoinResult> {
+  async joinWorld(socket: RelaySocket, worldId?: number, near?: { x: number; z: number }): Promise<JoinResult> {
     const r = await call(socket, 'join_world', worldId === undefined ? {} : { world_id: worldId });
     if (!r.ok) throw new Error(`could not join the world: ${r.error.error}`);
     this.join = r.value;
     this.sequencer.self = r.value.player_id;
     this.fresh = { join: r.value, at: performance.now() };
-    if (!this.attached) this.sequencer.hold();
+    if (!this.attached) {
+      this.sequencer.hold();
+      this.startPrefetch(socket, r.value, near);
+    }
     this.store.setState({ world: r.value.world });
     return r.value;
   }
 
   /**
-   * Builds the replicas (the pool was just reset to the world's seed): installs every edited chunk,
-   * nearest the spawn first, then the edits after them; resolves once all are applied.
+   * Fetches the join's snapshots now, nearest `near` (else where the player left off, else the
+   * origin) first.
+   * One fetch at a time: a join made while an earlier one still fetches starts after it, so every
+   * chunk that arrives belongs to the buffer of the fetch that asked for it.
+   */
+  private startPrefetch(socket: RelaySocket, join: JoinResult, near?: { x: number; z: number }): void {
+    const at = near ?? join.player_state?.position ?? { x: 0, z: 0 };
+    const coords = nearestFirst(join.edited_chunks, at.x, at.z).map((c) => c.chunk_coords);
+    const before = this.prefetch?.done ?? Promise.resolve();
+    const p: Prefetch = { join, chunks: new Map(), done: Promise.resolve() };
+    p.done = before.catch(() => undefined).then(async () => {
+      if (this.prefetch !== p) return;
+      this.collecting = p;
+      try {
+        await fetchChunks(socket, coords);
+      } finally {
+        if (this.collecting === p) this.collecting = null;
+      }
+    });
+    // enter() awaits it and reports a refusal; a prefetch nobody enters must not be unhandled.
+    p.done.catch(() => undefined);
+    this.prefetch = p;
+  }
+
+  /**
+   * Builds the replicas (the pool was just reset to the world's seed): installs every edited chunk
+   * (prefetched since the join), then the edits after them; resolves once all are applied.
    */
   async enter(x: number, z: number): Promise<void> {
     const socket = this.socket;
@@ -80,22 +122,31 @@ export class WorldSession {
     const fresh = this.fresh && performance.now() - this.fresh.at < FRESH_JOIN_MS ? this.fresh.join : null;
     this.fresh = null;
     this.sequencer.hold();
-    const join = fresh ?? (await this.joinWorld(socket, this.join.world.world_id));
+    // A stale join's chunk list may be behind the relay's fold by now: join again (that prefetches anew).
+    if (!fresh || this.prefetch?.join !== fresh) await this.joinWorld(socket, this.join.world.world_id, { x, z });
     this.fresh = null;
+    const pre = this.prefetch!;
+    const join = pre.join;
     this.attached = true;
-    this.installs = [];
-    await fetchChunks(socket, nearestFirst(join.edited_chunks, x, z).map((c) => c.chunk_coords));
-    await Promise.all(this.installs);
+    await pre.done;
+    if (this.prefetch === pre) this.prefetch = null;
+    // Every snapshot is in: the relay may fold again once we ask for the edits, so ask now, while
+    // the snapshots go to the workers.
+    const edits = call(socket, 'request_terrain_edits', { since_seq: join.folded_seq });
+    const installs: Array<Promise<unknown>> = [];
+    for (const [, c] of pre.chunks) installs.push(this.replica.install(c.x, c.y, c.z, c.data).then((a) => a.result));
+    await Promise.all(installs);
     this.sequencer.startAt(join.folded_seq);
     this.store.setState({ editSeq: join.folded_seq });
-    const edits = await call(socket, 'request_terrain_edits', { since_seq: join.folded_seq });
-    if (!edits.ok) throw new Error(`could not read the world's edits: ${edits.error.error}`);
-    this.sequencer.answered(edits.value.edits);
+    const answer = await edits;
+    if (!answer.ok) throw new Error(`could not read the world's edits: ${answer.error.error}`);
+    this.sequencer.answered(answer.value.edits);
     await this.last;
   }
 
   /** The running scene is not the shared world (menu, another kind, offline): stop following it. */
   detach(): void {
+    // A prefetch stays: the scene that enters this join detaches first (its load starts with detach()).
     this.attached = false;
     this.sequencer.abandon();
   }
@@ -153,8 +204,8 @@ export class WorldSession {
     const data = chunk.data instanceof Uint8Array ? chunk.data : new Uint8Array(chunk.data);
     const { x, y, z } = chunk.chunk_coords;
     if (chunk.reason === 'requested') {
-      // Only a join asks; the snapshots are all at folded_seq, before any edit we apply.
-      if (this.attached && this.sequencer.holding) this.installs.push(this.replica.install(x, y, z, data).then((a) => a.result));
+      // Only a join asks; the snapshots are all at its folded_seq, before any edit we apply.
+      this.collecting?.chunks.set(`${x},${y},${z}`, { x, y, z, data });
       return;
     }
     if (!this.attached && !this.sequencer.holding) return;
