@@ -1,3 +1,5 @@
+import { drawPanelFrame } from './wrist-panel-draw.ts';
+
 /** What the VR chat panel shows; filled from the net store by the chat-panel system. */
 export interface ChatPanelData {
   /** The connection badge's words ("Connected — Mars (3 players)", "Offline — …"). */
@@ -40,12 +42,7 @@ export function wrapText(measure: (s: string) => number, text: string, width: nu
 
 /** Draws the panel: status, who is online, then as many of the latest chat lines as fit (newest at the bottom). */
 export function drawChatPanel(ctx: CanvasRenderingContext2D, d: ChatPanelData): void {
-  ctx.clearRect(0, 0, CHAT_PANEL_W, CHAT_PANEL_H);
-  ctx.fillStyle = 'rgba(10, 16, 26, 0.85)';
-  ctx.fillRect(0, 0, CHAT_PANEL_W, CHAT_PANEL_H);
-  ctx.strokeStyle = '#5dade2';
-  ctx.lineWidth = 4;
-  ctx.strokeRect(2, 2, CHAT_PANEL_W - 4, CHAT_PANEL_H - 4);
+  drawPanelFrame(ctx, CHAT_PANEL_W, CHAT_PANEL_H, '#5dade2');
   ctx.textBaseline = 'alphabetic';
   ctx.font = 'bold 26px system-ui, sans-serif';
   ctx.fillStyle = d.connected ? '#58d68d' : '#ff7a6b';

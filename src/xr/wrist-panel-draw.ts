@@ -27,13 +27,18 @@ function bar(ctx: CanvasRenderingContext2D, y: number, label: string, value: num
 }
 
 /** Draws the status page (health, oxygen, mode, flight data) or the settings page. */
-export function drawWristPanel(ctx: CanvasRenderingContext2D, d: WristData): void {
-  ctx.clearRect(0, 0, PANEL_W, PANEL_H);
+/** The look every VR panel shares: a dark translucent card with a coloured border. */
+export function drawPanelFrame(ctx: CanvasRenderingContext2D, w: number, h: number, border: string): void {
+  ctx.clearRect(0, 0, w, h);
   ctx.fillStyle = 'rgba(10, 16, 26, 0.85)';
-  ctx.fillRect(0, 0, PANEL_W, PANEL_H);
-  ctx.strokeStyle = '#e0813a';
+  ctx.fillRect(0, 0, w, h);
+  ctx.strokeStyle = border;
   ctx.lineWidth = 4;
-  ctx.strokeRect(2, 2, PANEL_W - 4, PANEL_H - 4);
+  ctx.strokeRect(2, 2, w - 4, h - 4);
+}
+
+export function drawWristPanel(ctx: CanvasRenderingContext2D, d: WristData): void {
+  drawPanelFrame(ctx, PANEL_W, PANEL_H, '#e0813a');
   if (d.settingsRow === null) {
     ctx.fillStyle = '#ffffff';
     ctx.font = 'bold 30px system-ui, sans-serif';
