@@ -8,7 +8,7 @@ import { peerIds, poseAt } from './helpers.ts';
 
 function flushAll(grid: InterestGrid): Map<number, number[]> {
   const got = new Map<number, number[]>();
-  grid.flush((receiver, records) => got.set(receiver, peerIds(records)));
+  grid.flush((receiver, buf, at) => got.set(receiver, peerIds(buf.subarray(at))), 7);
   return got;
 }
 
@@ -76,7 +76,7 @@ describe('InterestGrid', () => {
     grid.write(7, vr);
     grid.write(8, poseAt(0, 10, 0));
     let records: Buffer | undefined;
-    grid.flush((receiver, r) => { if (receiver === 8) records = r; });
+    grid.flush((receiver, buf, at) => { if (receiver === 8) records = buf.subarray(at); });
     expect(records?.byteLength).toBe(32);
     const pose = createPose();
     readPose(new DataView(records!.buffer, records!.byteOffset, 32), 0, pose);

@@ -89,9 +89,10 @@ export class InterestGrid {
 
   /**
    * Hands each receiver one Buffer with the records of the players in range that changed since the
-   * last flush; returns how many records went out.
+   * last flush, starting at `headroom` (free bytes in front, for the sender's framing); returns how
+   * many records went out.
    */
-  flush(deliver: (receiver: number, records: Buffer) => void): number {
+  flush(deliver: (receiver: number, buf: Buffer, at: number) => void, headroom = 0): number {
     let touchedCount = 0, delivered = 0;
     this.lastCandidates = 0;
     // Pass 1 sizes each receiver's buffer, pass 2 fills it: two walks instead of growable lists.
@@ -99,7 +100,11 @@ export class InterestGrid {
       if (this.bytesFor[r] === 0) this.touched[touchedCount++] = r;
       this.bytesFor[r] += this.len[s];
     });
-    for (let i = 0; i < touchedCount; i++) this.out[this.touched[i]] = Buffer.allocUnsafe(this.bytesFor[this.touched[i]]);
+    for (let i = 0; i < touchedCount; i++) {
+      const r = this.touched[i];
+      this.out[r] = Buffer.allocUnsafe(headroom + this.bytesFor[r]);
+      this.cursor[r] = headroom;
+    }
     const candidates = this.lastCandidates;
     this.scatter((r, s) => {
       const n = this.len[s];
@@ -114,7 +119,7 @@ export class InterestGrid {
       this.out[r] = null;
       this.bytesFor[r] = 0;
       this.cursor[r] = 0;
-      deliver(r, buf);
+      deliver(r, buf, headroom);
     }
     for (let i = 0; i < this.dirtyCount; i++) this.dirtyFlag[this.dirty[i]] = 0;
     this.dirtyCount = 0;

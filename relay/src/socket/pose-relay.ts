@@ -9,9 +9,10 @@ import { INTEREST_RADIUS_M } from '../../../src/protocol/net/limits.ts';
 import { isSinglePose } from '../../../src/protocol/net/pose-codec.ts';
 import type { RelayMetrics } from '../metrics.ts';
 import { InterestGrid } from './interest-grid.ts';
+import { POSE_HEADROOM } from './pose-frame.ts';
 
-/** Sends one receiver its records (the room knows which socket a peer id is). */
-export type PoseSink = (receiver: number, records: Buffer) => void;
+/** Sends one receiver its records, `buf[at..]`, with POSE_HEADROOM free bytes before them (pose-frame.ts). */
+export type PoseSink = (receiver: number, buf: Buffer, at: number) => void;
 
 export class PoseRelay {
   readonly grid = new InterestGrid(INTEREST_RADIUS_M);
@@ -40,6 +41,6 @@ export class PoseRelay {
 
   private flush(): void {
     this.scheduled = false;
-    this.metrics.posesDelivered(this.grid.flush(this.deliver));
+    this.metrics.posesDelivered(this.grid.flush(this.deliver, POSE_HEADROOM));
   }
 }

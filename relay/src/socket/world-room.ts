@@ -7,6 +7,7 @@
 import type { Logger } from '../log.ts';
 import type { RelayMetrics } from '../metrics.ts';
 import type { HubPort, WorldServicePort } from './hub-port.ts';
+import { sendPoseBatch } from './pose-frame.ts';
 import { PoseRelay } from './pose-relay.ts';
 import type { RelayServer, RelaySocket } from './server-types.ts';
 
@@ -26,7 +27,10 @@ export class WorldRoom<M extends RoomMember = RoomMember> {
 
   constructor(readonly service: WorldServicePort, io: RelayServer, metrics: RelayMetrics) {
     this.key = `world:${service.worldId}`;
-    this.poses = new PoseRelay((peer, records) => this.peers[peer]?.socket.volatile.emit('sync_player_position', records), metrics);
+    this.poses = new PoseRelay((peer, buf, at) => {
+      const member = this.peers[peer];
+      if (member) sendPoseBatch(member.socket, buf, at);
+    }, metrics);
     // Every client applies edits in sequence order, its own included, so the sender gets its echo.
     this.stopEdits = service.onEdits((edits) => {
       const room = io.to(this.key);
