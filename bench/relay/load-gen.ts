@@ -9,6 +9,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createPose, poseLength, writePose, yawPitchQuat, POSE_BYTES } from '../../src/protocol/net/pose-codec.ts';
+import { INTEREST_RADIUS_M } from '../../src/protocol/net/limits.ts';
 import { Histogram } from './histogram.ts';
 import { connectAll, placeWalkers, walkerAt, type Mode } from './pose-clients.ts';
 import type { NaivePose } from './naive-relay.ts';
@@ -22,6 +23,8 @@ export interface LoadResult {
   type: 'result'; mode: Mode; clients: number; connected: number; connectFailures: string[]; connectMs: number;
   status: 'ok' | 'collapsed'; measuredMs: number; sent: number; sentLate: number; delivered: number;
   duplicates: number; messages: number; payloadBytes: number; wireBytes: number;
+  /** Delivered records whose sender stood within INTEREST_RADIUS_M of the receiver: the updates a receiver can use. */
+  deliveredInRange: number;
   p50: number; p90: number; p99: number; max: number; disconnects: number; genCpuMs: number; genLagP99Ms: number;
 }
 
@@ -44,6 +47,10 @@ players.forEach((p, i) => { byPeer[p.peerId & 0xffff] = i; byName.set(p.playerId
 let measuring = false;
 const hist = new Histogram();
 const win = new Histogram();
+// Where each player stood at its last send (at most 50 ms old: a few decimetres at these speeds).
+const posX = new Float64Array(n), posZ = new Float64Array(n);
+const R2 = INTEREST_RADIUS_M * INTEREST_RADIUS_M;
+let deliveredInRange = 0;
 let sent = 0, sentLate = 0, delivered = 0, duplicates = 0, messages = 0, payloadBytes = 0, wireBytes = 0, disconnects = 0;
 
 function take(receiver: number, sender: number, seq: number, now: number): void {
@@ -54,6 +61,8 @@ function take(receiver: number, sender: number, seq: number, now: number): void 
   const t = sendT[sender * 256 + seq];
   if (!measuring || t === 0) return;
   delivered++;
+  const dx = posX[receiver] - posX[sender], dz = posZ[receiver] - posZ[sender];
+  if (dx * dx + dz * dz <= R2) deliveredInRange++;
   hist.add(now - t);
   win.add(now - t);
 }
@@ -92,6 +101,8 @@ const at = { x: 0, z: 0, yaw: 0 };
 function sendOne(i: number, now: number): void {
   const seq = seqs[i] = (seqs[i] + 1) & 0xff;
   walkerAt(walkers[i], (now - start) / 1000, at);
+  posX[i] = at.x;
+  posZ[i] = at.z;
   const socket = players[i].socket;
   sendT[i * 256 + seq] = now;
   if (measuring) sent++;
@@ -145,7 +156,7 @@ process.send?.({ type: 'phase', phase: 'end' });
 
 const result: LoadResult = {
   type: 'result', mode: cfg.mode, clients: cfg.clients, connected: n, connectFailures: failures.slice(0, 5), connectMs,
-  status, measuredMs, sent, sentLate, delivered, duplicates, messages, payloadBytes, wireBytes,
+  status, measuredMs, sent, sentLate, delivered, deliveredInRange, duplicates, messages, payloadBytes, wireBytes,
   p50: hist.percentile(50), p90: hist.percentile(90), p99: hist.percentile(99), max: hist.max, disconnects,
   genCpuMs: (cpu.user + cpu.system) / 1000, genLagP99Ms: lag.percentile(99) / 1e6,
 };

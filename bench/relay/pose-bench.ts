@@ -3,6 +3,7 @@
  * 50, 200 and 500 under the same load generator, each figure beside the naive one at the same N.
  * The naive runs stop early once latency runs away (load-gen.ts) and are recorded as they went.
  */
+import { INTEREST_RADIUS_M } from '../../src/protocol/net/limits.ts';
 import { round, type Figures } from '../stats.ts';
 import { describeRun, runPoses, startNaive, type PoseRun, type RelayStarter } from './pose-run.ts';
 
@@ -70,5 +71,13 @@ function record(figures: Figures, runs: PoseRun[]): void {
     figures['relay.vs_naive.ratio'] = { value: round(ratio, 2), unit: 'x', baseline: 1, target: '>= 3',
       note: `delivered records per relay CPU-second at ${n} clients: ours ${round(r.deliveredPerCpuS, 0)}, naive ${round(nv.deliveredPerCpuS, 0)}; ` +
         ratios.slice(1).map(([m, x]) => `at ${m}: ${round(x, 2)}x`).join(', ') };
+    // The same, counting only updates a receiver can use: the naive relay's other records are about
+    // players beyond INTEREST_RADIUS_M, which no client draws.
+    const useful = ratios.map(([m, , ours, naive]) => [m, ours.inRangePerCpuS / naive.inRangePerCpuS, ours, naive] as const);
+    const [un, uratio, ur, unv] = useful[0];
+    figures['relay.vs_naive.in_range_ratio'] = { value: round(uratio, 2), unit: 'x', baseline: 1,
+      note: `records whose sender stood within ${INTEREST_RADIUS_M} m of the receiver, per relay CPU-second at ${un} clients: ours ${round(ur.inRangePerCpuS, 0)}, ` +
+        `naive ${round(unv.inRangePerCpuS, 0)} (${round((unv.load.deliveredInRange / Math.max(1, unv.load.delivered)) * 100, 1)}% of its deliveries); ` +
+        useful.slice(1).map(([m, x]) => `at ${m}: ${round(x, 2)}x`).join(', ') };
   }
 }

@@ -18,6 +18,8 @@ export interface PoseRun {
   otherCpuPct: number; cores: number;
   /** Derived per the measuring window. */
   deliveredPerS: number; relayCpuPct: number; cpuMsPer1k: number; deliveredPerCpuS: number;
+  /** Only the records a receiver can use (sender within INTEREST_RADIUS_M), per relay CPU-second. */
+  inRangePerCpuS: number;
   bytesPerPose: number; wireBytesPerPose: number;
 }
 
@@ -65,6 +67,7 @@ export async function runPoses(mode: Mode, start: RelayStarter, clients: number,
       relayCpuPct: (relayCpuMs / load.measuredMs) * 100,
       cpuMsPer1k: load.delivered ? relayCpuMs / (load.delivered / 1000) : NaN,
       deliveredPerCpuS: relayCpuMs ? load.delivered / (relayCpuMs / 1000) : NaN,
+      inRangePerCpuS: relayCpuMs ? load.deliveredInRange / (relayCpuMs / 1000) : NaN,
       // Our records: binary payload / records. Naive: the JSON after socket.io's `42["pose",` framing.
       bytesPerPose: mode === 'relay' ? load.payloadBytes / (load.delivered + load.duplicates) : (load.wireBytes - load.messages * 11) / load.messages,
       wireBytesPerPose: load.wireBytes / (load.delivered + load.duplicates),
@@ -80,7 +83,7 @@ export function describeRun(r: PoseRun): string {
   const f = (v: number, d = 1) => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
   return `${r.mode}@${r.clients}: ${l.status}, ${l.connected} connected in ${f(l.connectMs / 1000)} s, ` +
     `p50 ${f(l.p50, 2)} / p90 ${f(l.p90, 2)} / p99 ${f(l.p99, 2)} / max ${f(l.max, 0)} ms over ${f(l.measuredMs / 1000)} s, ` +
-    `sent ${l.sent} (${l.sentLate} late), delivered ${l.delivered} (${f(r.deliveredPerS, 0)}/s, ${l.duplicates} dup), ` +
+    `sent ${l.sent} (${l.sentLate} late), delivered ${l.delivered} (${f(r.deliveredPerS, 0)}/s, ${l.deliveredInRange} in range, ${l.duplicates} dup), ` +
     `${l.messages} msgs, relay CPU ${f(r.relayCpuPct, 0)}%, heap ${f(r.relayHeapPeak / 2 ** 20)} MB, ` +
     `generator CPU ${f((l.genCpuMs / l.measuredMs) * 100, 0)}% lag p99 ${f(l.genLagP99Ms, 1)} ms, ` +
     `other processes ${f(r.otherCpuPct, 0)}% of ${r.cores} cores, disconnects ${l.disconnects}` +
