@@ -81,6 +81,27 @@ describe('relay socket door', () => {
     expect((await ask(sockets[0], 'authenticate', guest())).ok).toBe(true);
   });
 
+  it('refuses a sixth connection authenticating as one identity, and takes it once one of the five left', async () => {
+    const identity = guest('Tab');
+    const sockets: Client[] = [];
+    for (let i = 0; i < RELAY_LIMITS.connectionsPerUser; i++) {
+      const s = track(await client(relay.url));
+      expect((await ask(s, 'authenticate', identity)).ok).toBe(true);
+      sockets.push(s);
+    }
+    const sixth = track(await client(relay.url));
+    const refused = await ask(sixth, 'authenticate', identity);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', details: { limit: RELAY_LIMITS.connectionsPerUser } } });
+    // Refused, not dropped: the connection can still be someone else, and the five are untouched.
+    expect((await ask(sixth, 'authenticate', guest('Other'))).ok).toBe(true);
+    expect((await ask(sockets[0], 'join_world', {})).ok).toBe(true);
+    const closed = new Promise((r) => sockets[4].once('disconnect', r));
+    sockets[4].disconnect();
+    await closed;
+    const retry = track(await client(relay.url));
+    await expect.poll(async () => (await ask(retry, 'authenticate', identity)).ok).toBe(true);
+  });
+
   it('answers unknown events with UNKNOWN_EVENT', async () => {
     const socket = track(await client(relay.url));
     const ack = await ask(socket, 'make_me_admin', {});

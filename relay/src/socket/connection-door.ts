@@ -45,6 +45,7 @@ export function installConnectionDoor(ctx: SocketContext, table: HandlerTable): 
       else perIp.delete(ip);
       ctx.metrics.connectionClosed();
       sessions.delete(session);
+      ctx.identities.release(session);
       session.stopDebug();
       const left = session.serial(() => leaveWorld(ctx, session, `disconnected: ${reason}`))
         .catch((err: unknown) => ctx.log.error({ err }, 'leaving on disconnect failed'))

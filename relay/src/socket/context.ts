@@ -7,6 +7,7 @@ import type { RelayLimits } from '../../../src/protocol/net/limits.ts';
 import type { Logger } from '../log.ts';
 import type { RelayMetrics } from '../metrics.ts';
 import type { HubPort } from './hub-port.ts';
+import type { Identities } from './identities.ts';
 import type { RelayServer, Session } from './session.ts';
 import type { WorldRooms } from './world-room.ts';
 
@@ -21,6 +22,8 @@ export interface SocketContext {
   joinHoldMs: number;
   /** How often debug_mode sends its figures. */
   debugIntervalMs: number;
+  /** Live connections per identity (seed 003: connectionsPerUser). */
+  identities: Identities;
 }
 
 export function peerInfo(session: Session): PeerInfo {

@@ -5,6 +5,7 @@
 import type { ClientToRelayEvents } from '../../../src/protocol/net/events.ts';
 import type { SocketContext } from './context.ts';
 import { installConnectionDoor } from './connection-door.ts';
+import { Identities } from './identities.ts';
 import type { HandlerTable } from './event-door.ts';
 import { authHandlers } from './handlers/auth.ts';
 import { debugHandlers } from './handlers/debug.ts';
@@ -22,7 +23,8 @@ type Unlisted = Exclude<keyof ClientToRelayEvents, (typeof CLIENT_EVENTS)[number
 const everyEventListed: [Unlisted] extends [never] ? true : Unlisted = true;
 void everyEventListed;
 
-export function attachSockets(ctx: SocketContext) {
+export function attachSockets(base: Omit<SocketContext, 'identities'>) {
+  const ctx: SocketContext = { ...base, identities: new Identities(() => base.limits.connectionsPerUser) };
   const table: HandlerTable = {
     ...authHandlers(ctx), ...worldHandlers(ctx), ...terrainHandlers(ctx), ...socialHandlers(ctx), ...debugHandlers(ctx),
   };

@@ -34,6 +34,10 @@ export function authHandlers(ctx: SocketContext): HandlerTable {
         if (session.room && session.user?.id !== p.guest_id) {
           throw fail(session, 'AUTH_FAILED', 'leave the world before authenticating as someone else');
         }
+        if (!ctx.identities.claim(session, p.guest_id)) {
+          throw fail(session, 'RATE_LIMITED', `${p.guest_id} already has ${ctx.limits.connectionsPerUser} connections: close one to connect another`,
+            { limit: ctx.limits.connectionsPerUser });
+        }
         const dbId = await ctx.hub.users.ensureGuest(p.guest_id, p.name);
         session.user = { id: p.guest_id, dbId, name: p.name, role: 'guest' };
         const result: AuthResult = { user: { id: p.guest_id, name: p.name, role: 'guest' }, permissions: GUEST_PERMISSIONS, socketId: session.socket.id };
