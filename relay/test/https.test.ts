@@ -12,7 +12,7 @@ import { WIRE_PARSER } from '../../src/protocol/net/wire.ts';
 import { ask, guest, startRelay, type Client } from './helpers.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
-const cert = fixture('localhost-cert.pem');
+const cert = fixture('localhost-cert.pem').toString();
 let relay: Awaited<ReturnType<typeof startRelay>>;
 
 beforeAll(async () => { relay = await startRelay({ https: { key: fixture('localhost-key.pem'), cert } }); });

@@ -9,7 +9,7 @@ let relay: Relay;
 const open: Client[] = [];
 const track = <T extends { socket: Client } | Client>(c: T): T => { open.push('socket' in c ? c.socket : c); return c; };
 
-beforeAll(async () => { relay = await startRelay({ limits: { chatPerMinute: 3, floodRefusalsPerMinute: 50 } }); });
+beforeAll(async () => { relay = await startRelay({ limits: { chatPerMinute: 3, floodRefusalsPerMinute: 50, notificationsPerMinute: 2 } }); });
 afterEach(() => disconnectAll(relay, open));
 afterAll(async () => { await relay.close(); });
 
@@ -158,6 +158,16 @@ describe('relay socket door', () => {
     expect(await gone).toBe('io server disconnect');
     const other = track(await client(relay.url));
     expect((await ask(other, 'authenticate', guest())).ok).toBe(true);
+  });
+
+  it('sends a connection at most notificationsPerMinute notifications', async () => {
+    const a = track(await player(relay.url, 'Ivy'));
+    const got: string[] = [];
+    a.socket.on('notification', (n) => got.push(n.message));
+    for (const name of ['Jo', 'Kai', 'Lu']) track(await player(relay.url, name));
+    // A round trip on a's socket: anything sent to it before the joins were acknowledged is in.
+    expect((await ask(a.socket, 'debug_mode', { enabled: false })).ok).toBe(true);
+    expect(got).toEqual(['Jo joined your world', 'Kai joined your world']);
   });
 
   it('marks a join notification read and streams debug figures on request', async () => {

@@ -35,6 +35,7 @@ let notificationCounter = 0;
 const KEEP_NOTIFICATIONS = 100;
 
 export function notify(session: Session, type: Notification['type'], title: string, message: string, data: Record<string, unknown>): void {
+  if (!session.rates.take('notification')) return;
   const id = `notif_${Date.now().toString(36)}_${(notificationCounter++).toString(36)}`;
   session.notifications.add(id);
   // Only the recent ones can be marked read; the set must not grow for a long-lived connection.

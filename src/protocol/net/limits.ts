@@ -40,6 +40,8 @@ export const RELAY_LIMITS = {
   chatPerMinute: 60,
   /** Seed 003: typing events per minute. */
   typingPerMinute: 120,
+  /** Seed 003: notifications per minute a connection is sent; past it they are dropped (they only inform). */
+  notificationsPerMinute: 30,
   /** Pose updates a connection may send per second (20 Hz plus slack for jitter). */
   posesPerSecond: 30,
   /** Terrain edits a connection may send per second. */
