@@ -17,7 +17,9 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://localhost:${PORT}`,
-    viewport: { width: 1280, height: 720 },
+    // SwiftShader draws every pixel on the CPU: 960×540 runs the suite about 40% faster than 1280×720
+    // and still leaves the HUD its room. E2E_W / E2E_H override it (e.g. to look at a bigger screen).
+    viewport: { width: Number(process.env.E2E_W ?? 960), height: Number(process.env.E2E_H ?? 540) },
     launchOptions: chromiumLaunchOptions(),
     trace: 'retain-on-failure',
   },
