@@ -21,11 +21,13 @@ export class EditsRepo {
     }
   }
 
-  /** Edits with edit_seq > sinceSeq, in order. */
-  async since(worldId: number, sinceSeq: number): Promise<SequencedEdit[]> {
-    const rows = await this.db.selectFrom('terrain_edits')
+  /** Edits with edit_seq > sinceSeq, in order; the first `limit` of them if given. */
+  async since(worldId: number, sinceSeq: number, limit?: number): Promise<SequencedEdit[]> {
+    let q = this.db.selectFrom('terrain_edits')
       .select(['edit_seq', 'player_id', 'x', 'y', 'z', 'radius', 'strength', 'operation'])
-      .where('world_id', '=', worldId).where('edit_seq', '>', sinceSeq).orderBy('edit_seq').execute();
+      .where('world_id', '=', worldId).where('edit_seq', '>', sinceSeq).orderBy('edit_seq');
+    if (limit !== undefined) q = q.limit(limit);
+    const rows = await q.execute();
     return rows.map((r) => ({
       edit_seq: Number(r.edit_seq), player_id: r.player_id, position: { x: r.x, y: r.y, z: r.z },
       radius: r.radius, strength: r.strength, operation: r.operation,

@@ -51,7 +51,10 @@ export interface WorldService {
   storedChunk(coords: ChunkCoords): Promise<ChunkPayload | null>;
   /** The chunk now (the worker's current seq), for repairs and POST /terrain/sync. */
   currentChunk(coords: ChunkCoords, reason: 'repair' | 'sync'): Promise<ChunkPayload>;
-  /** Edits after sinceSeq in order, or 'resync' if some were folded away and deleted. */
+  /**
+   * Edits after sinceSeq in order, at most a bounded number of them (the oldest; ask again from the
+   * last one for the rest), or 'resync' if some were folded away and deleted.
+   */
   editsSince(sinceSeq: number): Promise<SequencedEdit[] | 'resync'>;
   /** Chunks whose reported checksum differs from the relay's for that edit (unknown seq: none). */
   verify(editSeq: number, chunks: Array<{ chunk_coords: ChunkCoords; checksum: string }>): Promise<ChunkCoords[]>;

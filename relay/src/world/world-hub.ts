@@ -30,6 +30,8 @@ export interface WorldHubOptions {
   foldEveryMs?: number;
   /** Log entries kept behind folded_seq so a short outage resumes from the log (default 2000). */
   retainEdits?: number;
+  /** At most this many edits in one answer to request_terrain_edits (default 2000, as retainEdits). */
+  maxEditsPerAnswer?: number;
 }
 
 /** The hub plus what tests and the health route may want to reach. */
@@ -60,6 +62,7 @@ export async function createWorldHub(opts: WorldHubOptions): Promise<WorldHubInt
     foldEveryEdits: opts.foldEveryEdits ?? 256,
     foldEveryMs: opts.foldEveryMs ?? 2000,
     retainEdits: opts.retainEdits ?? 2000,
+    maxEditsPerAnswer: opts.maxEditsPerAnswer ?? 2000,
   };
 
   let defaultWorld: Promise<WorldRow> | null = null;

@@ -99,6 +99,16 @@ describe('WorldService', () => {
     expect(await svc.storedChunk({ x: 100, y: 0, z: 100 })).toBeNull();
   });
 
+  it('answers editsSince in bounded pieces that continue from the last edit given', async () => {
+    const svc = await world({ maxEditsPerAnswer: 5 });
+    await Promise.all(EDITS.slice(0, 12).map((e) => svc.submit(e, 'guest_aaaaaa')));
+    const seqs = async (since: number) => (await svc.editsSince(since) as SequencedEdit[]).map((e) => e.edit_seq);
+    expect(await seqs(0)).toEqual([1, 2, 3, 4, 5]);
+    expect(await seqs(5)).toEqual([6, 7, 8, 9, 10]);
+    expect(await seqs(10)).toEqual([11, 12]);
+    expect(await seqs(12)).toEqual([]);
+  });
+
   it('a join holds folding until it releases, so its manifest stays at one folded_seq', async () => {
     const svc = await world();
     for (const e of EDITS.slice(0, 4)) await svc.submit(e, 'guest_aaaaaa');

@@ -1,10 +1,7 @@
 /**
- * One shared world: numbers edits, makes them durable in batches, feeds the terrain replica, folds
- * the log into chunk snapshots, and answers joiners and reconnecting clients.
- *
- * Numbering happens at flush time, inside the batch's transaction: a batch whose write fails uses no
- * sequence numbers, so the log never has a gap. Only one batch is written at a time, so batches
- * commit, reach the worker and reach listeners in edit_seq order.
+ * One shared world: takes edits (numbered and made durable by its EditBatcher), feeds the terrain
+ * replica and the listeners in edit_seq order, folds the log into chunk snapshots, and answers
+ * joiners and reconnecting clients.
  */
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -15,6 +12,7 @@ import type { WorldsRepo, WorldRow } from '../db/worlds-repo.ts';
 import type { EditsRepo } from '../db/edits-repo.ts';
 import type { ChunksRepo } from '../db/chunks-repo.ts';
 import type { TerrainHost } from '../terrain/terrain-host.ts';
+import { EditBatcher } from './edit-batcher.ts';
 import { FoldGate } from './fold-gate.ts';
 import type { JoinManifest, WorldService } from './types.ts';
 
@@ -28,18 +26,16 @@ export interface WorldDeps {
   foldEveryEdits: number;
   foldEveryMs: number;
   retainEdits: number;
+  /** At most this many edits in one answer to editsSince; the asker continues from the last one. */
+  maxEditsPerAnswer: number;
 }
-
-interface Pending { edit: BrushEdit; playerId: string; resolve: (e: SequencedEdit) => void; reject: (e: Error) => void }
 
 const toCoords = (c: { cx: number; cy: number; cz: number }): ChunkCoords => ({ x: c.cx, y: c.cy, z: c.cz });
 
 export class WorldServiceImpl implements WorldService {
   editSeq = 0;
   foldedSeq = 0;
-  private queue: Pending[] = [];
-  private scheduled = false;
-  private writing: Promise<void> | null = null;
+  private readonly batcher: EditBatcher;
   private readonly listeners = new Set<(edits: SequencedEdit[]) => void>();
   private readonly gate = new FoldGate(() => this.fold());
   private readonly timer: NodeJS.Timeout;
@@ -48,6 +44,7 @@ export class WorldServiceImpl implements WorldService {
   constructor(readonly worldId: number, private readonly row: WorldRow, private readonly d: WorldDeps) {
     this.timer = setInterval(() => this.gate.maybe(this.editSeq > this.foldedSeq), d.foldEveryMs);
     this.timer.unref();
+    this.batcher = new EditBatcher(worldId, d, () => this.editSeq, (edits) => this.committed(edits));
   }
 
   /** (Re)builds the worker's replica from the database: snapshots, then the log after folded_seq. */
@@ -66,10 +63,7 @@ export class WorldServiceImpl implements WorldService {
     const parsed = BrushEditSchema.safeParse(edit);
     if (!parsed.success) return Promise.reject(new Error(`invalid edit: ${parsed.error.issues[0]?.message ?? 'invalid'}`));
     if (typeof playerId !== 'string' || playerId.length === 0 || playerId.length > 64) return Promise.reject(new Error('invalid player id'));
-    return new Promise((resolve, reject) => {
-      this.queue.push({ edit: parsed.data, playerId, resolve, reject });
-      this.schedule();
-    });
+    return this.batcher.submit(parsed.data, playerId);
   }
 
   onEdits(listener: (edits: SequencedEdit[]) => void): () => void {
@@ -77,44 +71,14 @@ export class WorldServiceImpl implements WorldService {
     return () => { this.listeners.delete(listener); };
   }
 
-  private schedule(): void {
-    if (this.scheduled || this.writing) return;
-    this.scheduled = true;
-    // Everything submitted within this tick joins the batch: one fsync for all of them.
-    setImmediate(() => { this.scheduled = false; void this.flush(); });
+  /** Writes what is queued now; resolves once it is durable (or refused). */
+  flush(): Promise<void> {
+    return this.batcher.flush();
   }
 
-  /** Writes the queued edits as one transaction; resolves once they are durable (or refused). */
-  async flush(): Promise<void> {
-    while (this.writing) await this.writing;
-    if (this.queue.length === 0) return;
-    const batch = this.queue.splice(0);
-    this.writing = this.write(batch).finally(() => {
-      this.writing = null;
-      if (this.queue.length) this.schedule();
-    });
-    await this.writing;
-  }
-
-  private async write(batch: Pending[]): Promise<void> {
-    const at = new Date().toISOString();
-    const edits: SequencedEdit[] = batch.map((p, i) => ({
-      edit_seq: this.editSeq + 1 + i, player_id: p.playerId, position: { ...p.edit.position },
-      radius: p.edit.radius, strength: p.edit.strength, operation: p.edit.operation,
-    }));
-    const last = edits[edits.length - 1].edit_seq;
-    try {
-      await this.d.db.transaction().execute(async (trx) => {
-        await this.d.edits.append(trx, this.worldId, edits, at);
-        await this.d.worlds.setEditSeq(trx, this.worldId, last, at);
-      });
-    } catch (e) {
-      this.d.log.error({ err: e, world_id: this.worldId, edits: batch.length }, 'edit batch not written');
-      const err = new Error(`edit not stored: ${(e as Error).message}`);
-      for (const p of batch) p.reject(err);
-      return;
-    }
-    this.editSeq = last;
+  /** A durable batch, in edit_seq order: to the replica, then the listeners; maybe time to fold. */
+  private committed(edits: SequencedEdit[]): void {
+    this.editSeq = edits[edits.length - 1].edit_seq;
     // Sent now, in order; a failure (the worker died) rebuilds the replica from the database.
     this.d.host.call('apply', { world_id: this.worldId, edits }).catch((e: Error) => {
       this.d.log.warn({ err: e, world_id: this.worldId }, 'terrain apply failed; reloading the replica');
@@ -123,7 +87,6 @@ export class WorldServiceImpl implements WorldService {
     for (const l of this.listeners) {
       try { l(edits); } catch (e) { this.d.log.error({ err: e }, 'onEdits listener threw'); }
     }
-    batch.forEach((p, i) => p.resolve(edits[i]));
     this.gate.maybe(this.editSeq - this.foldedSeq >= this.d.foldEveryEdits);
   }
 
@@ -183,10 +146,15 @@ export class WorldServiceImpl implements WorldService {
     return { chunk_coords: { ...coords }, data: r.data, checksum: r.checksum, edit_seq: r.edit_seq, reason };
   }
 
+  /**
+   * The edits after sinceSeq in order, at most maxEditsPerAnswer of them (the oldest): an asker that
+   * got fewer than edit_seq - sinceSeq asks again from the last one it got (a page does so on the
+   * next gap it sees). 'resync' if the first one was folded away and pruned.
+   */
   async editsSince(sinceSeq: number): Promise<SequencedEdit[] | 'resync'> {
     if (!Number.isInteger(sinceSeq) || sinceSeq < 0 || sinceSeq > this.editSeq) return 'resync';
     if (sinceSeq === this.editSeq) return [];
-    const edits = await this.d.edits.since(this.worldId, sinceSeq);
+    const edits = await this.d.edits.since(this.worldId, sinceSeq, this.d.maxEditsPerAnswer);
     // The first one after sinceSeq was pruned: the client must fetch chunks instead.
     return edits.length > 0 && edits[0].edit_seq === sinceSeq + 1 ? edits : 'resync';
   }
