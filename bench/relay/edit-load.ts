@@ -18,6 +18,12 @@ export interface EditLoadConfig {
   /** Edits land in a square of this half-size (m) around `centre` (default the origin), ±20 m in y. */
   spreadM?: number;
   centre?: { x: number; y: number; z: number };
+  /**
+   * After joining, ask for the edits (request_terrain_edits) as a page does, which releases the
+   * join's hold on folding. Off in `npm run bench`: there the clients never ask, so the relay does
+   * not fold during the run. On (edit-quick.ts `--folding`), the world folds every 256 edits as in play.
+   */
+  askEdits?: boolean;
 }
 
 export interface EditLoadResult {
@@ -29,6 +35,11 @@ export interface EditLoadResult {
 const cfg = JSON.parse(process.argv[2]) as EditLoadConfig;
 const { players, failures } = await connectAll(cfg.url, 'relay', cfg.clients, cfg.tag, cfg.worldId);
 const n = players.length;
+if (cfg.askEdits) {
+  await Promise.all(players.map((p) => new Promise<void>((resolve) => {
+    p.socket.emit('request_terrain_edits', { since_seq: 0 }, () => resolve());
+  })));
+}
 const period = 1000 / cfg.perClientHz;
 const rand = prng(7);
 const spread = cfg.spreadM ?? 200;

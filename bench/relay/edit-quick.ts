@@ -7,6 +7,8 @@
  * After each durable run, 5 s of what one WAL commit asks of the disk (16 KiB written over a WAL-sized
  * file, then fsync, as SQLite does, ~100 a second) shows whether the disk itself stalled meanwhile:
  * the bench's fsync probe (100 appends, ~50 ms) is too short to catch a stall.
+ * `--folding` (with durable|memory): the clients ask for the edits after joining, as pages do, so
+ * their joins stop holding folding and the world folds every 256 edits during the run, as in play.
  * BENCH_RELAY_PROF=1 also writes a CPU profile of the relay's main thread over each such run to
  * bench/results/relay-prof/edits-<mode>-<run>.cpuprofile (read it with profile-top.ts).
  */
@@ -18,7 +20,8 @@ import type { Figures } from '../stats.ts';
 import { ourRelay } from './index.ts';
 import { EDIT_LIMITS, runEditBench, runEditLoad } from './edit-bench.ts';
 
-const mode = process.argv[2] ?? 'all';
+const folding = process.argv.includes('--folding');
+const [mode = 'all', runsArg] = process.argv.slice(2).filter((a) => a !== '--folding');
 /** The machine's steal time so far, in ms (/proc/stat, USER_HZ 100). */
 const stealMs = () => Number(readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/)[8]) * 10;
 
@@ -46,19 +49,19 @@ async function commitProbe(ms: number): Promise<string> {
 }
 
 if (mode === 'durable' || mode === 'memory') {
-  const runs = Number(process.argv[3] ?? 1);
+  const runs = Number(runsArg ?? 1);
   for (let i = 0; i < runs; i++) {
     const { child, url } = await ourRelay(mode === 'memory' ? [...EDIT_LIMITS, '--bench-memory-db'] : EDIT_LIMITS)();
     const steal0 = stealMs();
     const profile = process.env.BENCH_RELAY_PROF ? `bench/results/relay-prof/edits-${mode}-${i}.cpuprofile` : undefined;
     if (profile) child.send({ type: 'profile', action: 'start' });
     try {
-      const r = await runEditLoad({ url, clients: 10, perClientHz: 100, warmupMs: 2_000, measureMs: 8_000, event: 'sync_terrain_deform', tag: 'equick' }, 60_000);
+      const r = await runEditLoad({ url, clients: 10, perClientHz: 100, warmupMs: 2_000, measureMs: 8_000, event: 'sync_terrain_deform', tag: 'equick', askEdits: folding }, 60_000);
       if (profile) {
         child.send({ type: 'profile', action: 'stop', file: profile });
         await child.next('profiled', 30_000);
       }
-      console.log(`${mode}: steal ${stealMs() - steal0} ms, acked ${r.ackedInWindow}/${r.sent}, refused ${r.refused}, p50 ${r.p50.toFixed(2)} / p90 ${r.p90.toFixed(2)} / p99 ${r.p99.toFixed(2)} / max ${r.max.toFixed(0)} ms`);
+      console.log(`${mode}${folding ? ' (folding)' : ''}: steal ${stealMs() - steal0} ms, acked ${r.ackedInWindow}/${r.sent}, refused ${r.refused}, p50 ${r.p50.toFixed(2)} / p90 ${r.p90.toFixed(2)} / p99 ${r.p99.toFixed(2)} / max ${r.max.toFixed(0)} ms`);
     } finally {
       await child.stop();
     }
