@@ -20,8 +20,8 @@ export interface EditLoadConfig {
   centre?: { x: number; y: number; z: number };
   /**
    * After joining, ask for the edits (request_terrain_edits) as a page does, which releases the
-   * join's hold on folding. Off in `npm run bench`: there the clients never ask, so the relay does
-   * not fold during the run. On (edit-quick.ts `--folding`), the world folds every 256 edits as in play.
+   * join's hold on folding, so the world folds every 256 edits as in play (`npm run bench` and
+   * edit-quick.ts `--folding`). Off, the joins hold folding for the whole run.
    */
   askEdits?: boolean;
 }
