@@ -9,7 +9,7 @@ import { WorldSession } from './world-session.ts';
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 /** A relay in memory: answers join_world, request_terrain_chunk (chunk first, then the ack) and request_terrain_edits. */
-function fakeRelay(join: JoinResult, edits: SequencedEdit[]) {
+function fakeRelay(join: JoinResult, edits: SequencedEdit[], cap = Infinity) {
   const handlers = new Map<string, (payload: unknown) => void>();
   const log: string[] = [];
   const socket = {
@@ -24,7 +24,10 @@ function fakeRelay(join: JoinResult, edits: SequencedEdit[]) {
           const c = (payload as { chunk_coords: ChunkCoords }).chunk_coords;
           handlers.get('receive_terrain_chunk')!({ chunk_coords: c, data: new Uint8Array([c.x]), checksum: '', edit_seq: join.folded_seq, reason: 'requested' });
           cb(null, { ok: true, value: { queued: true } });
-        } else if (event === 'request_terrain_edits') cb(null, { ok: true, value: { edits, edit_seq: join.edit_seq } });
+        } else if (event === 'request_terrain_edits') {
+          const since = (payload as { since_seq: number }).since_seq;
+          cb(null, { ok: true, value: { edits: edits.filter((e) => e.edit_seq > since).slice(0, cap), edit_seq: join.edit_seq } });
+        }
         else cb(null, { ok: true, value: {} });
       });
     },
@@ -58,5 +61,26 @@ describe('WorldSession join', () => {
     expect(log.lastIndexOf('request_terrain_chunk')).toBeLessThan(log.indexOf('request_terrain_edits'));
     expect(log.filter((e) => e === 'join_world')).toHaveLength(1);
     expect(session.sequencer.applied).toBe(9);
+  });
+
+  it('asks on while the relay caps its answer short of edit_seq, until it has every edit', async () => {
+    const join = { world: { world_id: 1 }, player_id: 'p', folded_seq: 0, edit_seq: 7, edited_chunks: [], player_state: null } as unknown as JoinResult;
+    const edit = (seq: number): SequencedEdit => ({ edit_seq: seq, player_id: 'q', position: { x: seq, y: 0, z: 0 }, radius: 2, strength: 1, operation: 'remove' });
+    const { socket, log } = fakeRelay(join, [1, 2, 3, 4, 5, 6, 7].map(edit), 3);
+    const ops: string[] = [];
+    const applied: Applied<EditOutcome> = { result: { ok: true, value: { voxelsModified: 0, touched: [], sequence: 0 } }, landed: Promise.resolve() };
+    const replica: TerrainReplica = {
+      install: async (x) => (ops.push(`chunk ${x}`), applied),
+      edit: async (e) => (ops.push(`edit ${e.position.x}`), applied),
+      hash: async () => ({ ok: true, value: '' }),
+    };
+    const session = new WorldSession(createNetStore(), replica, () => {});
+    session.bind(socket);
+    await session.joinWorld(socket, 1);
+    await session.enter(0, 0);
+    for (let i = 0; i < 10; i++) await flush();
+    expect(log.filter((e) => e === 'request_terrain_edits')).toHaveLength(3);
+    expect(ops).toEqual([1, 2, 3, 4, 5, 6, 7].map((x) => `edit ${x}`));
+    expect(session.sequencer.applied).toBe(7);
   });
 });

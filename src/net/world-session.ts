@@ -6,7 +6,7 @@
  */
 import { fail, ok, type Result } from '../protocol/errors.ts';
 import type { BrushEdit, EditOutcome } from '../protocol/terrain.ts';
-import type { ChunkCoords, ChunkPayload, JoinResult } from '../protocol/net/events.ts';
+import type { ChunkCoords, ChunkPayload, JoinResult, SequencedEdit } from '../protocol/net/events.ts';
 import { CHECKSUM_SAMPLE } from '../protocol/net/limits.ts';
 import type { NetStore } from '../state/net-store.ts';
 import { EditSequencer } from './edit-sequencer.ts';
@@ -141,6 +141,7 @@ export class WorldSession {
     const answer = await edits;
     if (!answer.ok) throw new Error(`could not read the world's edits: ${answer.error.error}`);
     this.sequencer.answered(answer.value.edits);
+    await this.askRest(answer.value);
     await this.last;
   }
 
@@ -186,12 +187,23 @@ export class WorldSession {
     return r.ok ? ok(r.value.synced_to_clients) : fail('SERVICE_UNAVAILABLE', r.error.error);
   }
 
+  /**
+   * The relay answers at most 2,000 edits at a time: while an answer stops short of the world's
+   * edit_seq, ask on from its last edit, so a page that missed a long burst catches up at once
+   * rather than at the next broadcast (which, in a world gone quiet, may never come).
+   */
+  private async askRest(answer: { edits: readonly SequencedEdit[]; edit_seq: number }): Promise<void> {
+    const last = answer.edits.at(-1)?.edit_seq;
+    if (last !== undefined && last < answer.edit_seq) await this.requestSince(last);
+  }
+
   private async requestSince(since: number): Promise<void> {
     const socket = this.socket;
     if (!socket) return;
     const r = await call(socket, 'request_terrain_edits', { since_seq: since });
     if (r.ok) {
       this.sequencer.answered(r.value.edits);
+      await this.askRest(r.value);
       return;
     }
     if (r.error.code === 'RESYNC_REQUIRED' && this.attached) {
