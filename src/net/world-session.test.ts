@@ -35,19 +35,25 @@ function fakeRelay(join: JoinResult, edits: SequencedEdit[], cap = Infinity) {
   return { socket: socket as unknown as RelaySocket, log };
 }
 
+/** Replicas that record what reaches them: `chunk <x>` for an install, `edit <x>` for an edit. */
+function recordingReplica() {
+  const ops: string[] = [];
+  const applied: Applied<EditOutcome> = { result: { ok: true, value: { voxelsModified: 0, touched: [], sequence: 0 } }, landed: Promise.resolve() };
+  const replica: TerrainReplica = {
+    install: async (x) => (ops.push(`chunk ${x}`), applied),
+    edit: async (e) => (ops.push(`edit ${e.position.x}`), applied),
+    hash: async () => ({ ok: true, value: '' }),
+  };
+  return { ops, replica };
+}
+
 describe('WorldSession join', () => {
   it('fetches the snapshots from the join on, installs them only at enter(), before the edits after folded_seq, in order', async () => {
     const chunks = [1, 2, 3].map((x) => ({ chunk_coords: { x, y: 0, z: 0 }, checksum: '' }));
     const join = { world: { world_id: 1 }, player_id: 'p', folded_seq: 7, edit_seq: 9, edited_chunks: chunks, player_state: null } as unknown as JoinResult;
     const edit = (seq: number): SequencedEdit => ({ edit_seq: seq, player_id: 'q', position: { x: seq, y: 0, z: 0 }, radius: 2, strength: 1, operation: 'remove' });
     const { socket, log } = fakeRelay(join, [edit(8), edit(9)]);
-    const ops: string[] = [];
-    const applied: Applied<EditOutcome> = { result: { ok: true, value: { voxelsModified: 0, touched: [], sequence: 0 } }, landed: Promise.resolve() };
-    const replica: TerrainReplica = {
-      install: async (x) => (ops.push(`chunk ${x}`), applied),
-      edit: async (e) => (ops.push(`edit ${e.position.x}`), applied),
-      hash: async () => ({ ok: true, value: '' }),
-    };
+    const { ops, replica } = recordingReplica();
     const session = new WorldSession(createNetStore(), replica, () => {});
     session.bind(socket);
     await session.joinWorld(socket, 1);
@@ -67,13 +73,7 @@ describe('WorldSession join', () => {
     const join = { world: { world_id: 1 }, player_id: 'p', folded_seq: 0, edit_seq: 7, edited_chunks: [], player_state: null } as unknown as JoinResult;
     const edit = (seq: number): SequencedEdit => ({ edit_seq: seq, player_id: 'q', position: { x: seq, y: 0, z: 0 }, radius: 2, strength: 1, operation: 'remove' });
     const { socket, log } = fakeRelay(join, [1, 2, 3, 4, 5, 6, 7].map(edit), 3);
-    const ops: string[] = [];
-    const applied: Applied<EditOutcome> = { result: { ok: true, value: { voxelsModified: 0, touched: [], sequence: 0 } }, landed: Promise.resolve() };
-    const replica: TerrainReplica = {
-      install: async (x) => (ops.push(`chunk ${x}`), applied),
-      edit: async (e) => (ops.push(`edit ${e.position.x}`), applied),
-      hash: async () => ({ ok: true, value: '' }),
-    };
+    const { ops, replica } = recordingReplica();
     const session = new WorldSession(createNetStore(), replica, () => {});
     session.bind(socket);
     await session.joinWorld(socket, 1);
