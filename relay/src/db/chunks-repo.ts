@@ -1,52 +1,81 @@
-/** Folded chunk snapshots (terrain_chunks): deflated bytes and their SHA-256, one row per edited chunk. */
-import type { Kysely } from 'kysely';
+/**
+ * Folded chunk snapshots (terrain_chunks): deflated bytes and their SHA-256, as versions. A row is
+ * one chunk at one `fold_seq`; the world's published state is, per chunk, its newest version at or
+ * below the world's folded_seq (migrations/003-chunk-versions.ts says why). Readers therefore take
+ * `foldedSeq`; a fold writes versions above it, publishes by moving folded_seq, then drops the
+ * versions that were superseded.
+ */
+import { sql, type Kysely } from 'kysely';
 import type { ChunkCoords } from '../../../src/protocol/net/events.ts';
 import type { Database } from './schema.ts';
 
-const UPSERT_ROWS = 100;
-
 export interface StoredChunk { cx: number; cy: number; cz: number; data: Uint8Array; checksum: string }
+
+/** 100 rows × 9 values a statement: far under either dialect's parameter limit. */
+const ROWS_PER_STATEMENT = 100;
 
 export class ChunksRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
   /**
-   * Inserts or replaces snapshots on `db`, the fold's transaction. ON CONFLICT reads the same on both
-   * dialects. Many rows a statement: a fold writes a few hundred chunks in one transaction that every
-   * edit commit waits behind, and one statement per row cost 60-100 ms of it in kysely's building and
-   * binding; 100 rows × 8 values stay far under either dialect's parameter limit.
+   * Writes `chunks` as versions at `foldSeq` on `db` (one statement per 100; each statement is
+   * atomic on its own). Writing the same version again replaces it: a fold retried after a failure.
    */
-  async upsert(db: Kysely<Database>, worldId: number, chunks: readonly StoredChunk[], at: string): Promise<void> {
-    for (let i = 0; i < chunks.length; i += UPSERT_ROWS) {
-      const rows = chunks.slice(i, i + UPSERT_ROWS).map((c) => ({
-        world_id: worldId, chunk_x: c.cx, chunk_y: c.cy, chunk_z: c.cz, data: c.data, checksum: c.checksum, created_at: at, updated_at: at,
+  async writeVersions(db: Kysely<Database>, worldId: number, foldSeq: number, chunks: readonly StoredChunk[], at: string): Promise<void> {
+    for (let i = 0; i < chunks.length; i += ROWS_PER_STATEMENT) {
+      const rows = chunks.slice(i, i + ROWS_PER_STATEMENT).map((c) => ({
+        world_id: worldId, chunk_x: c.cx, chunk_y: c.cy, chunk_z: c.cz, data: c.data, checksum: c.checksum, created_at: at, updated_at: at, fold_seq: foldSeq,
       }));
       await db.insertInto('terrain_chunks').values(rows)
-        .onConflict((oc) => oc.columns(['world_id', 'chunk_x', 'chunk_y', 'chunk_z']).doUpdateSet((eb) => ({
+        .onConflict((oc) => oc.columns(['world_id', 'chunk_x', 'chunk_y', 'chunk_z', 'fold_seq']).doUpdateSet((eb) => ({
           data: eb.ref('excluded.data'), checksum: eb.ref('excluded.checksum'), updated_at: eb.ref('excluded.updated_at'),
         })))
         .execute();
     }
   }
 
-  /** Every stored chunk's coordinates and checksum: the join manifest. */
-  async manifest(worldId: number): Promise<Array<{ chunk_coords: ChunkCoords; checksum: string }>> {
-    const rows = await this.db.selectFrom('terrain_chunks').select(['chunk_x', 'chunk_y', 'chunk_z', 'checksum'])
-      .where('world_id', '=', worldId).orderBy('id').execute();
+  /** Deletes the versions a published fold superseded (an older version of a chunk that has a newer one at or below foldedSeq). */
+  async dropSuperseded(db: Kysely<Database>, worldId: number, foldedSeq: number): Promise<void> {
+    await db.deleteFrom('terrain_chunks as old').where('old.world_id', '=', worldId).where('old.fold_seq', '<', foldedSeq)
+      .where(({ exists, selectFrom }) => exists(selectFrom('terrain_chunks as n').select(sql.lit(1).as('one'))
+        .whereRef('n.world_id', '=', 'old.world_id').whereRef('n.chunk_x', '=', 'old.chunk_x')
+        .whereRef('n.chunk_y', '=', 'old.chunk_y').whereRef('n.chunk_z', '=', 'old.chunk_z')
+        .whereRef('n.fold_seq', '>', 'old.fold_seq').where('n.fold_seq', '<=', foldedSeq)))
+      .execute();
+  }
+
+  /** Deletes versions above foldedSeq: a fold that never published (the relay stopped mid-way). */
+  async dropUnpublished(db: Kysely<Database>, worldId: number, foldedSeq: number): Promise<void> {
+    await db.deleteFrom('terrain_chunks').where('world_id', '=', worldId).where('fold_seq', '>', foldedSeq).execute();
+  }
+
+  /** Every published chunk's coordinates and checksum: the join manifest. */
+  async manifest(worldId: number, foldedSeq: number): Promise<Array<{ chunk_coords: ChunkCoords; checksum: string }>> {
+    const rows = await this.published(worldId, foldedSeq).select(['c.chunk_x', 'c.chunk_y', 'c.chunk_z', 'c.checksum']).execute();
     return rows.map((r) => ({ chunk_coords: { x: r.chunk_x, y: r.chunk_y, z: r.chunk_z }, checksum: r.checksum ?? '' }));
   }
 
-  async get(worldId: number, coords: ChunkCoords): Promise<StoredChunk | null> {
+  async get(worldId: number, coords: ChunkCoords, foldedSeq: number): Promise<StoredChunk | null> {
     const r = await this.db.selectFrom('terrain_chunks').select(['data', 'checksum'])
       .where('world_id', '=', worldId).where('chunk_x', '=', coords.x).where('chunk_y', '=', coords.y).where('chunk_z', '=', coords.z)
+      .where('fold_seq', '<=', foldedSeq).orderBy('fold_seq', 'desc').limit(1)
       .executeTakeFirst();
     return r ? { cx: coords.x, cy: coords.y, cz: coords.z, data: r.data, checksum: r.checksum ?? '' } : null;
   }
 
-  /** Every snapshot of a world, to restore its replica. */
-  async all(worldId: number): Promise<StoredChunk[]> {
-    const rows = await this.db.selectFrom('terrain_chunks').select(['chunk_x', 'chunk_y', 'chunk_z', 'data', 'checksum'])
-      .where('world_id', '=', worldId).orderBy('id').execute();
+  /** Every published snapshot of a world, to restore its replica. */
+  async all(worldId: number, foldedSeq: number): Promise<StoredChunk[]> {
+    const rows = await this.published(worldId, foldedSeq).select(['c.chunk_x', 'c.chunk_y', 'c.chunk_z', 'c.data', 'c.checksum']).execute();
     return rows.map((r) => ({ cx: r.chunk_x, cy: r.chunk_y, cz: r.chunk_z, data: r.data, checksum: r.checksum ?? '' }));
+  }
+
+  /** Each chunk's newest version at or below foldedSeq, in the order chunks were first stored. */
+  private published(worldId: number, foldedSeq: number) {
+    return this.db.selectFrom('terrain_chunks as c').where('c.world_id', '=', worldId).where('c.fold_seq', '<=', foldedSeq)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('terrain_chunks as n').select(sql.lit(1).as('one'))
+        .whereRef('n.world_id', '=', 'c.world_id').whereRef('n.chunk_x', '=', 'c.chunk_x')
+        .whereRef('n.chunk_y', '=', 'c.chunk_y').whereRef('n.chunk_z', '=', 'c.chunk_z')
+        .whereRef('n.fold_seq', '>', 'c.fold_seq').where('n.fold_seq', '<=', foldedSeq))))
+      .orderBy('c.id');
   }
 }

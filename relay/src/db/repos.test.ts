@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sql, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import { openDatabase } from './database.ts';
 import { migrateToLatest, relayMigrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
@@ -34,7 +34,24 @@ describe('database', () => {
     const tables = (await db.introspection.getTables()).map((t) => t.name).sort();
     expect(tables).toEqual(['chat_messages', 'creatures', 'metrics', 'players', 'sessions', 'structures', 'terrain_chunks', 'terrain_edits', 'users', 'worlds']);
     const chunkCols = (await db.introspection.getTables()).find((t) => t.name === 'terrain_chunks')!.columns.map((c) => c.name);
-    expect(chunkCols).toEqual(expect.arrayContaining(['world_id', 'chunk_x', 'chunk_y', 'chunk_z', 'data', 'checksum']));
+    expect(chunkCols).toEqual(expect.arrayContaining(['world_id', 'chunk_x', 'chunk_y', 'chunk_z', 'data', 'checksum', 'fold_seq']));
+  });
+
+  it('003 makes stored chunks versions at their world\'s folded_seq, keeping ids and bytes', async () => {
+    const old = openDatabase({ file: `${tmp.file}-003` });
+    try {
+      const migrator = new Migrator({ db: old, provider: { getMigrations: async () => relayMigrations('sqlite') } });
+      expect((await migrator.migrateTo('002-edit-log-chat')).error).toBeUndefined();
+      const w = await new WorldsRepo(old).create({ world_name: 'Old', seed: 3, kind: 'planet' });
+      await new WorldsRepo(old).setFoldedSeq(old, w.world_id, 42);
+      await sql`INSERT INTO terrain_chunks (id, world_id, chunk_x, chunk_y, chunk_z, data, checksum) VALUES (7, ${w.world_id}, 1, 2, 3, ${new Uint8Array([4, 5])}, ${'c'.repeat(64)})`.execute(old);
+      expect(await migrateToLatest(old, 'sqlite')).toEqual(['003-chunk-versions']);
+      const rows = await old.selectFrom('terrain_chunks').select(['id', 'fold_seq', 'data']).execute();
+      expect(rows.map((r) => ({ id: r.id, fold_seq: r.fold_seq, data: [...r.data] }))).toEqual([{ id: 7, fold_seq: 42, data: [4, 5] }]);
+      expect((await new ChunksRepo(old).manifest(w.world_id, 42))).toEqual([{ chunk_coords: { x: 1, y: 2, z: 3 }, checksum: 'c'.repeat(64) }]);
+    } finally {
+      await old.destroy();
+    }
   });
 
   it('builds PostgreSQL migrations from the same code with PostgreSQL types', async () => {
@@ -53,6 +70,7 @@ describe('database', () => {
     expect(all).toMatch(/"id" serial primary key/);
     expect(all).toMatch(/"data" bytea not null/);
     expect(all).not.toMatch(/autoincrement|blob/);
+    expect(all).toMatch(/add constraint "terrain_chunks_world_chunk_fold" unique \("world_id", "chunk_x", "chunk_y", "chunk_z", "fold_seq"\)/);
   });
 });
 
@@ -83,17 +101,30 @@ describe('repositories', () => {
     await expect(edits.append(db, w.world_id, [mk(1200)], 'x')).rejects.toThrow();
   });
 
-  it('chunks: upsert replaces, manifest and get read back bytes', async () => {
+  it('chunks: versions are read at folded_seq; superseded and unpublished ones are dropped', async () => {
     const w = await new WorldsRepo(db).create({ world_name: 'C', seed: 1, kind: 'planet' });
     const chunks = new ChunksRepo(db);
     const at = new Date().toISOString();
-    await chunks.upsert(db, w.world_id, [{ cx: 1, cy: 2, cz: -3, data: new Uint8Array([1, 2, 3]), checksum: 'a'.repeat(64) }], at);
-    await chunks.upsert(db, w.world_id, [{ cx: 1, cy: 2, cz: -3, data: new Uint8Array([9]), checksum: 'b'.repeat(64) }], at);
-    expect(await chunks.manifest(w.world_id)).toEqual([{ chunk_coords: { x: 1, y: 2, z: -3 }, checksum: 'b'.repeat(64) }]);
-    const got = await chunks.get(w.world_id, { x: 1, y: 2, z: -3 });
-    expect([...got!.data]).toEqual([9]);
-    expect(await chunks.get(w.world_id, { x: 0, y: 0, z: 0 })).toBeNull();
-    expect(await chunks.all(w.world_id)).toHaveLength(1);
+    const c = (cx: number, byte: number, sum: string) => ({ cx, cy: 2, cz: -3, data: new Uint8Array([byte]), checksum: sum.repeat(64) });
+    await chunks.writeVersions(db, w.world_id, 10, [c(1, 1, 'a'), c(5, 5, 'e')], at);
+    await chunks.writeVersions(db, w.world_id, 20, [c(1, 9, 'b')], at);
+    // At folded_seq 10 the second fold is not published: the first versions are what readers get.
+    expect(await chunks.manifest(w.world_id, 10)).toEqual([
+      { chunk_coords: { x: 1, y: 2, z: -3 }, checksum: 'a'.repeat(64) }, { chunk_coords: { x: 5, y: 2, z: -3 }, checksum: 'e'.repeat(64) }]);
+    expect([...(await chunks.get(w.world_id, { x: 1, y: 2, z: -3 }, 10))!.data]).toEqual([1]);
+    expect(await chunks.get(w.world_id, { x: 1, y: 2, z: -3 }, 9)).toBeNull();
+    // Published at 20: chunk 1's newest version, chunk 5's only one.
+    expect((await chunks.all(w.world_id, 20)).map((s) => [s.cx, [...s.data]])).toEqual([[5, [5]], [1, [9]]]);
+    await chunks.dropSuperseded(db, w.world_id, 20);
+    const rows = await db.selectFrom('terrain_chunks').select(['chunk_x', 'fold_seq']).where('world_id', '=', w.world_id).orderBy('chunk_x').execute();
+    expect(rows).toEqual([{ chunk_x: 1, fold_seq: 20 }, { chunk_x: 5, fold_seq: 10 }]);
+    // A fold that never published (the relay stopped while writing) leaves nothing behind.
+    await chunks.writeVersions(db, w.world_id, 30, [c(1, 7, 'c'), c(6, 6, 'f')], at);
+    await chunks.dropUnpublished(db, w.world_id, 20);
+    expect((await chunks.all(w.world_id, 30)).map((s) => [s.cx, [...s.data]])).toEqual([[5, [5]], [1, [9]]]);
+    // Writing a version again replaces it (a retried fold).
+    await chunks.writeVersions(db, w.world_id, 20, [c(1, 8, 'd')], at);
+    expect([...(await chunks.get(w.world_id, { x: 1, y: 2, z: -3 }, 20))!.data]).toEqual([8]);
   });
 
   it('users, players and chat', async () => {

@@ -94,6 +94,8 @@ export interface TerrainChunksTable {
   checksum: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The edit_seq this version of the chunk is at; readers take the newest at or below folded_seq. */
+  fold_seq: number;
 }
 
 export interface MetricsTable {

@@ -4,6 +4,8 @@ import { VoxelStore } from '../../../src/engine/voxel-store.ts';
 import { CHECKSUM_SAMPLE } from '../../../src/protocol/net/limits.ts';
 import type { SequencedEdit } from '../../../src/protocol/net/events.ts';
 import { openDatabase } from '../db/database.ts';
+import { ChunksRepo } from '../db/chunks-repo.ts';
+import { WorldsRepo } from '../db/worlds-repo.ts';
 import type { Database } from '../db/schema.ts';
 import { createWorldHub, type WorldHubInternals } from './world-hub.ts';
 import type { WorldServiceImpl } from './world-service.ts';
@@ -97,6 +99,33 @@ describe('WorldService', () => {
     const stored = await svc.storedChunk(join.edited_chunks[0].chunk_coords);
     expect(stored).toMatchObject({ checksum: join.edited_chunks[0].checksum, edit_seq: 12, reason: 'requested' });
     expect(await svc.storedChunk({ x: 100, y: 0, z: 100 })).toBeNull();
+  });
+
+  it('commits an edit that arrives while a fold writes its snapshots before the fold publishes', async () => {
+    const svc = await world();
+    for (const e of EDITS.slice(0, 20)) await svc.submit(e, 'guest_aaaaaa');
+    const order: string[] = [];
+    let during: Promise<SequencedEdit> | null = null;
+    const writeVersions = ChunksRepo.prototype.writeVersions;
+    const setFoldedSeq = WorldsRepo.prototype.setFoldedSeq;
+    const writes = vi.spyOn(ChunksRepo.prototype, 'writeVersions').mockImplementation(function (this: ChunksRepo, ...args) {
+      during ??= svc.submit(EDITS[20], 'guest_bbbbbb').then((e) => (order.push(`ack ${e.edit_seq}`), e));
+      return writeVersions.apply(this, args);
+    });
+    const publishes = vi.spyOn(WorldsRepo.prototype, 'setFoldedSeq').mockImplementation(function (this: WorldsRepo, ...args) {
+      order.push(`publish ${args[2]}`);
+      return setFoldedSeq.apply(this, args);
+    });
+    try {
+      await svc.foldNow();
+    } finally {
+      writes.mockRestore();
+      publishes.mockRestore();
+    }
+    // One transaction for the whole fold would have made the edit wait until after the publish.
+    expect(await during).toMatchObject({ edit_seq: 21 });
+    expect(order).toEqual(['ack 21', 'publish 20']);
+    expect(svc.foldedSeq).toBe(20);
   });
 
   it('answers editsSince in bounded pieces that continue from the last edit given', async () => {

@@ -14,6 +14,7 @@ import type { ChunksRepo } from '../db/chunks-repo.ts';
 import type { TerrainHost } from '../terrain/terrain-host.ts';
 import { EditBatcher } from './edit-batcher.ts';
 import { FoldGate } from './fold-gate.ts';
+import { writeFold } from './fold-writer.ts';
 import type { JoinManifest, WorldService } from './types.ts';
 
 export interface WorldDeps {
@@ -47,16 +48,27 @@ export class WorldServiceImpl implements WorldService {
     this.batcher = new EditBatcher(worldId, d, () => this.editSeq, (edits) => this.committed(edits));
   }
 
-  /** (Re)builds the worker's replica from the database: snapshots, then the log after folded_seq. */
+  /**
+   * (Re)builds the worker's replica from the database: snapshots, then the log after folded_seq.
+   * Under the fold gate: a fold publishing and dropping superseded versions meanwhile would pull
+   * snapshots out from under the read, and its own unpublished versions must not be dropped.
+   */
   async load(raw = false): Promise<void> {
-    const world = (await this.d.worlds.get(this.worldId)) ?? this.row;
-    const [snapshots, log] = await Promise.all([this.d.chunks.all(this.worldId), this.d.edits.since(this.worldId, world.folded_seq)]);
-    this.foldedSeq = world.folded_seq;
-    this.editSeq = Math.max(this.editSeq, world.edit_seq, log.at(-1)?.edit_seq ?? 0);
-    await this.d.host.call('open', {
-      world_id: this.worldId, seed: world.seed, kind: world.kind, folded_seq: world.folded_seq,
-      snapshots: snapshots.map(({ cx, cy, cz, data }) => ({ cx, cy, cz, data })), edits: log,
-    }, raw);
+    const release = await this.gate.hold();
+    try {
+      const world = (await this.d.worlds.get(this.worldId)) ?? this.row;
+      // A fold that was writing when the relay stopped never published: its versions go.
+      await this.d.chunks.dropUnpublished(this.d.db, this.worldId, world.folded_seq);
+      const [snapshots, log] = await Promise.all([this.d.chunks.all(this.worldId, world.folded_seq), this.d.edits.since(this.worldId, world.folded_seq)]);
+      this.foldedSeq = world.folded_seq;
+      this.editSeq = Math.max(this.editSeq, world.edit_seq, log.at(-1)?.edit_seq ?? 0);
+      await this.d.host.call('open', {
+        world_id: this.worldId, seed: world.seed, kind: world.kind, folded_seq: world.folded_seq,
+        snapshots: snapshots.map(({ cx, cy, cz, data }) => ({ cx, cy, cz, data })), edits: log,
+      }, raw);
+    } finally {
+      release();
+    }
   }
 
   submit(edit: BrushEdit, playerId: string): Promise<SequencedEdit> {
@@ -96,17 +108,12 @@ export class WorldServiceImpl implements WorldService {
     return this.reloading;
   }
 
-  /** Snapshots the replica's changed chunks and commits them with folded_seq; prunes the old log. */
+  /** Snapshots the replica's changed chunks and lands them as the world's new folded state (fold-writer.ts). */
   private async fold(): Promise<void> {
     try {
       const r = await this.d.host.call('fold', { world_id: this.worldId });
       if (r.folded_seq <= this.foldedSeq && r.chunks.length === 0) return;
-      const at = new Date().toISOString();
-      await this.d.db.transaction().execute(async (trx) => {
-        await this.d.chunks.upsert(trx, this.worldId, r.chunks, at);
-        await this.d.worlds.setFoldedSeq(trx, this.worldId, r.folded_seq);
-        await this.d.edits.prune(trx, this.worldId, r.folded_seq - this.d.retainEdits);
-      });
+      await writeFold(this.d, this.worldId, r);
       this.foldedSeq = r.folded_seq;
       await this.d.host.call('fold_done', { world_id: this.worldId, folded_seq: r.folded_seq });
       this.d.log.debug({ world_id: this.worldId, folded_seq: r.folded_seq, chunks: r.chunks.length }, 'folded');
@@ -119,7 +126,7 @@ export class WorldServiceImpl implements WorldService {
   async beginJoin(): Promise<JoinManifest> {
     const release = await this.gate.hold();
     try {
-      const edited_chunks = await this.d.chunks.manifest(this.worldId);
+      const edited_chunks = await this.d.chunks.manifest(this.worldId, this.foldedSeq);
       return {
         folded_seq: this.foldedSeq, edit_seq: this.editSeq, edited_chunks,
         release: () => { release(); this.gate.maybe(this.editSeq - this.foldedSeq >= this.d.foldEveryEdits); },
@@ -134,7 +141,7 @@ export class WorldServiceImpl implements WorldService {
     // A short hold of its own: the row and folded_seq must come from the same fold.
     const release = await this.gate.hold();
     try {
-      const c = await this.d.chunks.get(this.worldId, coords);
+      const c = await this.d.chunks.get(this.worldId, coords, this.foldedSeq);
       return c && { chunk_coords: { ...coords }, data: c.data, checksum: c.checksum, edit_seq: this.foldedSeq, reason: 'requested' };
     } finally {
       release();

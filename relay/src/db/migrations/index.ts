@@ -6,11 +6,13 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Database, SqlDialect } from '../schema.ts';
 import { seedTables } from './001-seed-tables.ts';
 import { editLogAndChat } from './002-edit-log-chat.ts';
+import { chunkVersions } from './003-chunk-versions.ts';
 
 export function relayMigrations(dialect: SqlDialect): Record<string, Migration> {
   return {
     '001-seed-tables': seedTables(dialect),
     '002-edit-log-chat': editLogAndChat(dialect),
+    '003-chunk-versions': chunkVersions(dialect),
   };
 }
 
