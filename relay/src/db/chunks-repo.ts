@@ -36,11 +36,8 @@ export class ChunksRepo {
 
   /** Deletes the versions a published fold superseded (an older version of a chunk that has a newer one at or below foldedSeq). */
   async dropSuperseded(db: Kysely<Database>, worldId: number, foldedSeq: number): Promise<void> {
-    await db.deleteFrom('terrain_chunks as old').where('old.world_id', '=', worldId).where('old.fold_seq', '<', foldedSeq)
-      .where(({ exists, selectFrom }) => exists(selectFrom('terrain_chunks as n').select(sql.lit(1).as('one'))
-        .whereRef('n.world_id', '=', 'old.world_id').whereRef('n.chunk_x', '=', 'old.chunk_x')
-        .whereRef('n.chunk_y', '=', 'old.chunk_y').whereRef('n.chunk_z', '=', 'old.chunk_z')
-        .whereRef('n.fold_seq', '>', 'old.fold_seq').where('n.fold_seq', '<=', foldedSeq)))
+    await db.deleteFrom('terrain_chunks as c').where('c.world_id', '=', worldId).where('c.fold_seq', '<', foldedSeq)
+      .where(({ exists }) => exists(newerVersion(db, foldedSeq)))
       .execute();
   }
 
@@ -72,10 +69,15 @@ export class ChunksRepo {
   /** Each chunk's newest version at or below foldedSeq, in the order chunks were first stored. */
   private published(worldId: number, foldedSeq: number) {
     return this.db.selectFrom('terrain_chunks as c').where('c.world_id', '=', worldId).where('c.fold_seq', '<=', foldedSeq)
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('terrain_chunks as n').select(sql.lit(1).as('one'))
-        .whereRef('n.world_id', '=', 'c.world_id').whereRef('n.chunk_x', '=', 'c.chunk_x')
-        .whereRef('n.chunk_y', '=', 'c.chunk_y').whereRef('n.chunk_z', '=', 'c.chunk_z')
-        .whereRef('n.fold_seq', '>', 'c.fold_seq').where('n.fold_seq', '<=', foldedSeq))))
+      .where(({ not, exists }) => not(exists(newerVersion(this.db, foldedSeq))))
       .orderBy('c.id');
   }
+}
+
+/** A version of the same chunk as the outer row `c`, newer than it and published at foldedSeq. */
+function newerVersion(db: Kysely<Database>, foldedSeq: number) {
+  return db.selectFrom('terrain_chunks as n').select(sql.lit(1).as('one'))
+    .whereRef('n.world_id', '=', sql.ref('c.world_id')).whereRef('n.chunk_x', '=', sql.ref('c.chunk_x'))
+    .whereRef('n.chunk_y', '=', sql.ref('c.chunk_y')).whereRef('n.chunk_z', '=', sql.ref('c.chunk_z'))
+    .whereRef('n.fold_seq', '>', sql.ref('c.fold_seq')).where('n.fold_seq', '<=', foldedSeq);
 }

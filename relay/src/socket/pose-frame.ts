@@ -59,7 +59,8 @@ export function rawPoseSocket(socket: RelaySocket): NetSocket | null {
   const transport = conn.transport;
   if (conn.readyState !== 'open' || transport?.name !== 'websocket') return null;
   const ws = transport.socket;
-  if (!ws || ws.readyState !== 1 || !ws._socket || Object.keys(ws._extensions ?? {}).length > 0) return null;
+  // permessage-deflate is the only extension ws negotiates; with it, frames are compressed and queued.
+  if (!ws || ws.readyState !== 1 || !ws._socket || (ws._extensions && 'permessage-deflate' in ws._extensions)) return null;
   return ws._socket;
 }
 

@@ -5,9 +5,23 @@
  */
 import { sql, type Kysely, type Migration } from 'kysely';
 import type { SqlDialect } from '../schema.ts';
-import { columnTypes } from './column-types.ts';
+import { columnTypes, type ColumnTypes } from './column-types.ts';
 
 const now = sql`CURRENT_TIMESTAMP`;
+
+/** Seed 000's terrain_chunks columns under `name` (003 rebuilds the table with them on SQLite). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against whatever the schema was
+export function terrainChunksTable(db: Kysely<any>, t: ColumnTypes, name: string) {
+  return t.id(db.schema.createTable(name))
+    .addColumn('world_id', 'integer', (c) => c.references('worlds.id').onDelete('cascade'))
+    .addColumn('chunk_x', 'integer', (c) => c.notNull())
+    .addColumn('chunk_y', 'integer', (c) => c.notNull())
+    .addColumn('chunk_z', 'integer', (c) => c.notNull())
+    .addColumn('data', t.bytes, (c) => c.notNull())
+    .addColumn('checksum', 'varchar(64)')
+    .addColumn('created_at', t.timestamp, (c) => c.defaultTo(now))
+    .addColumn('updated_at', t.timestamp, (c) => c.defaultTo(now));
+}
 
 export function seedTables(dialect: SqlDialect): Migration {
   const t = columnTypes(dialect);
@@ -93,15 +107,7 @@ export function seedTables(dialect: SqlDialect): Migration {
       }
 
       // The UNIQUE constraint is the seed's idx_chunk too: both dialects index it.
-      await t.id(db.schema.createTable('terrain_chunks'))
-        .addColumn('world_id', 'integer', (c) => c.references('worlds.id').onDelete('cascade'))
-        .addColumn('chunk_x', 'integer', (c) => c.notNull())
-        .addColumn('chunk_y', 'integer', (c) => c.notNull())
-        .addColumn('chunk_z', 'integer', (c) => c.notNull())
-        .addColumn('data', t.bytes, (c) => c.notNull())
-        .addColumn('checksum', 'varchar(64)')
-        .addColumn('created_at', t.timestamp, (c) => c.defaultTo(now))
-        .addColumn('updated_at', t.timestamp, (c) => c.defaultTo(now))
+      await terrainChunksTable(db, t, 'terrain_chunks')
         .addUniqueConstraint('terrain_chunks_world_chunk', ['world_id', 'chunk_x', 'chunk_y', 'chunk_z'])
         .execute();
 

@@ -12,8 +12,8 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import type { SqlDialect } from '../schema.ts';
 import { columnTypes } from './column-types.ts';
+import { terrainChunksTable } from './001-seed-tables.ts';
 
-const now = sql`CURRENT_TIMESTAMP`;
 const KEY = ['world_id', 'chunk_x', 'chunk_y', 'chunk_z', 'fold_seq'] as const;
 
 export function chunkVersions(dialect: SqlDialect): Migration {
@@ -28,15 +28,7 @@ export function chunkVersions(dialect: SqlDialect): Migration {
         await db.schema.alterTable('terrain_chunks').addUniqueConstraint('terrain_chunks_world_chunk_fold', [...KEY]).execute();
         return;
       }
-      await t.id(db.schema.createTable('terrain_chunks_versions'))
-        .addColumn('world_id', 'integer', (c) => c.references('worlds.id').onDelete('cascade'))
-        .addColumn('chunk_x', 'integer', (c) => c.notNull())
-        .addColumn('chunk_y', 'integer', (c) => c.notNull())
-        .addColumn('chunk_z', 'integer', (c) => c.notNull())
-        .addColumn('data', t.bytes, (c) => c.notNull())
-        .addColumn('checksum', 'varchar(64)')
-        .addColumn('created_at', t.timestamp, (c) => c.defaultTo(now))
-        .addColumn('updated_at', t.timestamp, (c) => c.defaultTo(now))
+      await terrainChunksTable(db, t, 'terrain_chunks_versions')
         .addColumn('fold_seq', 'integer', (c) => c.notNull().defaultTo(0))
         .addUniqueConstraint('terrain_chunks_world_chunk_fold', [...KEY])
         .execute();
