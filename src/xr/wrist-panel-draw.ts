@@ -26,7 +26,6 @@ function bar(ctx: CanvasRenderingContext2D, y: number, label: string, value: num
   ctx.fillText(String(Math.round(value)), 460, y + 26);
 }
 
-/** Draws the status page (health, oxygen, mode, flight data) or the settings page. */
 /** The look every VR panel shares: a dark translucent card with a coloured border. */
 export function drawPanelFrame(ctx: CanvasRenderingContext2D, w: number, h: number, border: string): void {
   ctx.clearRect(0, 0, w, h);
@@ -37,6 +36,7 @@ export function drawPanelFrame(ctx: CanvasRenderingContext2D, w: number, h: numb
   ctx.strokeRect(2, 2, w - 4, h - 4);
 }
 
+/** Draws the status page (health, oxygen, mode, flight data) or the settings page. */
 export function drawWristPanel(ctx: CanvasRenderingContext2D, d: WristData): void {
   drawPanelFrame(ctx, PANEL_W, PANEL_H, '#e0813a');
   if (d.settingsRow === null) {

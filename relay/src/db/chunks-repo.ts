@@ -11,27 +11,24 @@ import type { Database } from './schema.ts';
 
 export interface StoredChunk { cx: number; cy: number; cz: number; data: Uint8Array; checksum: string }
 
-/** 100 rows × 9 values a statement: far under either dialect's parameter limit. */
-const ROWS_PER_STATEMENT = 100;
-
 export class ChunksRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
   /**
-   * Writes `chunks` as versions at `foldSeq` on `db` (one statement per 100; each statement is
-   * atomic on its own). Writing the same version again replaces it: a fold retried after a failure.
+   * Writes `chunks` as versions at `foldSeq` on `db`, in one statement (atomic on its own; the fold
+   * writer keeps each call to a few chunks). Writing the same version again replaces it: a fold
+   * retried after a failure.
    */
   async writeVersions(db: Kysely<Database>, worldId: number, foldSeq: number, chunks: readonly StoredChunk[], at: string): Promise<void> {
-    for (let i = 0; i < chunks.length; i += ROWS_PER_STATEMENT) {
-      const rows = chunks.slice(i, i + ROWS_PER_STATEMENT).map((c) => ({
-        world_id: worldId, chunk_x: c.cx, chunk_y: c.cy, chunk_z: c.cz, data: c.data, checksum: c.checksum, created_at: at, updated_at: at, fold_seq: foldSeq,
-      }));
-      await db.insertInto('terrain_chunks').values(rows)
-        .onConflict((oc) => oc.columns(['world_id', 'chunk_x', 'chunk_y', 'chunk_z', 'fold_seq']).doUpdateSet((eb) => ({
-          data: eb.ref('excluded.data'), checksum: eb.ref('excluded.checksum'), updated_at: eb.ref('excluded.updated_at'),
-        })))
-        .execute();
-    }
+    if (chunks.length === 0) return;
+    const rows = chunks.map((c) => ({
+      world_id: worldId, chunk_x: c.cx, chunk_y: c.cy, chunk_z: c.cz, data: c.data, checksum: c.checksum, created_at: at, updated_at: at, fold_seq: foldSeq,
+    }));
+    await db.insertInto('terrain_chunks').values(rows)
+      .onConflict((oc) => oc.columns(['world_id', 'chunk_x', 'chunk_y', 'chunk_z', 'fold_seq']).doUpdateSet((eb) => ({
+        data: eb.ref('excluded.data'), checksum: eb.ref('excluded.checksum'), updated_at: eb.ref('excluded.updated_at'),
+      })))
+      .execute();
   }
 
   /** Deletes the versions a published fold superseded (an older version of a chunk that has a newer one at or below foldedSeq). */
@@ -66,7 +63,7 @@ export class ChunksRepo {
     return rows.map((r) => ({ cx: r.chunk_x, cy: r.chunk_y, cz: r.chunk_z, data: r.data, checksum: r.checksum ?? '' }));
   }
 
-  /** Each chunk's newest version at or below foldedSeq, in the order chunks were first stored. */
+  /** Each chunk's newest version at or below foldedSeq, in the order those versions were written. */
   private published(worldId: number, foldedSeq: number) {
     return this.db.selectFrom('terrain_chunks as c').where('c.world_id', '=', worldId).where('c.fold_seq', '<=', foldedSeq)
       .where(({ not, exists }) => not(exists(newerVersion(this.db, foldedSeq))))

@@ -4,11 +4,9 @@
  * HTTP layers depend on no more of the hub than they use.
  */
 import type { SavedPlayerState, ChatMessage } from '../../../src/protocol/net/events.ts';
-import type { JoinManifest, WorldHub, WorldRow, WorldService } from '../world/types.ts';
+import type { WorldHub, WorldRow } from '../world/types.ts';
 
 export type { WorldRow };
-export type JoinHold = JoinManifest;
-export type WorldServicePort = WorldService;
 
 export type HubPort = Pick<WorldHub, 'list' | 'create' | 'get' | 'defaultWorld' | 'open' | 'health' | 'close'> & {
   /** The guest's users.id (created the first time). */

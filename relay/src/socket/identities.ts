@@ -30,8 +30,4 @@ export class Identities {
     set.delete(connection);
     if (set.size === 0) this.byUser.delete(userId);
   }
-
-  connectionsOf(userId: string): number {
-    return this.byUser.get(userId)?.size ?? 0;
-  }
 }

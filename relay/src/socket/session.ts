@@ -5,7 +5,7 @@
  */
 import type { SavedPlayerState } from '../../../src/protocol/net/events.ts';
 import type { PlayerMode } from '../../../src/protocol/player.ts';
-import type { JoinHold } from './hub-port.ts';
+import type { JoinManifest } from '../world/types.ts';
 import type { RateWindows } from './rate-window.ts';
 import type { RelaySocket } from './server-types.ts';
 import type { WorldRoom } from './world-room.ts';
@@ -21,7 +21,7 @@ export class Session {
   peerId = 0;
   mode: PlayerMode = 'walking';
   /** Keeps the world from folding the edits this joiner still has to fetch; released on catch-up. */
-  joinHold: JoinHold | null = null;
+  joinHold: JoinManifest | null = null;
   private joinHoldTimer: NodeJS.Timeout | null = null;
   debugTimer: NodeJS.Timeout | null = null;
   /** The last state the client saved here; its position follows the poses until it leaves. */
@@ -39,7 +39,7 @@ export class Session {
     return run;
   }
 
-  holdJoin(hold: JoinHold, maxMs: number): void {
+  holdJoin(hold: JoinManifest, maxMs: number): void {
     this.releaseJoin();
     this.joinHold = hold;
     // A client that never asks for the edits must not stop the world's log from folding forever.

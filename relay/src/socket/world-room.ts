@@ -6,7 +6,8 @@
  */
 import type { Logger } from '../log.ts';
 import type { RelayMetrics } from '../metrics.ts';
-import type { HubPort, WorldServicePort } from './hub-port.ts';
+import type { HubPort } from './hub-port.ts';
+import type { WorldService } from '../world/types.ts';
 import { sendPoseBatch } from './pose-frame.ts';
 import { PoseRelay } from './pose-relay.ts';
 import type { RelayServer, RelaySocket } from './server-types.ts';
@@ -25,7 +26,7 @@ export class WorldRoom<M extends RoomMember = RoomMember> {
   private count = 0;
   private readonly stopEdits: () => void;
 
-  constructor(readonly service: WorldServicePort, io: RelayServer, metrics: RelayMetrics) {
+  constructor(readonly service: WorldService, io: RelayServer, metrics: RelayMetrics) {
     this.key = `world:${service.worldId}`;
     this.poses = new PoseRelay((peer, buf, at) => {
       const member = this.peers[peer];

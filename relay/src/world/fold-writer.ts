@@ -7,6 +7,7 @@
  * that small transaction commits, readers at the old folded_seq see none of the new versions.
  */
 import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
 import type { Database } from '../db/schema.ts';
 import type { WorldsRepo } from '../db/worlds-repo.ts';
 import type { EditsRepo } from '../db/edits-repo.ts';
@@ -22,6 +23,7 @@ export interface FoldWriterDeps {
   chunks: ChunksRepo;
   /** Log entries kept behind folded_seq so a short outage resumes from the log. */
   retainEdits: number;
+  log: Logger;
 }
 
 export interface Fold { folded_seq: number; chunks: readonly StoredChunk[] }
@@ -39,5 +41,10 @@ export async function writeFold(d: FoldWriterDeps, worldId: number, fold: Fold):
     await d.worlds.setFoldedSeq(trx, worldId, fold.folded_seq);
     await d.edits.prune(trx, worldId, fold.folded_seq - d.retainEdits);
   });
-  await d.chunks.dropSuperseded(d.db, worldId, fold.folded_seq);
+  // Published: a failed clean-up must not look like a failed fold. The next fold drops these too.
+  try {
+    await d.chunks.dropSuperseded(d.db, worldId, fold.folded_seq);
+  } catch (e) {
+    d.log.warn({ err: e, world_id: worldId }, 'dropping superseded chunk versions failed');
+  }
 }

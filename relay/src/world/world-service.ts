@@ -184,6 +184,8 @@ export class WorldServiceImpl implements WorldService {
   async close(): Promise<void> {
     clearInterval(this.timer);
     await this.flush();
+    // The final fold ignores holds; a replica reload (which drops unpublished versions) must be over.
+    await this.reloading;
     await this.gate.closeWith(() => this.fold());
   }
 }

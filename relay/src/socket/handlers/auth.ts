@@ -38,7 +38,15 @@ export function authHandlers(ctx: SocketContext): HandlerTable {
           throw fail(session, 'RATE_LIMITED', `${p.guest_id} already has ${ctx.limits.connectionsPerUser} connections: close one to connect another`,
             { limit: ctx.limits.connectionsPerUser });
         }
-        const dbId = await ctx.hub.users.ensureGuest(p.guest_id, p.name);
+        let dbId: number;
+        try {
+          dbId = await ctx.hub.users.ensureGuest(p.guest_id, p.name);
+        } catch (e) {
+          // Not authenticated after all: the connection counts as who it was before.
+          ctx.identities.release(session);
+          if (session.user) ctx.identities.claim(session, session.user.id);
+          throw e;
+        }
         session.user = { id: p.guest_id, dbId, name: p.name, role: 'guest' };
         const result: AuthResult = { user: { id: p.guest_id, name: p.name, role: 'guest' }, permissions: GUEST_PERMISSIONS, socketId: session.socket.id };
         session.socket.emit('authenticated', result);
