@@ -262,6 +262,53 @@ test.describe('multiplayer', () => {
     expect(late.errors).toEqual([]);
   });
 
+  test('the control API over HTTP: the printed token, a page picked by X-Spacetime-Client, scopes, a screenshot', async ({ mp }) => {
+    const pages = [await mp.page(0), await mp.page(1)];
+    // The token `npm start` printed (the last one: a restart signs with a new key).
+    const printed = [...mp.relay.output().matchAll(/API token \(admin scope[^\n]*\n\s+(\S+)/g)].at(-1)?.[1];
+    expect(printed, 'the relay printed an API token').toMatch(/^ey[\w-]+\.[\w-]+\.[\w-]+$/);
+    const http = (method: string, path: string, opts: { token?: string | null; client?: string; body?: unknown } = {}) => fetch(mp.relay.url + path, {
+      method,
+      headers: {
+        ...(opts.token === null ? {} : { authorization: `Bearer ${opts.token ?? printed}` }),
+        ...(opts.client ? { 'x-spacetime-client': opts.client } : {}),
+        ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    });
+    expect((await http('GET', '/player/position', { token: null })).status).toBe(401);
+    const several = await http('GET', '/player/position');
+    expect(several.status, 'several pages and none named').toBe(409);
+    const [idA, idB] = await Promise.all(pages.map(async (g) => (await mpStatus(g.page)).client_id));
+    expect(idA).toMatch(/^page_/);
+    expect(idB).not.toBe(idA);
+
+    // A read and a write through the network door land on page A, as the in-page door sees it.
+    const read = await http('GET', '/api/v2/player/position', { client: idA! });
+    expect(read.status).toBe(200);
+    expect(read.headers.get('x-request-id')).toMatch(/^req_/);
+    expect(distance((await read.json()).position, await position(pages[0].page))).toBeLessThan(0.5);
+    const to = { x: 9, y: 1, z: -7 };
+    const moved = await http('POST', '/player/teleport', { client: idA!, body: { position: to } });
+    expect(moved.status).toBe(200);
+    const landed = (await moved.json()).new_position as Vec3;
+    expect(distance(await position(pages[0].page), landed)).toBeLessThan(0.5);
+    expect(Math.hypot(landed.x - to.x, landed.z - to.z)).toBeLessThan(1);
+    // Bad input through the network door: the page's router refuses it in the seed's format.
+    const bad = await http('POST', '/player/teleport', { client: idA!, body: { position: { x: 'far' } } });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: 'INVALID_PARAMETER', status_code: 400 });
+    expect(distance(await position(pages[0].page), landed), 'the refused teleport moved nothing').toBeLessThan(0.5);
+
+    // A screenshot is far bigger than a socket message: it comes back whole, as a PNG.
+    const shot = await http('GET', '/screenshot', { client: idB! });
+    expect(shot.status).toBe(200);
+    const png = Buffer.from((await shot.json()).data as string, 'base64');
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(PNG.sync.read(png).width).toBeGreaterThan(100);
+    for (const g of pages) expect(g.errors).toEqual([]);
+  });
+
   test('SIGKILL and restart of the relay: pages reconnect without a reload, carry on, and no acknowledged edit is lost', async ({ mp }) => {
     const pages = [await mp.page(0), await mp.page(1), await mp.page(2)];
     await converged(mp, pages);

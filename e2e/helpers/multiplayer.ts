@@ -38,7 +38,7 @@ export interface Multiplayer {
 /** The page's URL for the shared arena world. */
 export const worldQuery = (worldId: number) => `?world=${worldId}&scene=test_arena&view=64`;
 
-export interface MultiplayerStatus { state: string; world_id: number | null; edit_seq: number; players: number }
+export interface MultiplayerStatus { state: string; world_id: number | null; edit_seq: number; players: number; client_id: string | null }
 
 /** GET /status's `multiplayer` block, through the bridge. */
 export async function mpStatus(page: Page): Promise<MultiplayerStatus> {

@@ -20,6 +20,8 @@ export interface RelayConfig {
   httpPerMinute: number;
   /** Write requests (POST) per minute per IP. */
   httpWritesPerMinute: number;
+  /** The API token signing key; undefined = a random one per start (printed tokens die with the process). */
+  tokenSecret: Uint8Array | undefined;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -60,6 +62,14 @@ function port(raw: string | undefined): number {
   return n;
 }
 
+/** At least 32 bytes (HS256's key length), so a guessable short secret is refused at start. */
+function tokenSecret(raw: string | undefined): Uint8Array | undefined {
+  if (raw === undefined) return undefined;
+  const bytes = new TextEncoder().encode(raw);
+  if (bytes.length < 32) throw new Error(`the token secret must be at least 32 bytes, got ${bytes.length}`);
+  return bytes;
+}
+
 export function loadConfig(argv: readonly string[] = process.argv.slice(2), env: Env = process.env): RelayConfig {
   const flags = readFlags(argv);
   const last = (name: string): string | undefined => flags.get(name)?.at(-1);
@@ -76,5 +86,6 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
     limits: parseLimits([...(env.SPACETIME_LIMITS ? [env.SPACETIME_LIMITS] : []), ...(flags.get('limit') ?? [])]),
     httpPerMinute: HTTP_LIMITS.perMinute,
     httpWritesPerMinute: HTTP_LIMITS.writesPerMinute,
+    tokenSecret: tokenSecret(last('token-secret') ?? env.SPACETIME_TOKEN_SECRET),
   };
 }

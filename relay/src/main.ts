@@ -7,6 +7,7 @@ import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from './config.ts';
+import { AccessTokens } from './auth/access-tokens.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createRelay, type RelayOptions } from './server.ts';
 
@@ -17,14 +18,22 @@ export function lanUrls(port: number, https: boolean): string[] {
     .map((a) => `${https ? 'https' : 'http'}://${a?.address}:${port}`);
 }
 
+/** The printed token's lifetime: a working day at the terminal. */
+const STARTUP_TOKEN_S = 24 * 3600;
+
 export async function runRelay(extra: Pick<RelayOptions, 'mountApp'> = {}, log: Logger = createLogger()): Promise<void> {
   const config = loadConfig();
   const relay = await createRelay({
     port: config.port, host: config.host, dataDir: config.dataDir, https: config.https, limits: config.limits,
-    httpLimits: { perMinute: config.httpPerMinute, writesPerMinute: config.httpWritesPerMinute }, log, ...extra,
+    httpLimits: { perMinute: config.httpPerMinute, writesPerMinute: config.httpWritesPerMinute }, log, tokenSecret: config.tokenSecret, ...extra,
   });
+  // Seed 000: "Auto-generated on startup and printed to console": admin scope, for the operator at this terminal.
+  const startup = await new AccessTokens({ secret: relay.tokens.secret, lifetimeSeconds: STARTUP_TOKEN_S })
+    .issue({ sub: 'operator', username: 'operator', scopes: ['admin'] });
   const lan = config.host && config.host !== '0.0.0.0' ? [] : lanUrls(relay.port, Boolean(config.https));
-  process.stdout.write(`\n  SpaceTime XR relay: ${relay.url}\n${lan.map((u) => `  on the network:     ${u}\n`).join('')}  data: ${config.dataDir}\n\n`);
+  process.stdout.write(`\n  SpaceTime XR relay: ${relay.url}\n${lan.map((u) => `  on the network:     ${u}\n`).join('')}  data: ${config.dataDir}\n` +
+    `\n  API token (admin scope, valid ${STARTUP_TOKEN_S / 3600} h${config.tokenSecret ? '' : ', until the relay stops'}):\n  ${startup.token}\n` +
+    `  e.g. curl -H "Authorization: Bearer <token>" ${relay.url}/player/position\n\n`);
   const stop = (signal: string) => {
     log.info({ signal }, 'stopping');
     relay.close().then(() => process.exit(0), (err: unknown) => {

@@ -12,6 +12,11 @@ import { Server } from 'socket.io';
 import { KEEPALIVE, RELAY_LIMITS, type RelayLimits } from '../../src/protocol/net/limits.ts';
 import { WIRE_PARSER } from '../../src/protocol/net/wire.ts';
 import { HTTP_LIMITS, type HttpsFiles } from './config.ts';
+import { randomBytes } from 'node:crypto';
+import { API_REPLY_MAX_BYTES } from '../../src/protocol/net/api-forward.ts';
+import { ROUTES } from '../../src/protocol/routes/index.ts';
+import { AccessTokens } from './auth/access-tokens.ts';
+import { createApiDoor } from './http/api-door.ts';
 import { createHttpDoor, type AppMiddleware } from './http/door.ts';
 import { opsRoutes } from './http/ops-routes.ts';
 import { worldRoutes } from './http/world-routes.ts';
@@ -20,6 +25,7 @@ import { createLogger, type Logger } from './log.ts';
 import { createMetrics } from './metrics.ts';
 import { openHub, type HubTuning } from './open-hub.ts';
 import type { HubPort } from './socket/hub-port.ts';
+import { ApiPages } from './socket/api-pages.ts';
 import { CLIENT_EVENTS, attachSockets } from './socket/index.ts';
 import type { RelayServer } from './socket/server-types.ts';
 import type { Session } from './socket/session.ts';
@@ -44,6 +50,10 @@ export interface RelayOptions {
   mountApp?(server: HttpServer): Promise<MountedApp> | MountedApp;
   joinHoldMs?: number;
   debugIntervalMs?: number;
+  /** The key API tokens are signed with (≥ 32 bytes); random per start when not given. */
+  tokenSecret?: Uint8Array;
+  /** How long the control API's HTTP door waits for a page's answer. */
+  apiTimeoutMs?: number;
 }
 
 export interface Relay {
@@ -51,11 +61,15 @@ export interface Relay {
   port: number;
   io: RelayServer;
   hub: HubPort;
+  /** Signs and checks API tokens (the HTTP door, the startup token `npm start` prints). */
+  tokens: { secret: Uint8Array; verifier: AccessTokens };
   close(): Promise<void>;
 }
 
 /** Engine.io drops a connection past this (a DoS guard); the event door refuses past maxMessageBytes and keeps it. */
 const TRANSPORT_HEADROOM = 4;
+/** The largest JSON body a control-API call may carry (a recording for POST /replay is the big one). */
+const API_BODY_MAX_BYTES = 4 * 1024 * 1024;
 
 export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
   const log = opts.log ?? createLogger();
@@ -89,14 +103,20 @@ export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
     destroyUpgrade: !opts.mountApp,
   });
   const rooms = new WorldRooms<Session>(theHub, io, metrics, log);
-  const sockets = attachSockets({ io, hub: theHub, rooms, limits, metrics, log, joinHoldMs: opts.joinHoldMs ?? 60_000, debugIntervalMs: opts.debugIntervalMs ?? 2_000 });
+  const pages = new ApiPages();
+  const secret = opts.tokenSecret ?? randomBytes(32);
+  const verifier = new AccessTokens({ secret });
+  const api = createApiDoor({ routes: ROUTES, pages, verify: (t) => verifier.verify(t), log, maxBodyBytes: API_BODY_MAX_BYTES, timeoutMs: opts.apiTimeoutMs });
+  const sockets = attachSockets({ io, hub: theHub, rooms, pages, limits, metrics, log, joinHoldMs: opts.joinHoldMs ?? 60_000, debugIntervalMs: opts.debugIntervalMs ?? 2_000 });
 
   const app = opts.mountApp ? await opts.mountApp(server) : undefined;
   handle = createHttpDoor({
     routes: [
       ...opsRoutes({ hub: theHub, metrics, startedAt: Date.now(), secure: Boolean(opts.https), rooms: () => rooms.occupied() }),
       ...worldRoutes({ hub: theHub, maxBodyBytes: limits.maxMessageBytes, playersOnline: (id) => rooms.playersOnline(id) }),
+      { method: 'POST', path: '/api/reply/:id', free: true, handle: ({ req, res, params }) => api.upload(req, res, params.id, API_REPLY_MAX_BYTES) },
     ],
+    api,
     limits: { perMinute: HTTP_LIMITS.perMinute, writesPerMinute: HTTP_LIMITS.writesPerMinute, ...opts.httpLimits },
     metrics, log, app: () => app?.middleware,
   });
@@ -112,7 +132,7 @@ export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
 
   let closing: Promise<void> | null = null;
   return {
-    url, port, io, hub: theHub,
+    url, port, io, hub: theHub, tokens: { secret, verifier },
     close: () => closing ??= (async () => {
       // Sockets first (their disconnect handlers save player state), then the page and storage.
       await new Promise<void>((resolve) => { io.close(() => resolve()); server.closeAllConnections(); });

@@ -13,6 +13,9 @@ import type { Emulator } from './control-context.ts';
 /** Installs `window.spacetime`, the typed handle tests and tools drive the game through. */
 export function installBridge(game: Game, emulator: Emulator | undefined, token: string | null = null): SpacetimeBridge {
   const api = createControlApi(game, emulator, { token });
+  // The relay's HTTP door checked the caller's own token and scope; here the page vouches for the relay.
+  const relayHeaders: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  game.net.serveApi((c) => api.request(c.method, c.path, c.body, { ...c.headers, ...relayHeaders }));
   let headers: Record<string, string> | undefined;
   const call = <R extends RouteSpec>(route: R, body?: unknown, query?: Record<string, number>) => callRoute(api, route, body, query, headers);
   const read = <R extends RouteSpec>(route: R) => callRoute(api, route, undefined, undefined, headers).then(unwrap);

@@ -10,7 +10,8 @@ import type { WorldSummary } from '../protocol/net/worlds.ts';
 import { createNetStore, type NetStore } from '../state/net-store.ts';
 import { call, type RelaySocket } from './ack.ts';
 import { loadGuestIdentity } from './guest-identity.ts';
-import { RelayConnection } from './relay-connection.ts';
+import { RelayConnection, type ConnectIdentity } from './relay-connection.ts';
+import { loadClientId, serveApi, type ApiHandler } from './api-server.ts';
 import { RemotePlayers } from './remote-players.ts';
 import { WorldSession } from './world-session.ts';
 import type { TerrainReplica } from './terrain-replica.ts';
@@ -39,11 +40,14 @@ export class NetClient {
   private worldId: number | undefined;
   /** The player's saved state from the last join, for the first spawn in that world. */
   private spawnState: SavedPlayerState | null = null;
+  private readonly identity: ConnectIdentity = loadGuestIdentity();
+  private api: ApiHandler | null = null;
 
   constructor(replica: TerrainReplica, private readonly host: WorldHost, worldId?: number, url?: string) {
     this.worldId = worldId;
     this.session = new WorldSession(this.store, replica, () => void host.rebuild());
-    this.connection = new RelayConnection(this.store, loadGuestIdentity(), {
+    this.connection = new RelayConnection(this.store, this.identity, {
+      onSocket: (socket) => serveApi(socket, (c) => this.api!(c), url ?? ''),
       onAuthenticated: (socket, resumed) => (resumed ? this.resume(socket) : this.join(socket)),
       onDropped: () => undefined,
       onOffline: () => {
@@ -53,6 +57,21 @@ export class NetClient {
       },
     }, url);
     this.saver = setInterval(() => void this.save(), SAVE_EVERY_MS);
+  }
+
+  /**
+   * Serve the control API to the relay's HTTP door (the bridge calls this when it installs, before
+   * start()): the page then names itself with a client_id when it authenticates.
+   */
+  serveApi(handle: ApiHandler): string {
+    this.api = handle;
+    this.identity.client_id ??= loadClientId();
+    return this.identity.client_id;
+  }
+
+  /** This page's X-Spacetime-Client id, when it serves the control API. */
+  get clientId(): string | null {
+    return this.api ? this.identity.client_id ?? null : null;
   }
 
   /** Connects and joins; resolves with the join, or null when the game is to run single-player. */

@@ -13,6 +13,9 @@ import type { NetStore } from '../state/net-store.ts';
 import { call, type RelaySocket } from './ack.ts';
 import type { GuestIdentity } from './guest-identity.ts';
 
+/** Who connects; a page serving the control API to the relay's HTTP door adds its client_id (api-server.ts). */
+export type ConnectIdentity = GuestIdentity & { client_id?: string };
+
 /** A first connection that takes longer than this counts as no relay (the game starts single-player). */
 const CONNECT_TIMEOUT_MS = 5000;
 
@@ -23,6 +26,8 @@ export interface ConnectionHooks {
   onDropped(): void;
   /** Given up, refused, or left: the game plays single-player. */
   onOffline(reason: string): void;
+  /** A new socket, before it connects: bind relay-to-page events here (once per socket; it reconnects itself). */
+  onSocket?(socket: RelaySocket): void;
 }
 
 export class RelayConnection {
@@ -34,7 +39,7 @@ export class RelayConnection {
 
   constructor(
     private readonly store: NetStore,
-    private readonly identity: GuestIdentity,
+    private readonly identity: ConnectIdentity,
     private readonly hooks: ConnectionHooks,
     /** Relay origin; undefined = this page's own (npm start serves both). */
     private readonly url?: string,
@@ -64,6 +69,7 @@ export class RelayConnection {
       autoConnect: false,
     });
     this.socket = socket;
+    this.hooks.onSocket?.(socket);
     socket.on('connect', () => void this.authenticate(socket));
     socket.on('connect_error', (err) => {
       // Before the first success there is no relay to come back to: play single-player now.
@@ -103,7 +109,8 @@ export class RelayConnection {
 
   private async authenticate(socket: RelaySocket): Promise<void> {
     const resumed = this.established;
-    const auth = await call(socket, 'authenticate', { protocol_version: PROTOCOL_VERSION, guest_id: this.identity.guest_id, name: this.identity.name });
+    const { guest_id, name, client_id } = this.identity;
+    const auth = await call(socket, 'authenticate', { protocol_version: PROTOCOL_VERSION, guest_id, name, ...(client_id ? { client_id } : {}) });
     if (this.socket !== socket) return;
     if (!auth.ok) {
       const refusal = auth.error.code === 'PROTOCOL_MISMATCH'

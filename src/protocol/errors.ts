@@ -3,6 +3,9 @@ import type { z } from 'zod';
 /** Error codes of seed 000 ("Common Error Codes"), with their HTTP status. */
 export const ERROR_STATUS = {
   INVALID_TOKEN: 401,
+  TOKEN_EXPIRED: 401,
+  /** Authenticated, but the token lacks the scope the route declares (seed 000 "403 Forbidden"). */
+  FORBIDDEN: 403,
   MISSING_PARAMETER: 400,
   INVALID_PARAMETER: 400,
   RESOURCE_NOT_FOUND: 404,

@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log.ts';
 import type { RelayMetrics } from '../metrics.ts';
+import type { ApiDoor } from './api-door.ts';
 import { createHttpRateLimiter, type HttpRateLimits } from './rate-limit.ts';
 import { sendError } from './respond.ts';
 import { createRouter, type Route } from './router.ts';
@@ -20,12 +21,15 @@ export interface HttpDoorOptions {
   metrics: RelayMetrics;
   log: Logger;
   app?: () => AppMiddleware | undefined;
+  /** The control API forwarded to game pages (api-door.ts). */
+  api?: ApiDoor;
 }
 
 const CORS = {
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-  'Access-Control-Allow-Headers': 'Content-Type, Authorization',
+  'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
+  'Access-Control-Allow-Headers': 'Content-Type, Authorization, Accept, X-Spacetime-Client, X-Reply-Status, X-Reply-Headers',
+  'Access-Control-Expose-Headers': 'X-Request-Id, X-Api-Version, Server-Timing, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After',
 };
 
 export function clientIp(req: IncomingMessage): string {
@@ -44,6 +48,20 @@ export function createHttpDoor(opts: HttpDoorOptions) {
     res.once('finish', () => opts.metrics.http(method, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9));
     const url = new URL(req.url ?? '/', 'http://relay.invalid');
     const match = router.match(method === 'OPTIONS' ? 'GET' : method, url.pathname);
+    const api = opts.api?.claims(method, url.pathname, req.headers, match !== null);
+    if (api) {
+      for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v);
+      if (method === 'OPTIONS') return void res.writeHead(204).end();
+      if (!(await admit(clientIp(req), api.write, res))) return;
+      try {
+        await opts.api!.handle(req, res, url, api.path);
+      } catch (err) {
+        opts.log.error({ err, method, url: req.url }, 'api door failed');
+        if (!res.headersSent) sendError(res, 'INTERNAL_ERROR', 'the relay failed to forward the call; see its log');
+        else res.end();
+      }
+      return;
+    }
     const app = opts.app?.();
     // A browser opening the relay's URL wants the game; tools and curl get seed 003's service info.
     const pageAsked = app && url.pathname === '/' && method === 'GET' && /text\/html/.test(req.headers.accept ?? '');
@@ -61,7 +79,8 @@ export function createHttpDoor(opts: HttpDoorOptions) {
       return;
     }
     const write = 'route' in match && match.route.write === true;
-    if (!(await admit(clientIp(req), write, res))) return;
+    const free = 'route' in match && match.route.free === true;
+    if (!free && !(await admit(clientIp(req), write, res))) return;
     if ('allow' in match) return router.refuseMethod(res, method, url.pathname, match.allow);
     try {
       await match.route.handle({ req, res, url, params: match.params });

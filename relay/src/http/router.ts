@@ -18,6 +18,8 @@ export interface Route {
   path: string;
   /** Counts against the per-IP write budget as well as the general one. */
   write?: boolean;
+  /** Spends no rate budget: a page's upload of an answer the caller's request already paid for. */
+  free?: boolean;
   handle(r: RouteRequest): Promise<void> | void;
 }
 

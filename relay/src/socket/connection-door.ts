@@ -46,6 +46,7 @@ export function installConnectionDoor(ctx: SocketContext, table: HandlerTable): 
       ctx.metrics.connectionClosed();
       sessions.delete(session);
       ctx.identities.release(session);
+      ctx.pages.remove(socket);
       session.stopDebug();
       const left = session.serial(() => leaveWorld(ctx, session, `disconnected: ${reason}`))
         .catch((err: unknown) => ctx.log.error({ err }, 'leaving on disconnect failed'))

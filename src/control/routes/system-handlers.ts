@@ -17,7 +17,7 @@ export function systemHandlers(ctx: ControlContext): HandlerTable<typeof SYSTEM_
   const multiplayer = () => {
     const n = game.net.store.getState();
     const joined = n.state !== 'offline' && n.world !== null;
-    return { state: n.state, world_id: joined ? n.world!.world_id : null, edit_seq: n.editSeq, players: joined ? n.players.length + 1 : 0 };
+    return { state: n.state, world_id: joined ? n.world!.world_id : null, edit_seq: n.editSeq, players: joined ? n.players.length + 1 : 0, client_id: game.net.clientId };
   };
   return {
     'GET /health': () => {

@@ -12,6 +12,7 @@ import type { Vec3 } from '../vec3.ts';
 import type { Ack, RelayError } from './errors.ts';
 import { CHAT_MAX_CHARS } from './limits.ts';
 import { WorldIdSchema, type WorldSummary } from './worlds.ts';
+import { ClientIdSchema, type ApiCall, type ApiReply } from './api-forward.ts';
 
 /** Seed 000 writes chunk coordinates as {x, y, z}. */
 export const ChunkCoordsSchema = z.object({
@@ -31,6 +32,8 @@ export const AuthenticateSchema = z.object({
   /** The browser's generated guest identity, kept in localStorage. */
   guest_id: z.string().regex(/^guest_[a-z0-9]{6,32}$/, 'guest_id must look like guest_<letters and digits>'),
   name: z.string().trim().min(1).max(32),
+  /** A game page that serves the control API to the relay's HTTP door names itself (X-Spacetime-Client). */
+  client_id: ClientIdSchema.optional(),
 }).strict();
 
 export const JoinWorldSchema = z.object({
@@ -182,4 +185,6 @@ export interface RelayToClientEvents {
   memory_usage(data: { rss_mb: number; heap_used_mb: number; heap_total_mb: number; external_mb: number }): void;
   event_metrics(data: { events_per_minute: number; by_event: Record<string, number>; refused: number }): void;
   error(data: RelayError): void;
+  /** A control-API call through the relay's HTTP door, for a page that gave a client_id (api-forward.ts). */
+  api_request(call: ApiCall, reply: (answer: ApiReply) => void): void;
 }

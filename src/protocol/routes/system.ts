@@ -24,6 +24,7 @@ const Multiplayer = z.object({
   world_id: z.number().nullable().describe('the shared world joined (null offline)'),
   edit_seq: z.number().describe('the last of the world\'s edits applied here, in the relay\'s order'),
   players: z.number().describe('players in the world, this one included (0 offline)'),
+  client_id: z.string().nullable().describe('this page\'s X-Spacetime-Client for the relay\'s HTTP door (null when it does not serve the control API)'),
 });
 
 export const SYSTEM_ROUTES = routeTable({

@@ -48,6 +48,8 @@ export function authHandlers(ctx: SocketContext): HandlerTable {
           throw e;
         }
         session.user = { id: p.guest_id, dbId, name: p.name, role: 'guest' };
+        if (p.client_id) ctx.pages.add(p.client_id, session.socket);
+        else ctx.pages.remove(session.socket);
         const result: AuthResult = { user: { id: p.guest_id, name: p.name, role: 'guest' }, permissions: GUEST_PERMISSIONS, socketId: session.socket.id };
         session.socket.emit('authenticated', result);
         ctx.log.info({ socket: session.socket.id, user: p.guest_id }, 'authenticated');
