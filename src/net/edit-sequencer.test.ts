@@ -1,20 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { EditSequencer } from './edit-sequencer.ts';
 import type { SequencedEdit } from '../protocol/net/events.ts';
+import { relayError, type Ack, type RelayError } from '../protocol/net/errors.ts';
 
 const edit = (seq: number, player = 'other'): SequencedEdit => ({
   edit_seq: seq, player_id: player, position: { x: seq, y: 0, z: 0 }, radius: 2, strength: 1, operation: 'remove',
 });
 
+const settle = () => new Promise((r) => setTimeout(r, 0));
+type EditsAck = Ack<{ edits: readonly SequencedEdit[]; edit_seq: number }>;
+
+/** A sequencer whose requests stay open until the test answers them, oldest first. */
 function setup() {
   const applied: number[] = [];
   const asked: number[] = [];
+  const refusals: RelayError[] = [];
+  const open: Array<(a: EditsAck) => void> = [];
   const seq = new EditSequencer<string>({
     // The edit's x carries its seq, so the test sees which edit the replicas got, in what order.
     apply: async (e, s) => { applied.push(e.position.x); return `applied ${s}`; },
-    requestSince: (since) => void asked.push(since),
+    request: (since) => { asked.push(since); return new Promise((resolve) => open.push(resolve)); },
+    refused: (error) => void refusals.push(error),
   });
-  return { seq, applied, asked };
+  /** The relay answers the oldest open request, and the sequencer acts on the answer. */
+  const reply = async (ack: EditsAck) => { open.shift()!(ack); await settle(); };
+  const answer = (seqs: number[], editSeq: number) => reply({ ok: true, value: { edits: seqs.map((s) => edit(s)), edit_seq: editSeq } });
+  const refuse = () => reply({ ok: false, error: relayError('RESYNC_REQUIRED', 'folded') });
+  return { seq, applied, asked, refusals, answer, refuse };
 }
 
 describe('EditSequencer', () => {
@@ -35,18 +47,94 @@ describe('EditSequencer', () => {
     expect(asked).toEqual([11]);
   });
 
-  it('a gap asks once for the edits since the last applied; the answer fills it', () => {
-    const { seq, applied, asked } = setup();
+  it('a gap asks once for the edits since the last applied; the answer fills it', async () => {
+    const { seq, applied, asked, answer } = setup();
     seq.startAt(0);
     seq.receive(edit(3));
     seq.receive(edit(4));
     expect(asked).toEqual([0]);
     expect(applied).toEqual([]);
-    seq.answered([edit(1), edit(2), edit(3)]);
+    await answer([1, 2, 3, 4], 4);
     expect(applied).toEqual([1, 2, 3, 4]);
     // A new gap later is asked for again.
     seq.receive(edit(6));
     expect(asked).toEqual([0, 4]);
+  });
+
+  it('asks on past a capped answer; a broadcast during the next request joins it: each range asked once', async () => {
+    const { seq, applied, asked, answer } = setup();
+    seq.startAt(0);
+    const caughtUp = seq.catchUp();
+    expect(asked).toEqual([0]);
+    await answer([1, 2, 3], 7); // capped short of the world's edit_seq
+    expect(asked).toEqual([0, 3]);
+    // Edit 9 is broadcast while 4.. is being asked for (8 is lost): no second request beside it.
+    seq.receive(edit(9));
+    expect(asked).toEqual([0, 3]);
+    await answer([4, 5, 6, 7], 7);
+    // The answer ends at 7 but 9 is known: ask on from 7, once.
+    expect(asked).toEqual([0, 3, 7]);
+    await answer([8, 9], 9);
+    expect(await caughtUp).toBeNull();
+    expect(asked).toEqual([0, 3, 7]);
+    expect(applied).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('a gap seen from a broadcast while a catch-up is in flight starts no second request', async () => {
+    const { seq, applied, asked, answer } = setup();
+    seq.startAt(0);
+    const caughtUp = seq.catchUp();
+    seq.receive(edit(5));
+    seq.receive(edit(6));
+    const joined = seq.catchUp(); // a resume asking meanwhile joins the request in flight too
+    expect(asked).toEqual([0]);
+    await answer([1, 2, 3], 3);
+    expect(asked).toEqual([0, 3]);
+    await answer([4, 5, 6], 6);
+    expect([await caughtUp, await joined]).toEqual([null, null]);
+    expect(asked).toEqual([0, 3]);
+    expect(applied).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('while holding, catches up from the snapshots\' seq past a capped answer; startAt applies it in order', async () => {
+    const { seq, applied, asked, answer } = setup();
+    seq.hold();
+    const caughtUp = seq.catchUp(10);
+    await answer([11, 12], 14);
+    expect(asked).toEqual([10, 12]);
+    expect(applied).toEqual([]);
+    seq.startAt(10);
+    expect(applied).toEqual([11, 12]);
+    await answer([13, 14], 14);
+    expect(await caughtUp).toBeNull();
+    expect(applied).toEqual([11, 12, 13, 14]);
+  });
+
+  it('a refused gap ask goes to refused and is not repeated; a catch-up\'s own refusal goes to its caller', async () => {
+    const { seq, asked, refusals, refuse } = setup();
+    seq.startAt(0);
+    seq.receive(edit(3));
+    await refuse();
+    expect(refusals.map((e) => e.code)).toEqual(['RESYNC_REQUIRED']);
+    seq.receive(edit(4));
+    expect(asked).toEqual([0]);
+    const caughtUp = seq.catchUp();
+    expect(asked).toEqual([0, 0]);
+    await refuse();
+    expect((await caughtUp)?.code).toBe('RESYNC_REQUIRED');
+    expect(refusals).toHaveLength(1);
+  });
+
+  it('drops the answer to an ask made before the world was left', async () => {
+    const { seq, applied, asked, answer } = setup();
+    seq.startAt(0);
+    seq.receive(edit(3));
+    seq.abandon();
+    seq.startAt(0);
+    await answer([1, 2, 3], 3);
+    expect(applied).toEqual([]);
+    seq.receive(edit(2)); // the new start asks for its own gaps
+    expect(asked).toEqual([0, 0]);
   });
 
   it('our own edit resolves when its broadcast is applied, whether the ack comes first or last', async () => {

@@ -1,12 +1,14 @@
 /**
  * Puts the world's edits in the relay's order. Every replica must apply the same edits in the same
  * order to stay bit-identical, so edits are applied strictly by edit_seq: one that arrives early
- * waits in a buffer, and a gap (a lost broadcast, an outage) asks the relay for the edits after the
- * last one applied. Our own digs are not applied when sent, only when their sequenced broadcast
+ * waits in a buffer. The sequencer alone asks the relay for missing edits (a join's catch-up, a
+ * resume, a gap left by a lost broadcast), one request at a time, so two askers never fetch the
+ * same range twice. Our own digs are not applied when sent, only when their sequenced broadcast
  * comes back, like everyone else's; the sender's promise resolves then. Actions pinned to a
  * sequence number (a repaired chunk the relay cut at its edit_seq T) run right after edit T.
  */
 import type { SequencedEdit } from '../protocol/net/events.ts';
+import type { Ack, RelayError } from '../protocol/net/errors.ts';
 import type { BrushEdit } from '../protocol/terrain.ts';
 
 /** Own edits applied before their acknowledgement arrived, kept for the ack to claim. */
@@ -18,8 +20,10 @@ export interface SequencerDeps<A> {
    * to the workers before returning (ordering rests on the call order).
    */
   apply(edit: BrushEdit, seq: number): Promise<A>;
-  /** Asks the relay for every edit after `since` (request_terrain_edits). */
-  requestSince(since: number): void;
+  /** request_terrain_edits: the edits after `since` (at most 2,000, the oldest) and the world's edit_seq. */
+  request(since: number): Promise<Ack<{ edits: readonly SequencedEdit[]; edit_seq: number }>>;
+  /** A request not the first of a catchUp() was refused (RESYNC_REQUIRED: the edits were folded away). */
+  refused(error: RelayError): void;
   /** Told after each edit is handed over (store, checksum samples). */
   applied?(seq: number, edit: SequencedEdit, done: Promise<A>): void;
 }
@@ -33,10 +37,16 @@ export class EditSequencer<A> {
   private readonly waiters = new Map<number, (done: A | PromiseLike<A> | null) => void>();
   private readonly own = new Map<number, Promise<A>>();
   private readonly pinned: Array<{ seq: number; run: () => void }> = [];
-  private askedSince = -1;
-  /** Inside answered(): the answer is being applied, so a gap seen halfway is not a gap. */
-  private answering = false;
   private held = false;
+  /**
+   * The request chain in flight, if any: every ask joins it rather than asking beside it. Dropped
+   * when the world is left or a new start awaited; an answer to a dropped chain is ignored.
+   */
+  private asking: { done: Promise<RelayError | null> } | null = null;
+  /** The highest edit_seq known to exist (answers' edit_seq, broadcasts): asking goes on up to it. */
+  private known = 0;
+  /** A gap ask from here was refused: not repeated for this gap (a resume asks again). */
+  private refusedAt = -1;
 
   constructor(private readonly deps: SequencerDeps<A>) {}
 
@@ -53,7 +63,7 @@ export class EditSequencer<A> {
   startAt(seq: number): void {
     this.applied = seq;
     this.held = false;
-    this.askedSince = -1;
+    this.refusedAt = -1;
     for (const s of this.pending.keys()) if (s <= seq) this.pending.delete(s);
     for (const [s, resolve] of this.waiters) if (s <= seq) { this.waiters.delete(s); resolve(null); }
     this.own.clear();
@@ -70,14 +80,14 @@ export class EditSequencer<A> {
    */
   hold(): void {
     this.held = true;
+    this.asking = null;
   }
 
-  get holding(): boolean {
-    return this.held;
-  }
+  get holding(): boolean { return this.held; }
 
   /** A broadcast, or one edit of a request_terrain_edits answer. Duplicates are ignored. */
   receive(edit: SequencedEdit): void {
+    this.known = Math.max(this.known, edit.edit_seq);
     if (this.held) {
       this.pending.set(edit.edit_seq, edit);
       return;
@@ -85,22 +95,18 @@ export class EditSequencer<A> {
     if (edit.edit_seq <= this.applied || this.pending.has(edit.edit_seq)) return;
     this.pending.set(edit.edit_seq, edit);
     this.drain();
-    if (this.pending.size > 0 && !this.answering && this.askedSince !== this.applied) {
-      // A gap: something between applied and the buffered edits never came. Ask once per gap.
-      this.askedSince = this.applied;
-      this.deps.requestSince(this.applied);
-    }
+    // A gap: an edit before the buffered ones never came. Asking in flight covers it (up to `known`).
+    if (this.pending.size > 0 && !this.asking && this.refusedAt !== this.applied) void this.ask(this.applied, false);
   }
 
-  /** The answer to requestSince came (in full): a gap still open later may be asked again. */
-  answered(edits: readonly SequencedEdit[]): void {
-    this.answering = true;
-    try {
-      for (const e of edits) this.receive(e);
-    } finally {
-      this.answering = false;
-      this.askedSince = -1;
-    }
+  /**
+   * Asks for the edits after `from` (holding: where the snapshots end) and on until every known one
+   * is in, or joins the asking in flight. Resolves when it stops: with its first request's refusal
+   * for the caller to judge (later refusals go to deps.refused), else null.
+   */
+  catchUp(from = this.applied): Promise<RelayError | null> {
+    this.refusedAt = -1;
+    return this.asking ? this.asking.done.then(() => null) : this.ask(from, true);
   }
 
   /**
@@ -109,10 +115,7 @@ export class EditSequencer<A> {
    */
   acknowledged(seq: number): Promise<A | null> {
     const done = this.own.get(seq);
-    if (done) {
-      this.own.delete(seq);
-      return done;
-    }
+    if (done) { this.own.delete(seq); return done; }
     if (seq <= this.applied) return Promise.resolve(null);
     return new Promise<A | null>((resolve) => this.waiters.set(seq, resolve));
   }
@@ -120,10 +123,7 @@ export class EditSequencer<A> {
   /** Runs `run` right after edit `seq` is applied (now, if it is the last applied); false if already past. */
   at(seq: number, run: () => void): boolean {
     if (!this.held && seq < this.applied) return false;
-    if (!this.held && seq === this.applied) {
-      run();
-      return true;
-    }
+    if (!this.held && seq === this.applied) { run(); return true; }
     this.pinned.push({ seq, run });
     this.pinned.sort((a, b) => a.seq - b.seq);
     return true;
@@ -132,11 +132,52 @@ export class EditSequencer<A> {
   /** Fails every waiting own edit (the world was left). */
   abandon(): void {
     this.held = false;
+    this.asking = null;
+    this.known = 0;
     for (const resolve of this.waiters.values()) resolve(null);
     this.waiters.clear();
     this.pending.clear();
     this.own.clear();
     this.pinned.length = 0;
+  }
+
+  /**
+   * One request at a time; while edits up to `known` are still missing (an answer capped at 2,000,
+   * a broadcast past a gap meanwhile), asks on from the last edit in hand: each range asked once.
+   */
+  private ask(from: number, callerHandlesFirst: boolean): Promise<RelayError | null> {
+    const run = { done: Promise.resolve<RelayError | null>(null) };
+    this.asking = run;
+    run.done = (async () => {
+      try {
+        for (let since = from, first = true; ; first = false) {
+          const answer = await this.deps.request(since);
+          if (this.asking !== run) return null;
+          if (!answer.ok) {
+            if (first && callerHandlesFirst) return answer.error;
+            this.refusedAt = this.applied;
+            this.deps.refused(answer.error);
+            return null;
+          }
+          this.known = Math.max(this.known, answer.value.edit_seq);
+          for (const e of answer.value.edits) this.receive(e);
+          const reached = this.reached(since);
+          // Done when all known edits are in, or the relay had no more (one numbered, not yet logged).
+          if (reached >= this.known || reached <= since) return null;
+          since = reached;
+        }
+      } finally {
+        if (this.asking === run) this.asking = null;
+      }
+    })();
+    return run.done;
+  }
+
+  /** The last edit in hand with every one before it: applied, or buffered in a row after `from`. */
+  private reached(from: number): number {
+    let s = this.held ? from : Math.max(from, this.applied);
+    while (this.pending.has(s + 1)) s++;
+    return s;
   }
 
   private drain(): void {
@@ -148,10 +189,7 @@ export class EditSequencer<A> {
       const done = this.deps.apply({ position: edit.position, radius: edit.radius, strength: edit.strength, operation: edit.operation }, edit.edit_seq);
       this.deps.applied?.(edit.edit_seq, edit, done);
       const waiter = this.waiters.get(edit.edit_seq);
-      if (waiter) {
-        this.waiters.delete(edit.edit_seq);
-        waiter(done);
-      } else if (edit.player_id === this.self) {
+      if (waiter) { this.waiters.delete(edit.edit_seq); waiter(done); } else if (edit.player_id === this.self) {
         this.own.set(edit.edit_seq, done);
         if (this.own.size > OWN_KEPT) this.own.delete(this.own.keys().next().value!);
       }

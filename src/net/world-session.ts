@@ -5,8 +5,9 @@
  * after an outage from the last applied sequence number (or rebuild when the relay folded past it).
  */
 import { fail, ok, type Result } from '../protocol/errors.ts';
+import { relayError, type RelayError } from '../protocol/net/errors.ts';
 import type { BrushEdit, EditOutcome } from '../protocol/terrain.ts';
-import type { ChunkCoords, ChunkPayload, JoinResult, SequencedEdit } from '../protocol/net/events.ts';
+import type { ChunkCoords, ChunkPayload, JoinResult } from '../protocol/net/events.ts';
 import { CHECKSUM_SAMPLE } from '../protocol/net/limits.ts';
 import type { NetStore } from '../state/net-store.ts';
 import { EditSequencer } from './edit-sequencer.ts';
@@ -52,7 +53,11 @@ export class WorldSession {
   ) {
     this.sequencer = new EditSequencer<Applied<EditOutcome>>({
       apply: (edit) => replica.edit(edit),
-      requestSince: (since) => void this.requestSince(since),
+      // The sequencer decides what to ask for and when; the session only lends it the socket.
+      request: (since) => this.socket
+        ? call(this.socket, 'request_terrain_edits', { since_seq: since })
+        : Promise.resolve({ ok: false as const, error: relayError('SERVER_ERROR', 'no relay socket') }),
+      refused: (error) => this.refused(error),
       applied: (seq, edit, done) => {
         this.last = done;
         this.store.setState({ editSeq: seq });
@@ -131,17 +136,15 @@ export class WorldSession {
     await pre.done;
     if (this.prefetch === pre) this.prefetch = null;
     // Every snapshot is in: the relay may fold again once we ask for the edits, so ask now, while
-    // the snapshots go to the workers.
-    const edits = call(socket, 'request_terrain_edits', { since_seq: join.folded_seq });
+    // the snapshots go to the workers (the sequencer holds the answers until startAt).
+    const caughtUp = this.sequencer.catchUp(join.folded_seq);
     const installs: Array<Promise<unknown>> = [];
     for (const [, c] of pre.chunks) installs.push(this.replica.install(c.x, c.y, c.z, c.data).then((a) => a.result));
     await Promise.all(installs);
     this.sequencer.startAt(join.folded_seq);
     this.store.setState({ editSeq: join.folded_seq });
-    const answer = await edits;
-    if (!answer.ok) throw new Error(`could not read the world's edits: ${answer.error.error}`);
-    this.sequencer.answered(answer.value.edits);
-    await this.askRest(answer.value);
+    const refused = await caughtUp;
+    if (refused) throw new Error(`could not read the world's edits: ${refused.error}`);
     await this.last;
   }
 
@@ -162,7 +165,8 @@ export class WorldSession {
     await this.joinWorld(socket, worldId);
     if (!this.attached) return;
     this.fresh = null;
-    await this.requestSince(this.sequencer.applied);
+    const refused = await this.sequencer.catchUp();
+    if (refused) this.refused(refused);
   }
 
   /** Our dig: sent to the relay, applied when its sequenced broadcast comes back. */
@@ -187,26 +191,9 @@ export class WorldSession {
     return r.ok ? ok(r.value.synced_to_clients) : fail('SERVICE_UNAVAILABLE', r.error.error);
   }
 
-  /**
-   * The relay answers at most 2,000 edits at a time: while an answer stops short of the world's
-   * edit_seq, ask on from its last edit, so a page that missed a long burst catches up at once
-   * rather than at the next broadcast (which, in a world gone quiet, may never come).
-   */
-  private async askRest(answer: { edits: readonly SequencedEdit[]; edit_seq: number }): Promise<void> {
-    const last = answer.edits.at(-1)?.edit_seq;
-    if (last !== undefined && last < answer.edit_seq) await this.requestSince(last);
-  }
-
-  private async requestSince(since: number): Promise<void> {
-    const socket = this.socket;
-    if (!socket) return;
-    const r = await call(socket, 'request_terrain_edits', { since_seq: since });
-    if (r.ok) {
-      this.sequencer.answered(r.value.edits);
-      await this.askRest(r.value);
-      return;
-    }
-    if (r.error.code === 'RESYNC_REQUIRED' && this.attached) {
+  /** The relay folded away the edits we asked for: rebuild from snapshots (other refusals: a later ask retries). */
+  private refused(error: RelayError): void {
+    if (error.code === 'RESYNC_REQUIRED' && this.attached) {
       this.detach();
       this.resync();
     }
