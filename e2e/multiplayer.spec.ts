@@ -16,6 +16,24 @@ import type { BrushEdit } from '../src/protocol/terrain.ts';
 import type { Vec3 } from '../src/protocol/vec3.ts';
 import type { Page } from '@playwright/test';
 import { PNG } from 'pngjs';
+import WebSocket from 'ws';
+
+/** A plain WebSocket client (no socket.io) reading JSON messages in order. */
+async function wsClient(url: string) {
+  const ws = new WebSocket(url);
+  const inbox: Array<Record<string, unknown> & { type: string }> = [];
+  let wake: (() => void) | null = null;
+  ws.on('message', (data, binary) => { if (!binary) inbox.push(JSON.parse(String(data))); wake?.(); });
+  await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
+  return {
+    send: (m: unknown) => ws.send(JSON.stringify(m)),
+    async next() {
+      while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      return inbox.shift()!;
+    },
+    close: () => ws.close(),
+  };
+}
 
 const FLOOD = 1000;
 
@@ -298,7 +316,8 @@ test.describe('multiplayer', () => {
     const bad = await http('POST', '/player/teleport', { client: idA!, body: { position: { x: 'far' } } });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: 'INVALID_PARAMETER', status_code: 400 });
-    expect(distance(await position(pages[0].page), landed), 'the refused teleport moved nothing').toBeLessThan(0.5);
+    const after = await position(pages[0].page);
+    expect(Math.hypot(after.x - landed.x, after.z - landed.z), 'the refused teleport moved nothing').toBeLessThan(0.5);
 
     // A screenshot is far bigger than a socket message: it comes back whole, as a PNG.
     const shot = await http('GET', '/screenshot', { client: idB! });
@@ -307,6 +326,33 @@ test.describe('multiplayer', () => {
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(PNG.sync.read(png).width).toBeGreaterThan(100);
     for (const g of pages) expect(g.errors).toEqual([]);
+  });
+
+  test('telemetry over the relay: a plain WebSocket client streams fps events; a bad token gets auth_failed', async ({ mp }) => {
+    const a = await mp.page(0);
+    const idA = (await mpStatus(a.page)).client_id!;
+    const printed = [...mp.relay.output().matchAll(/API token \(admin scope[^\n]*\n\s+(\S+)/g)].at(-1)![1];
+    const url = `${mp.relay.url.replace(/^http/, 'ws')}/telemetry?client=${idA}`;
+    const bad = await wsClient(url);
+    bad.send({ type: 'auth', token: 'not-a-token' });
+    expect(await bad.next()).toMatchObject({ type: 'auth_failed' });
+    bad.close();
+
+    const t = await wsClient(url);
+    t.send({ type: 'auth', token: printed });
+    expect(await t.next()).toMatchObject({ type: 'auth_success', client_id: expect.any(String) });
+    t.send({ type: 'configure', config: { fps_interval: 0.1 } });
+    expect(await t.next()).toMatchObject({ type: 'configured', config: { fps_interval: 0.1 } });
+    t.send({ type: 'subscribe', events: ['fps'] });
+    expect(await t.next()).toMatchObject({ type: 'subscribed', events: ['fps'] });
+    const fps = await t.next();
+    expect(fps).toMatchObject({ type: 'event', event: 'fps', data: { fps: expect.any(Number), frame_time_ms: expect.any(Number) } });
+    expect((await t.next()).event).toBe('fps');
+    t.send({ type: 'get_snapshot' });
+    let snapshot = await t.next();
+    while (snapshot.type === 'event') snapshot = await t.next();
+    expect(snapshot).toMatchObject({ type: 'snapshot', data: expect.any(Object) });
+    t.close();
   });
 
   test('SIGKILL and restart of the relay: pages reconnect without a reload, carry on, and no acknowledged edit is lost', async ({ mp }) => {

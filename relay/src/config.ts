@@ -22,6 +22,8 @@ export interface RelayConfig {
   httpWritesPerMinute: number;
   /** The API token signing key; undefined = a random one per start (printed tokens die with the process). */
   tokenSecret: Uint8Array | undefined;
+  /** A second port for the telemetry WebSocket alone (seed 000's 8081); undefined = only /telemetry on `port`. */
+  telemetryPort: number | undefined;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -62,6 +64,10 @@ function port(raw: string | undefined): number {
   return n;
 }
 
+function optionalPort(raw: string | undefined): number | undefined {
+  return raw === undefined ? undefined : port(raw);
+}
+
 /** At least 32 bytes (HS256's key length), so a guessable short secret is refused at start. */
 function tokenSecret(raw: string | undefined): Uint8Array | undefined {
   if (raw === undefined) return undefined;
@@ -87,5 +93,6 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
     httpPerMinute: HTTP_LIMITS.perMinute,
     httpWritesPerMinute: HTTP_LIMITS.writesPerMinute,
     tokenSecret: tokenSecret(last('token-secret') ?? env.SPACETIME_TOKEN_SECRET),
+    telemetryPort: optionalPort(last('telemetry-port') ?? env.SPACETIME_TELEMETRY_PORT),
   };
 }

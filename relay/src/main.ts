@@ -25,7 +25,7 @@ export async function runRelay(extra: Pick<RelayOptions, 'mountApp'> = {}, log: 
   const config = loadConfig();
   const relay = await createRelay({
     port: config.port, host: config.host, dataDir: config.dataDir, https: config.https, limits: config.limits,
-    httpLimits: { perMinute: config.httpPerMinute, writesPerMinute: config.httpWritesPerMinute }, log, tokenSecret: config.tokenSecret, ...extra,
+    httpLimits: { perMinute: config.httpPerMinute, writesPerMinute: config.httpWritesPerMinute }, log, tokenSecret: config.tokenSecret, telemetryPort: config.telemetryPort, ...extra,
   });
   // Seed 000: "Auto-generated on startup and printed to console": admin scope, for the operator at this terminal.
   const startup = await new AccessTokens({ secret: relay.tokens.secret, lifetimeSeconds: STARTUP_TOKEN_S })
@@ -33,7 +33,8 @@ export async function runRelay(extra: Pick<RelayOptions, 'mountApp'> = {}, log: 
   const lan = config.host && config.host !== '0.0.0.0' ? [] : lanUrls(relay.port, Boolean(config.https));
   process.stdout.write(`\n  SpaceTime XR relay: ${relay.url}\n${lan.map((u) => `  on the network:     ${u}\n`).join('')}  data: ${config.dataDir}\n` +
     `\n  API token (admin scope, valid ${STARTUP_TOKEN_S / 3600} h${config.tokenSecret ? '' : ', until the relay stops'}):\n  ${startup.token}\n` +
-    `  e.g. curl -H "Authorization: Bearer <token>" ${relay.url}/player/position\n\n`);
+    `  e.g. curl -H "Authorization: Bearer <token>" ${relay.url}/player/position\n` +
+    `  telemetry: ${relay.url.replace(/^http/, 'ws')}/telemetry${relay.telemetryPort ? ` and port ${relay.telemetryPort}` : ''}\n\n`);
   const stop = (signal: string) => {
     log.info({ signal }, 'stopping');
     relay.close().then(() => process.exit(0), (err: unknown) => {

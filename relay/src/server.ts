@@ -17,6 +17,7 @@ import { API_REPLY_MAX_BYTES } from '../../src/protocol/net/api-forward.ts';
 import { ROUTES } from '../../src/protocol/routes/index.ts';
 import { AccessTokens } from './auth/access-tokens.ts';
 import { createApiDoor } from './http/api-door.ts';
+import { createTelemetryDoor } from './telemetry/telemetry-door.ts';
 import { createHttpDoor, type AppMiddleware } from './http/door.ts';
 import { opsRoutes } from './http/ops-routes.ts';
 import { worldRoutes } from './http/world-routes.ts';
@@ -54,6 +55,8 @@ export interface RelayOptions {
   tokenSecret?: Uint8Array;
   /** How long the control API's HTTP door waits for a page's answer. */
   apiTimeoutMs?: number;
+  /** Also serve the telemetry WebSocket on this port (seed 000: 8081), any path. */
+  telemetryPort?: number;
 }
 
 export interface Relay {
@@ -63,6 +66,8 @@ export interface Relay {
   hub: HubPort;
   /** Signs and checks API tokens (the HTTP door, the startup token `npm start` prints). */
   tokens: { secret: Uint8Array; verifier: AccessTokens };
+  /** The separate telemetry port, when one was asked for. */
+  telemetryPort: number | null;
   close(): Promise<void>;
 }
 
@@ -107,7 +112,9 @@ export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
   const secret = opts.tokenSecret ?? randomBytes(32);
   const verifier = new AccessTokens({ secret });
   const api = createApiDoor({ routes: ROUTES, pages, verify: (t) => verifier.verify(t), log, maxBodyBytes: API_BODY_MAX_BYTES, timeoutMs: opts.apiTimeoutMs });
-  const sockets = attachSockets({ io, hub: theHub, rooms, pages, limits, metrics, log, joinHoldMs: opts.joinHoldMs ?? 60_000, debugIntervalMs: opts.debugIntervalMs ?? 2_000 });
+  const telemetry = createTelemetryDoor({ pages, verify: (t) => verifier.verify(t), log });
+  telemetry.attach(server);
+  const sockets = attachSockets({ io, hub: theHub, rooms, pages, telemetry, limits, metrics, log, joinHoldMs: opts.joinHoldMs ?? 60_000, debugIntervalMs: opts.debugIntervalMs ?? 2_000 });
 
   const app = opts.mountApp ? await opts.mountApp(server) : undefined;
   handle = createHttpDoor({
@@ -129,12 +136,16 @@ export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
   const shownHost = !opts.host || opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
   const url = `${opts.https ? 'https' : 'http'}://${shownHost}:${port}`;
   log.info({ url, https: Boolean(opts.https) }, 'relay listening');
+  const telemetryServer = opts.telemetryPort === undefined ? null : await listenTelemetry(opts.telemetryPort, opts.host, opts.https, telemetry);
 
   let closing: Promise<void> | null = null;
   return {
     url, port, io, hub: theHub, tokens: { secret, verifier },
+    telemetryPort: telemetryServer ? (telemetryServer.address() as AddressInfo).port : null,
     close: () => closing ??= (async () => {
       // Sockets first (their disconnect handlers save player state), then the page and storage.
+      telemetry.close();
+      telemetryServer?.close();
       await new Promise<void>((resolve) => { io.close(() => resolve()); server.closeAllConnections(); });
       await sockets.drain();
       rooms.closeAll();
@@ -143,4 +154,16 @@ export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
       log.info({ url }, 'relay closed');
     })(),
   };
+}
+
+/** Seed 000's telemetry port of its own: only WebSocket upgrades, on any path; plain HTTP gets 426. */
+async function listenTelemetry(port: number, host: string | undefined, https: HttpsFiles | undefined, door: ReturnType<typeof createTelemetryDoor>): Promise<HttpServer> {
+  const refuse = (_req: IncomingMessage, res: ServerResponse) => void res.writeHead(426, { Upgrade: 'websocket' }).end('telemetry: connect with a WebSocket client');
+  const server: HttpServer = https ? createHttpsServer({ key: https.key, cert: https.cert }, refuse) : createHttpServer(refuse);
+  door.attach(server, true);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return server;
 }

@@ -15,7 +15,6 @@ export function installBridge(game: Game, emulator: Emulator | undefined, token:
   const api = createControlApi(game, emulator, { token });
   // The relay's HTTP door checked the caller's own token and scope; here the page vouches for the relay.
   const relayHeaders: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-  game.net.serveApi((c) => api.request(c.method, c.path, c.body, { ...c.headers, ...relayHeaders }));
   let headers: Record<string, string> | undefined;
   const call = <R extends RouteSpec>(route: R, body?: unknown, query?: Record<string, number>) => callRoute(api, route, body, query, headers);
   const read = <R extends RouteSpec>(route: R) => callRoute(api, route, undefined, undefined, headers).then(unwrap);
@@ -90,6 +89,8 @@ export function installBridge(game: Game, emulator: Emulator | undefined, token:
       emulator,
     },
   };
+  game.net.serveApi((c) => api.request(c.method, c.path, c.body, { ...c.headers, ...relayHeaders }), bridge.telemetry.open);
+
   window.spacetime = bridge;
   return bridge;
 }

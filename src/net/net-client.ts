@@ -12,6 +12,7 @@ import { call, type RelaySocket } from './ack.ts';
 import { loadGuestIdentity } from './guest-identity.ts';
 import { RelayConnection, type ConnectIdentity } from './relay-connection.ts';
 import { loadClientId, serveApi, type ApiHandler } from './api-server.ts';
+import { feedTelemetry, type TelemetryOpen } from './telemetry-feed.ts';
 import { RemotePlayers } from './remote-players.ts';
 import { WorldSession } from './world-session.ts';
 import type { TerrainReplica } from './terrain-replica.ts';
@@ -42,12 +43,16 @@ export class NetClient {
   private spawnState: SavedPlayerState | null = null;
   private readonly identity: ConnectIdentity = loadGuestIdentity();
   private api: ApiHandler | null = null;
+  private telemetry: TelemetryOpen | null = null;
 
   constructor(replica: TerrainReplica, private readonly host: WorldHost, worldId?: number, url?: string) {
     this.worldId = worldId;
     this.session = new WorldSession(this.store, replica, () => void host.rebuild());
     this.connection = new RelayConnection(this.store, this.identity, {
-      onSocket: (socket) => serveApi(socket, (c) => this.api!(c), url ?? ''),
+      onSocket: (socket) => {
+        serveApi(socket, (c) => this.api!(c), url ?? '');
+        feedTelemetry(socket, () => this.telemetry);
+      },
       onAuthenticated: (socket, resumed) => (resumed ? this.resume(socket) : this.join(socket)),
       onDropped: () => undefined,
       onOffline: () => {
@@ -60,11 +65,12 @@ export class NetClient {
   }
 
   /**
-   * Serve the control API to the relay's HTTP door (the bridge calls this when it installs, before
-   * start()): the page then names itself with a client_id when it authenticates.
+   * Serve the control API to the relay's HTTP door and feed its /telemetry clients (the bridge
+   * calls this when it installs, before start()): the page then names itself with a client_id.
    */
-  serveApi(handle: ApiHandler): string {
+  serveApi(handle: ApiHandler, telemetry: TelemetryOpen): string {
     this.api = handle;
+    this.telemetry = telemetry;
     this.identity.client_id ??= loadClientId();
     return this.identity.client_id;
   }

@@ -10,6 +10,7 @@ import type { HandlerTable } from './event-door.ts';
 import { authHandlers } from './handlers/auth.ts';
 import { debugHandlers } from './handlers/debug.ts';
 import { socialHandlers } from './handlers/social.ts';
+import { telemetryHandlers } from './handlers/telemetry.ts';
 import { terrainHandlers } from './handlers/terrain.ts';
 import { worldHandlers } from './handlers/world.ts';
 
@@ -17,7 +18,7 @@ import { worldHandlers } from './handlers/world.ts';
 export const CLIENT_EVENTS = [
   'authenticate', 'join_world', 'leave_world', 'sync_player_position', 'sync_player_mode', 'save_player_state',
   'sync_terrain_deform', 'request_terrain_chunk', 'request_terrain_edits', 'report_chunk_checksums', 'terrain_sync',
-  'chat_message', 'typing_start', 'typing_stop', 'notification_read', 'debug_mode',
+  'chat_message', 'typing_start', 'typing_stop', 'notification_read', 'debug_mode', 'telemetry_out', 'telemetry_close',
 ] as const satisfies readonly (keyof ClientToRelayEvents)[];
 type Unlisted = Exclude<keyof ClientToRelayEvents, (typeof CLIENT_EVENTS)[number]>;
 const everyEventListed: [Unlisted] extends [never] ? true : Unlisted = true;
@@ -26,7 +27,7 @@ void everyEventListed;
 export function attachSockets(base: Omit<SocketContext, 'identities'>) {
   const ctx: SocketContext = { ...base, identities: new Identities(() => base.limits.connectionsPerUser) };
   const table: HandlerTable = {
-    ...authHandlers(ctx), ...worldHandlers(ctx), ...terrainHandlers(ctx), ...socialHandlers(ctx), ...debugHandlers(ctx),
+    ...authHandlers(ctx), ...worldHandlers(ctx), ...terrainHandlers(ctx), ...socialHandlers(ctx), ...debugHandlers(ctx), ...telemetryHandlers(ctx),
   };
   return installConnectionDoor(ctx, table);
 }

@@ -7,7 +7,7 @@
  */
 import type { RelayLimits } from '../../../src/protocol/net/limits.ts';
 
-export const RATE_CLASSES = ['chat', 'typing', 'pose', 'edit', 'other', 'refusal', 'notification'] as const;
+export const RATE_CLASSES = ['chat', 'typing', 'pose', 'edit', 'other', 'telemetry', 'refusal', 'notification'] as const;
 export type RateClass = (typeof RATE_CLASSES)[number];
 
 export interface RateBudget { limit: number; windowMs: number }
@@ -19,6 +19,7 @@ export function budgetsFrom(limits: RelayLimits): Record<RateClass, RateBudget> 
     pose: { limit: limits.posesPerSecond, windowMs: 1_000 },
     edit: { limit: limits.editsPerSecond, windowMs: 1_000 },
     other: { limit: limits.otherPerSecond, windowMs: 1_000 },
+    telemetry: { limit: limits.telemetryPerSecond, windowMs: 1_000 },
     // Refusals are budgeted too: past this, the connection is flooding and is dropped.
     refusal: { limit: limits.floodRefusalsPerMinute, windowMs: 60_000 },
     // Outgoing: what one connection is sent (a crowd joining must not bury a player in toasts).

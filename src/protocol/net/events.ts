@@ -13,6 +13,7 @@ import type { Ack, RelayError } from './errors.ts';
 import { CHAT_MAX_CHARS } from './limits.ts';
 import { WorldIdSchema, type WorldSummary } from './worlds.ts';
 import { ClientIdSchema, type ApiCall, type ApiReply } from './api-forward.ts';
+import type { TelemetryChannelSchema, TelemetryIn, TelemetryOut } from './telemetry-forward.ts';
 
 /** Seed 000 writes chunk coordinates as {x, y, z}. */
 export const ChunkCoordsSchema = z.object({
@@ -164,6 +165,10 @@ export interface ClientToRelayEvents {
   typing_stop(payload?: z.input<typeof TypingSchema>): void;
   notification_read(payload: z.input<typeof NotificationReadSchema>): void;
   debug_mode(payload: z.input<typeof DebugModeSchema>, reply: Reply<{ enabled: boolean }>): void;
+  /** A telemetry message for the relay's /telemetry client on this channel (telemetry-forward.ts). */
+  telemetry_out(payload: TelemetryOut): void;
+  /** The page closed the channel (its hub dropped the connection). */
+  telemetry_close(payload: z.input<typeof TelemetryChannelSchema>): void;
 }
 
 export interface RelayToClientEvents {
@@ -187,4 +192,8 @@ export interface RelayToClientEvents {
   error(data: RelayError): void;
   /** A control-API call through the relay's HTTP door, for a page that gave a client_id (api-forward.ts). */
   api_request(call: ApiCall, reply: (answer: ApiReply) => void): void;
+  /** A /telemetry client authenticated for this page: open a hub connection for the channel. */
+  telemetry_open(payload: z.input<typeof TelemetryChannelSchema>): void;
+  telemetry_in(payload: TelemetryIn): void;
+  telemetry_close(payload: z.input<typeof TelemetryChannelSchema>): void;
 }

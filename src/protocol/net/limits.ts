@@ -48,6 +48,8 @@ export const RELAY_LIMITS = {
   editsPerSecond: 10,
   /** Any other event per second (chunk requests, reports, notifications). */
   otherPerSecond: 200,
+  /** Telemetry messages a page sends the relay for its /telemetry clients (several clients at 50 Hz). */
+  telemetryPerSecond: 1000,
   /**
    * A connection refused this many times within a minute is flooding: the relay drops it, so the
    * work of refusing it never slows the others.
