@@ -12,8 +12,8 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_FORWARD_TIMEOUT_MS, ApiReplySchema, ClientIdSchema, ReplyHeadersSchema, type ApiCall } from '../../../src/protocol/net/api-forward.ts';
 import type { RouteSpec } from '../../../src/protocol/route-spec.ts';
-import { hasScope, type Scope } from '../auth/scopes.ts';
-import type { AccessCheck } from '../auth/access-tokens.ts';
+import type { Scope } from '../auth/scopes.ts';
+import { requireScope, type Verify } from './auth-guard.ts';
 import type { Logger } from '../log.ts';
 import type { ApiPages } from '../socket/api-pages.ts';
 import { BodyError, readJson, sendError } from './respond.ts';
@@ -26,7 +26,7 @@ const PASSED = ['content-type', 'x-request-id', 'x-api-version', 'server-timing'
 export interface ApiDoorOptions {
   routes: readonly RouteSpec[];
   pages: ApiPages;
-  verify(token: string): Promise<AccessCheck>;
+  verify: Verify;
   log: Logger;
   /** The largest request body forwarded (bytes). */
   maxBodyBytes: number;
@@ -81,14 +81,8 @@ export function createApiDoor(opts: ApiDoorOptions) {
     /** Checks the token and scope, picks the page and hands it the call. */
     async handle(req: IncomingMessage, res: ServerResponse, url: URL, path: string): Promise<void> {
       const method = req.method ?? 'GET';
-      const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-      if (!bearer) return sendError(res, 'INVALID_TOKEN', 'Authorization: Bearer <token> is required (the token `npm start` prints, or one from POST /auth/login)', {}, { 'WWW-Authenticate': 'Bearer' });
-      const check = await opts.verify(bearer[1]);
-      if (!check.ok) return sendError(res, check.code, check.message, {}, { 'WWW-Authenticate': `Bearer error="invalid_token"` });
       const needed = scopeFor(path, kinds.get(`${method === 'HEAD' ? 'GET' : method} ${path}`));
-      if (!hasScope(check.claims.scopes, needed)) {
-        return sendError(res, 'FORBIDDEN', `${method} ${path} needs the ${needed} scope; this token has ${check.claims.scopes.join(', ') || 'none'}`);
-      }
+      if (!(await requireScope(opts.verify, req, res, needed, `${method} ${path}`))) return;
       const wanted = req.headers['x-spacetime-client'];
       const named = typeof wanted === 'string' ? ClientIdSchema.safeParse(wanted) : null;
       if (named && !named.success) return sendError(res, 'INVALID_PARAMETER', `X-Spacetime-Client: ${named.error.issues[0]?.message}`);
