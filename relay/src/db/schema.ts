@@ -14,6 +14,7 @@ type NullableTimestamp = ColumnType<string | Date | null, string | null | undefi
 type Bytes = Uint8Array;
 /** PostgreSQL returns BIGINT as a string; SQLite as a number. */
 type BigIntColumn = ColumnType<number | string, number, number>;
+type NullableBigInt = ColumnType<number | string | null, number | null | undefined, number | null>;
 
 export interface UsersTable {
   id: Generated<number>;
@@ -26,6 +27,10 @@ export interface UsersTable {
   last_login: NullableTimestamp;
   active: Generated<number | boolean>;
   api_tokens: string | null;
+  /** Seed 001's role: Player, WorldBuilder, Admin, Superuser. */
+  role: Generated<string>;
+  /** Made by /register or /register-guest: purged 24 h after created_at. */
+  is_temporary: Generated<number | boolean>;
 }
 
 export interface WorldsTable {
@@ -39,6 +44,8 @@ export interface WorldsTable {
   difficulty: Generated<string>;
   world_data: string | null;
   kind: 'planet' | 'arena';
+  /** Seed 001: 'open', or 'invite' (only accounts in world_access may make characters there). */
+  access_mode: Generated<string>;
   /** The last durable edit's sequence number. */
   edit_seq: Generated<number>;
   /** terrain_chunks holds every edit up to this. */
@@ -59,6 +66,8 @@ export interface PlayersTable {
   stats: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** False for a character made from the account page until it first enters its world. */
+  placed: Generated<number | boolean>;
 }
 
 interface PlacedThing {
@@ -115,7 +124,14 @@ export interface SessionsTable {
   created_at: Timestamp;
   expires_at: RequiredTimestamp;
   last_activity: NullableTimestamp;
+  /** The character selected for this session (players.id). */
+  character_id: number | null;
 }
+
+export interface WorldAccessTable { world_id: number; user_id: number }
+export interface RefreshFamiliesTable { id: string; sub: string; created_at: BigIntColumn; revoked_at: NullableBigInt }
+export interface RefreshTokensTable { hash: string; family_id: string; issued_at: BigIntColumn; expires_at: BigIntColumn; used_at: NullableBigInt }
+export interface RevokedAccessTokensTable { hash: string; expires_at: BigIntColumn }
 
 export interface TerrainEditsTable {
   world_id: number;
@@ -148,6 +164,10 @@ export interface Database {
   sessions: SessionsTable;
   terrain_edits: TerrainEditsTable;
   chat_messages: ChatMessagesTable;
+  world_access: WorldAccessTable;
+  refresh_families: RefreshFamiliesTable;
+  refresh_tokens: RefreshTokensTable;
+  revoked_access_tokens: RevokedAccessTokensTable;
 }
 
 export type SqlDialect = 'sqlite' | 'postgres';

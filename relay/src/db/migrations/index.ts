@@ -7,12 +7,14 @@ import type { Database, SqlDialect } from '../schema.ts';
 import { seedTables } from './001-seed-tables.ts';
 import { editLogAndChat } from './002-edit-log-chat.ts';
 import { chunkVersions } from './003-chunk-versions.ts';
+import { accounts } from './004-accounts.ts';
 
 export function relayMigrations(dialect: SqlDialect): Record<string, Migration> {
   return {
     '001-seed-tables': seedTables(dialect),
     '002-edit-log-chat': editLogAndChat(dialect),
     '003-chunk-versions': chunkVersions(dialect),
+    '004-accounts': accounts(dialect),
   };
 }
 
