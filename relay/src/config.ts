@@ -20,6 +20,8 @@ export interface RelayConfig {
   httpPerMinute: number;
   /** Write requests (POST) per minute per IP. */
   httpWritesPerMinute: number;
+  /** Sign-in requests (login, register, refresh) per minute per IP (seed 004). */
+  httpAuthPerMinute: number;
   /** The API token signing key; undefined = a random one per start (printed tokens die with the process). */
   tokenSecret: Uint8Array | undefined;
   /** A second port for the telemetry WebSocket alone (seed 000's 8081); undefined = only /telemetry on `port`. */
@@ -27,7 +29,8 @@ export interface RelayConfig {
 }
 
 export const DEFAULT_PORT = 8080;
-export const HTTP_LIMITS = { perMinute: 100, writesPerMinute: 10 } as const;
+/** Seed 000 (100 requests and 10 writes a minute per IP) and seed 004 (5 sign-ins a minute). */
+export const HTTP_LIMITS = { perMinute: 100, writesPerMinute: 10, authPerMinute: 5 } as const;
 
 type Env = Record<string, string | undefined>;
 
@@ -92,6 +95,7 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
     limits: parseLimits([...(env.SPACETIME_LIMITS ? [env.SPACETIME_LIMITS] : []), ...(flags.get('limit') ?? [])]),
     httpPerMinute: HTTP_LIMITS.perMinute,
     httpWritesPerMinute: HTTP_LIMITS.writesPerMinute,
+    httpAuthPerMinute: HTTP_LIMITS.authPerMinute,
     tokenSecret: tokenSecret(last('token-secret') ?? env.SPACETIME_TOKEN_SECRET),
     telemetryPort: optionalPort(last('telemetry-port') ?? env.SPACETIME_TELEMETRY_PORT),
   };

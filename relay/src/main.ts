@@ -25,7 +25,7 @@ export async function runRelay(extra: Pick<RelayOptions, 'mountApp'> = {}, log: 
   const config = loadConfig();
   const relay = await createRelay({
     port: config.port, host: config.host, dataDir: config.dataDir, https: config.https, limits: config.limits,
-    httpLimits: { perMinute: config.httpPerMinute, writesPerMinute: config.httpWritesPerMinute }, log, tokenSecret: config.tokenSecret, telemetryPort: config.telemetryPort, ...extra,
+    httpLimits: { perMinute: config.httpPerMinute, writesPerMinute: config.httpWritesPerMinute, authPerMinute: config.httpAuthPerMinute }, log, tokenSecret: config.tokenSecret, telemetryPort: config.telemetryPort, ...extra,
   });
   // Seed 000: "Auto-generated on startup and printed to console": admin scope, for the operator at this terminal.
   const startup = await new AccessTokens({ secret: relay.tokens.secret, lifetimeSeconds: STARTUP_TOKEN_S })

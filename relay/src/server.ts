@@ -124,7 +124,7 @@ export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
       { method: 'POST', path: '/api/reply/:id', free: true, handle: ({ req, res, params }) => api.upload(req, res, params.id, API_REPLY_MAX_BYTES) },
     ],
     api,
-    limits: { perMinute: HTTP_LIMITS.perMinute, writesPerMinute: HTTP_LIMITS.writesPerMinute, ...opts.httpLimits },
+    limits: { ...HTTP_LIMITS, ...opts.httpLimits },
     metrics, log, app: () => app?.middleware,
   });
 

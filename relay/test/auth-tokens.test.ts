@@ -2,6 +2,10 @@ import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import type { TokenSubject } from '../src/auth/access-tokens.ts';
 import { MemoryRefreshStore } from '../src/auth/memory-refresh-store.ts';
+import type { RefreshStore } from '../src/auth/refresh-store.ts';
+import { SqlRefreshStore } from '../src/auth/sql-refresh-store.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { migrateToLatest } from '../src/db/migrations/index.ts';
 import { hashRefreshToken } from '../src/auth/refresh-tokens.ts';
 import { TokenService, type RefreshResult, type TokenPair } from '../src/auth/tokens.ts';
 
@@ -9,9 +13,18 @@ const SECRET = new TextEncoder().encode('a test secret of at least thirty-two by
 const T0 = Date.UTC(2025, 11, 2, 10, 30, 0);
 const DAY = 24 * 3_600_000;
 
-function setup() {
+/** The same tests run on both stores: in memory, and in a migrated SQLite database. */
+const STORES: Array<[string, () => Promise<RefreshStore>]> = [
+  ['memory', async () => new MemoryRefreshStore()],
+  ['sqlite', async () => {
+    const db = openDatabase({ file: ':memory:' });
+    await migrateToLatest(db, 'sqlite');
+    return new SqlRefreshStore(db);
+  }],
+];
+
+function setup(store: RefreshStore) {
   const clock = { now: T0 };
-  const store = new MemoryRefreshStore();
   const accounts = new Map<string, TokenSubject>([
     ['user_42', { sub: 'user_42', username: 'player_001', scopes: ['read', 'write'] }],
     ['user_7', { sub: 'user_7', username: 'builder_7', scopes: ['read', 'write'] }],
@@ -33,9 +46,9 @@ function pair(result: RefreshResult): TokenPair {
   return result.tokens;
 }
 
-describe('token service: login, refresh rotation, reuse detection, revoke', () => {
+describe.each(STORES)('token service (%s store): login, refresh rotation, reuse detection, revoke', (_name, makeStore) => {
   it("logs in with seed 000's response fields: a JWT, its expiry and an opaque refresh token", async () => {
-    const { service, store, login } = setup();
+    const { service, store, login } = setup(await makeStore());
     const tokens = await login('user_42');
     expect(tokens.expires_at).toBe('2025-12-02T10:45:00.000Z');
     expect(decodeJwt(tokens.token)).toMatchObject({ sub: 'user_42', username: 'player_001', scopes: ['read', 'write'] });
@@ -47,7 +60,7 @@ describe('token service: login, refresh rotation, reuse detection, revoke', () =
   });
 
   it('rotates: a refresh gives a new pair, and the old refresh token becomes used', async () => {
-    const { service, store, clock, login } = setup();
+    const { service, store, clock, login } = setup(await makeStore());
     const first = await login('user_42');
     clock.now += 60_000;
     const second = pair(await service.refresh(first.refresh_token));
@@ -60,7 +73,7 @@ describe('token service: login, refresh rotation, reuse detection, revoke', () =
   });
 
   it('revokes the whole family when a rotated refresh token comes back: the newest one stops working too', async () => {
-    const { service, login } = setup();
+    const { service, login } = setup(await makeStore());
     const first = await login('user_42');
     const second = pair(await service.refresh(first.refresh_token));
     const third = pair(await service.refresh(second.refresh_token));
@@ -73,7 +86,7 @@ describe('token service: login, refresh rotation, reuse detection, revoke', () =
   });
 
   it('lets only one of two concurrent refreshes with the same token rotate; the other is reuse and revokes the family', async () => {
-    const { service, login } = setup();
+    const { service, login } = setup(await makeStore());
     const first = await login('user_42');
     const results = await Promise.all([service.refresh(first.refresh_token), service.refresh(first.refresh_token)]);
     const winners = results.filter((r) => r.ok);
@@ -82,7 +95,7 @@ describe('token service: login, refresh rotation, reuse detection, revoke', () =
   });
 
   it('revokes a session by its refresh token, leaving other sessions alone', async () => {
-    const { service, login } = setup();
+    const { service, login } = setup(await makeStore());
     const mine = await login('user_42');
     const other = await login('user_7');
     expect(await service.revoke(mine.refresh_token)).toBe(true);
@@ -92,7 +105,7 @@ describe('token service: login, refresh rotation, reuse detection, revoke', () =
   });
 
   it('revokes every session of an account at once', async () => {
-    const { service, login } = setup();
+    const { service, login } = setup(await makeStore());
     const a = await login('user_42');
     const b = await login('user_42');
     const other = await login('user_7');
@@ -102,7 +115,7 @@ describe('token service: login, refresh rotation, reuse detection, revoke', () =
   });
 
   it('refuses an unknown refresh token, and an expired one as TOKEN_EXPIRED', async () => {
-    const { service, clock, store, login } = setup();
+    const { service, clock, store, login } = setup(await makeStore());
     expect(await service.refresh('refresh_made_up')).toMatchObject({ ok: false, code: 'INVALID_TOKEN' });
     const tokens = await login('user_42');
     clock.now += 7 * DAY;
@@ -112,7 +125,7 @@ describe('token service: login, refresh rotation, reuse detection, revoke', () =
   });
 
   it("mints refreshed access tokens from the account as it is now, and ends a vanished account's family", async () => {
-    const { service, accounts, login } = setup();
+    const { service, accounts, login } = setup(await makeStore());
     const first = await login('user_7');
     accounts.set('user_7', { sub: 'user_7', username: 'builder_7', scopes: ['read', 'write', 'admin', 'debug'] });
     const second = pair(await service.refresh(first.refresh_token));

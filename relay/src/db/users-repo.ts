@@ -13,9 +13,11 @@ export class UsersRepo {
     const at = new Date().toISOString();
     await this.db.insertInto('users')
       .values({ username: guestId, email: `${guestId}@guest.invalid`, password_hash: '!', display_name: name, created_at: at, last_login: at })
-      .onConflict((oc) => oc.column('username').doUpdateSet({ display_name: name, last_login: at }))
+      // Only a browser guest's own row (password '!'): a registered account is never taken over.
+      .onConflict((oc) => oc.column('username').doUpdateSet({ display_name: name, last_login: at }).where('users.password_hash', '=', '!'))
       .execute();
-    const r = await this.db.selectFrom('users').select('id').where('username', '=', guestId).executeTakeFirstOrThrow();
+    const r = await this.db.selectFrom('users').select('id').where('username', '=', guestId).where('password_hash', '=', '!').executeTakeFirst();
+    if (!r) throw new Error(`${guestId} is a registered account, not a browser guest`);
     return r.id;
   }
 

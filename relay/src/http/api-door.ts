@@ -72,6 +72,8 @@ export function createApiDoor(opts: ApiDoorOptions) {
       const versioned = VERSIONED.exec(pathname);
       if (pathname.startsWith('/api/reply/')) return null;
       const path = versioned ? versioned[1] ?? '/' : pathname;
+      // A relay route no page serves (webhooks, bare or aliased under /api/v2) stays the relay's.
+      if (relayOwns && !paths.has(path)) return null;
       const asked = versioned !== null || MEDIA.test(headers.accept ?? '');
       if (!asked && !paths.has(path)) return null;
       if (!asked && relayOwns && !headers.authorization) return null;

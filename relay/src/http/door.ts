@@ -52,7 +52,7 @@ export function createHttpDoor(opts: HttpDoorOptions) {
     if (api) {
       for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v);
       if (method === 'OPTIONS') return void res.writeHead(204).end();
-      if (!(await admit(clientIp(req), api.write, res))) return;
+      if (!(await admit(clientIp(req), api.write ? 'write' : 'read', res))) return;
       try {
         await opts.api!.handle(req, res, url, api.path);
       } catch (err) {
@@ -80,7 +80,8 @@ export function createHttpDoor(opts: HttpDoorOptions) {
     }
     const write = 'route' in match && match.route.write === true;
     const free = 'route' in match && match.route.free === true;
-    if (!free && !(await admit(clientIp(req), write, res))) return;
+    const kind = 'route' in match && match.route.auth === true ? 'auth' : write ? 'write' : 'read';
+    if (!free && !(await admit(clientIp(req), kind, res))) return;
     if ('allow' in match) return router.refuseMethod(res, method, url.pathname, match.allow);
     try {
       await match.route.handle({ req, res, url, params: match.params });

@@ -14,10 +14,12 @@ export interface RouteRequest {
 }
 
 export interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   /** Counts against the per-IP write budget as well as the general one. */
   write?: boolean;
+  /** A sign-in door (seed 004: 5 a minute per IP), spending the auth budget instead of the others. */
+  auth?: boolean;
   /** Spends no rate budget: a page's upload of an answer the caller's request already paid for. */
   free?: boolean;
   handle(r: RouteRequest): Promise<void> | void;
