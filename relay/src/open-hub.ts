@@ -6,11 +6,14 @@ import type { Logger } from './log.ts';
 import { openDatabase } from './db/database.ts';
 import { createWorldHub, type WorldHubOptions } from './world/world-hub.ts';
 import type { HubPort } from './socket/hub-port.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema.ts';
 
 /** Folding cadence and log retention; tests fold after every edit. */
 export type HubTuning = Pick<WorldHubOptions, 'foldEveryEdits' | 'foldEveryMs' | 'retainEdits'>;
 
-export async function openHub(file: string, log: Logger, tuning: HubTuning = {}): Promise<HubPort> {
+/** The hub, and its database for the relay's other stores (webhooks) to share: one connection, one writer. */
+export async function openHub(file: string, log: Logger, tuning: HubTuning = {}): Promise<HubPort & { db: Kysely<Database> }> {
   const db = openDatabase({ file });
   try {
     const hub = await createWorldHub({ db, dialect: 'sqlite', log, ...tuning });
@@ -18,6 +21,7 @@ export async function openHub(file: string, log: Logger, tuning: HubTuning = {})
     await hub.defaultWorld();
     return {
       ...hub,
+      db,
       async close() {
         await hub.close();
         await db.destroy();

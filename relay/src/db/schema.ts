@@ -5,6 +5,7 @@
  * relay (PostgreSQL may hand back Date objects: read them through iso() in rows.ts).
  */
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { WebhookDeliveriesTable, WebhooksTable } from '../webhooks/webhook-tables.ts';
 
 /** A timestamp with a default: optional on insert. */
 type Timestamp = ColumnType<string | Date, string | undefined, string>;
@@ -168,6 +169,8 @@ export interface Database {
   refresh_families: RefreshFamiliesTable;
   refresh_tokens: RefreshTokensTable;
   revoked_access_tokens: RevokedAccessTokensTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type SqlDialect = 'sqlite' | 'postgres';

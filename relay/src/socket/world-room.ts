@@ -8,6 +8,7 @@ import type { Logger } from '../log.ts';
 import type { RelayMetrics } from '../metrics.ts';
 import type { HubPort } from './hub-port.ts';
 import type { WorldService } from '../world/types.ts';
+import type { RelayEvents } from '../events/relay-events.ts';
 import { sendPoseBatch } from './pose-frame.ts';
 import { PoseRelay } from './pose-relay.ts';
 import type { RelayServer, RelaySocket } from './server-types.ts';
@@ -26,7 +27,8 @@ export class WorldRoom<M extends RoomMember = RoomMember> {
   private count = 0;
   private readonly stopEdits: () => void;
 
-  constructor(readonly service: WorldService, io: RelayServer, metrics: RelayMetrics) {
+  /** `events` hears acknowledged edits (terrain_modified); the world handlers emit joins and leaves into it. */
+  constructor(readonly service: WorldService, io: RelayServer, metrics: RelayMetrics, readonly events?: RelayEvents) {
     this.key = `world:${service.worldId}`;
     this.poses = new PoseRelay((peer, buf, at) => {
       const member = this.peers[peer];
@@ -36,6 +38,7 @@ export class WorldRoom<M extends RoomMember = RoomMember> {
     this.stopEdits = service.onEdits((edits) => {
       const room = io.to(this.key);
       for (const edit of edits) room.emit('sync_terrain_deform', edit);
+      if (events?.has('terrain_modified')) for (const edit of edits) events.emit('terrain_modified', { world_id: service.worldId, ...edit });
     });
   }
 
@@ -81,7 +84,7 @@ export class WorldRooms<M extends RoomMember = RoomMember> {
   private readonly rooms = new Map<number, Promise<WorldRoom<M> | null>>();
   private readonly open = new Map<number, WorldRoom<M>>();
 
-  constructor(private readonly hub: HubPort, private readonly io: RelayServer, private readonly metrics: RelayMetrics, private readonly log: Logger) {}
+  constructor(private readonly hub: HubPort, private readonly io: RelayServer, private readonly metrics: RelayMetrics, private readonly log: Logger, private readonly events?: RelayEvents) {}
 
   get(worldId: number): Promise<WorldRoom<M> | null> {
     let room = this.rooms.get(worldId);
@@ -91,7 +94,7 @@ export class WorldRooms<M extends RoomMember = RoomMember> {
           this.rooms.delete(worldId);
           return null;
         }
-        const r = new WorldRoom<M>(service, this.io, this.metrics);
+        const r = new WorldRoom<M>(service, this.io, this.metrics, this.events);
         this.open.set(worldId, r);
         this.log.info({ world: worldId, edit_seq: service.editSeq }, 'world opened');
         return r;

@@ -8,6 +8,7 @@ import { seedTables } from './001-seed-tables.ts';
 import { editLogAndChat } from './002-edit-log-chat.ts';
 import { chunkVersions } from './003-chunk-versions.ts';
 import { accounts } from './004-accounts.ts';
+import { webhooks } from './005-webhooks.ts';
 
 export function relayMigrations(dialect: SqlDialect): Record<string, Migration> {
   return {
@@ -15,6 +16,7 @@ export function relayMigrations(dialect: SqlDialect): Record<string, Migration> 
     '002-edit-log-chat': editLogAndChat(dialect),
     '003-chunk-versions': chunkVersions(dialect),
     '004-accounts': accounts(dialect),
+    '005-webhooks': webhooks(dialect),
   };
 }
 

@@ -32,6 +32,7 @@ export async function leaveWorld(ctx: SocketContext, session: Session, reason: s
   void session.socket.leave(room.key);
   ctx.io.to(room.key).emit('user_offline', { user_id: user(session).id, peer_id: peerId, last_seen: new Date().toISOString() });
   ctx.log.info({ world: room.worldId, user: user(session).id, reason }, 'left world');
+  if (room.events?.has('player_left')) room.events.emit('player_left', { world_id: room.worldId, player_id: user(session).id, name: user(session).name });
   if (session.lastState) {
     await ctx.hub.players.save(user(session).dbId, room.worldId, user(session).name, session.lastState).catch((err: unknown) => {
       ctx.log.error({ err, world: room.worldId, user: user(session).id }, 'saving player state on leave failed');
@@ -63,6 +64,7 @@ async function joinWorld(ctx: SocketContext, session: Session, worldId: number |
     session.socket.to(room.key).emit('user_online', { ...peerInfo(session), last_seen: new Date().toISOString() });
     for (const other of others) notify(other, 'player_joined', 'Player joined', `${me.name} joined your world`, { user_id: me.id, name: me.name, world_id: row.world_id });
     ctx.log.info({ world: row.world_id, user: me.id, peer: peerId, edit_seq: hold.edit_seq }, 'joined world');
+    if (room.events?.has('player_joined')) room.events.emit('player_joined', { world_id: row.world_id, player_id: me.id, name: me.name });
     return {
       world: worldSummary({ ...row, edit_seq: hold.edit_seq }, room.size),
       player_id: me.id, peer_id: peerId,

@@ -1,0 +1,57 @@
+/**
+ * The relay's own events, for whoever wants to hear about them outside the socket layer (webhooks
+ * today). A hand-written listener list per event rather than node:events: emitters on hot paths
+ * (every acknowledged edit) ask `has(name)` first, so with nobody listening they build no payload
+ * at all, and a throwing listener is reported, never thrown into the path that emitted.
+ */
+import type { SequencedEdit } from '../../../src/protocol/net/events.ts';
+
+export interface RelayEventMap {
+  /** A relay-acknowledged (durable, sequenced) terrain edit, as it is broadcast to the world. */
+  terrain_modified: { world_id: number } & SequencedEdit;
+  /** A player entered a world's room (joined). */
+  player_joined: { world_id: number; player_id: string; name: string };
+  /** A player left a world's room (left, switched worlds or disconnected). */
+  player_left: { world_id: number; player_id: string; name: string };
+}
+
+export type RelayEventName = keyof RelayEventMap;
+export const RELAY_EVENT_NAMES = ['terrain_modified', 'player_joined', 'player_left'] as const satisfies readonly RelayEventName[];
+type Unlisted = Exclude<RelayEventName, (typeof RELAY_EVENT_NAMES)[number]>;
+const everyEventListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyEventListed;
+
+export type RelayListener<K extends RelayEventName> = (data: RelayEventMap[K]) => void;
+
+export class RelayEvents {
+  private readonly listeners: { [K in RelayEventName]: RelayListener<K>[] } = { terrain_modified: [], player_joined: [], player_left: [] };
+
+  /** `onError` hears a listener's exception (the emitter carries on). */
+  constructor(private readonly onError: (err: unknown, event: RelayEventName) => void = () => {}) {}
+
+  /** Whether anyone listens: check before building a payload on a hot path. */
+  has(name: RelayEventName): boolean {
+    return this.listeners[name].length > 0;
+  }
+
+  /** Adds a listener; the returned function removes it. */
+  on<K extends RelayEventName>(name: K, listener: RelayListener<K>): () => void {
+    const list = this.listeners[name] as RelayListener<K>[];
+    list.push(listener);
+    return () => {
+      const at = list.indexOf(listener);
+      if (at >= 0) list.splice(at, 1);
+    };
+  }
+
+  emit<K extends RelayEventName>(name: K, data: RelayEventMap[K]): void {
+    const list = this.listeners[name] as RelayListener<K>[];
+    for (let i = 0; i < list.length; i++) {
+      try {
+        list[i](data);
+      } catch (err) {
+        this.onError(err, name);
+      }
+    }
+  }
+}
