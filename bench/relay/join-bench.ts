@@ -1,7 +1,7 @@
 /**
  * Page figures: relay.late_join_ms (a fresh page opening a planet world of 5,000 edits until its
  * spawn area is ready: connected, caught up to the world's edit_seq, and every wanted chunk
- * meshed), beside the same page joining an unedited world of the same seed; and relay.resume_ms_p99
+ * meshed; drawing paused, see page-join.ts), beside the same page joining an unedited world of the same seed; and relay.resume_ms_p99
  * (the relay killed with SIGKILL and restarted on the same port and data: from listening again until
  * the page is connected and caught up with edits made meanwhile, with no reload). The game is the
  * bench build (bench/server.ts DIST) served by the relay child itself, as `npm start --prod` does.
@@ -16,10 +16,10 @@ import { round, type Figures } from '../stats.ts';
 import { runEditLoad, EDIT_LIMITS } from './edit-bench.ts';
 import { forkChild, type Child } from './procs.ts';
 import { probeJoin } from './join-probe.ts';
-import { NoRelayClient, openWhenReady, waitInSync, VIEW_M, type JoinTiming } from './page-join.ts';
+import { NoRelayClient, openWhenReady, waitInSync, VIEW_M, type JoinMarks, type JoinTiming } from './page-join.ts';
 
 const SEED = 1337;
-const EDITS = 5_000;
+export const EDITS = 5_000;
 const RESTARTS = 3;
 const PAIRS = 3;
 /** Time kept for the restarts (each ~3 s down plus up to ~5 s of reconnect back-off). */
@@ -31,20 +31,26 @@ const mid = (v: number[]) => {
   return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
 };
 
-async function relayOn(dataDir: string, port = 0): Promise<{ child: Child; url: string; port: number }> {
-  const child = forkChild('relay-child.ts', ['--port', String(port), '--data', dataDir, '--bench-dist', DIST, '--limit', 'connectionsPerIp=100', ...EDIT_LIMITS]);
+/** The median join timeline of some joins (page-join.ts JoinMarks), ms from navigation start. */
+const timeline = (joins: JoinMarks[]) => {
+  const at = (k: keyof JoinMarks) => round(mid(joins.map((m) => m[k])), 0);
+  return `bridge ${at('bridge')}, joined ${at('joined')}, caught up ${at('caughtUp')}, spawn area in ${at('spawnArea')}, every chunk meshed ${at('meshed')}`;
+};
+
+export async function relayOn(dataDir: string, port = 0, dist = DIST): Promise<{ child: Child; url: string; port: number }> {
+  const child = forkChild('relay-child.ts', ['--port', String(port), '--data', dataDir, '--bench-dist', dist, '--limit', 'connectionsPerIp=100', ...EDIT_LIMITS]);
   const ready = await child.next<{ port: number }>('ready', 60_000);
   return { child, url: `http://127.0.0.1:${ready.port}`, port: ready.port };
 }
 
-async function createWorld(url: string, name: string): Promise<number> {
+export async function createWorld(url: string, name: string): Promise<number> {
   const res = await fetch(`${url}/worlds`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ world_name: name, seed: SEED, kind: 'planet' }) });
   if (!res.ok) throw new Error(`POST /worlds answered ${res.status}: ${await res.text()}`);
   return ((await res.json()) as { world_id: number }).world_id;
 }
 
 /** Submits `total` edits around `centre` through 10 socket clients; returns the last edit_seq. */
-async function submitEdits(url: string, worldId: number, total: number, centre: { x: number; y: number; z: number }, tag: string): Promise<number> {
+export async function submitEdits(url: string, worldId: number, total: number, centre: { x: number; y: number; z: number }, tag: string): Promise<number> {
   const r = await runEditLoad({ url, clients: 10, perClientHz: 100, warmupMs: 0, measureMs: 0, total, event: 'sync_terrain_deform', worldId, tag, spreadM: 48, centre }, 90_000);
   if (r.acked < total) console.warn(`[relay] only ${r.acked} of ${total} edits acknowledged (${JSON.stringify(r.refusals)})`);
   return r.lastSeq;
@@ -79,17 +85,20 @@ export async function runJoinBench(figures: Figures, deadline: number): Promise<
     const timeJoin = async (world: number, at: number) => {
       const j = await openWhenReady(browser!, relay.url, world, at, left());
       await j.page.context().close();
-      return j.ms;
+      return j;
     };
-    const lates = [late.ms], plains = [await timeJoin(plain, 0)];
-    while (lates.length < PAIRS && Date.now() + RESUME_RESERVE_MS + 25_000 < deadline) {
-      lates.push(await timeJoin(edited, seq));
-      plains.push(await timeJoin(plain, 0));
+    const lateJoins = [late], plainJoins = [await timeJoin(plain, 0)];
+    while (lateJoins.length < PAIRS && Date.now() + RESUME_RESERVE_MS + 25_000 < deadline) {
+      lateJoins.push(await timeJoin(edited, seq));
+      plainJoins.push(await timeJoin(plain, 0));
     }
+    const lates = lateJoins.map((j) => j.ms), plains = plainJoins.map((j) => j.ms);
     const list = (v: number[]) => v.map((x) => round(x, 0)).join(' / ');
     figures['relay.late_join_ms'] = { value: round(mid(lates), 0), unit: 'ms', baseline: round(mid(plains), 0), target: '<= 1.5x baseline',
       note: `median of ${lates.length} joins of a world of ${EDITS} edits within 48 m of the spawn (${list(lates)} ms) vs the unedited world of the same seed ` +
         `(${list(plains)} ms), from navigation start until connected, at the world's edit_seq and every chunk meshed; ratio ${round(mid(lates) / mid(plains), 2)}x; ` +
+        `median timeline, edited: ${timeline(lateJoins.map((j) => j.marks))}; unedited: ${timeline(plainJoins.map((j) => j.marks))} ms; ` +
+        `drawing paused in every page (SwiftShader frames hold the main thread and the workers' cores; see page-join.ts); ` +
         `view ${VIEW_M} m; the cold first page took ${round(base.ms, 0)} ms; ${probe}` };
 
     const resumes: number[] = [], downs: number[] = [];
