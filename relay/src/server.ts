@@ -18,9 +18,17 @@ import { ROUTES } from '../../src/protocol/routes/index.ts';
 import { AccessTokens } from './auth/access-tokens.ts';
 import { createApiDoor } from './http/api-door.ts';
 import { createTelemetryDoor } from './telemetry/telemetry-door.ts';
+import { mountAccounts, type MountedAccounts } from './accounts/mount.ts';
 import { createHttpDoor, type AppMiddleware } from './http/door.ts';
 import { opsRoutes } from './http/ops-routes.ts';
 import { worldRoutes } from './http/world-routes.ts';
+import { webhookRoutes } from './http/webhook-routes.ts';
+import { RelayEvents } from './events/relay-events.ts';
+import { WebhookService } from './webhooks/webhook-service.ts';
+import { WebhookStore } from './webhooks/webhook-store.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema.ts';
+import type { DelivererOptions } from './webhooks/webhook-deliverer.ts';
 import type { HttpRateLimits } from './http/rate-limit.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createMetrics } from './metrics.ts';
@@ -57,6 +65,10 @@ export interface RelayOptions {
   apiTimeoutMs?: number;
   /** Also serve the telemetry WebSocket on this port (seed 000: 8081), any path. */
   telemetryPort?: number;
+  /** The accounts' clock (tests move it to see the 24 h purge). */
+  now?: () => Date;
+  /** Webhook delivery tuning (tests shorten the retry delay). */
+  webhookDelivery?: Pick<DelivererOptions, 'baseDelayMs' | 'maxAttempts' | 'timeoutMs' | 'concurrency' | 'maxQueued' | 'maxPerWebhook'>;
 }
 
 export interface Relay {
@@ -68,6 +80,12 @@ export interface Relay {
   tokens: { secret: Uint8Array; verifier: AccessTokens };
   /** The separate telemetry port, when one was asked for. */
   telemetryPort: number | null;
+  /** Accounts and sign-in (null on a hub without a database of its own). */
+  accounts: MountedAccounts | null;
+  /** What the relay emits (webhooks listen). */
+  events: RelayEvents;
+  /** The webhooks (null on a hub without a database of its own). */
+  webhooks: WebhookService | null;
   close(): Promise<void>;
 }
 
@@ -107,20 +125,30 @@ export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
     // With a page mounted, vite's HMR socket shares the server: engine.io must not end upgrades it does not own.
     destroyUpgrade: !opts.mountApp,
   });
-  const rooms = new WorldRooms<Session>(theHub, io, metrics, log);
+  const events = new RelayEvents((err, event) => log.error({ err, event }, 'a relay event listener failed'));
+  // The hub openHub makes carries its kysely instance: webhooks share it (one connection, one writer).
+  const db = (theHub as HubPort & { db?: Kysely<Database> }).db;
+  const webhooks = db ? new WebhookService({ store: new WebhookStore(db), events, log, registry: metrics.registry, delivery: opts.webhookDelivery }) : null;
+  await webhooks?.start();
+  const rooms = new WorldRooms<Session>(theHub, io, metrics, log, events);
   const pages = new ApiPages();
   const secret = opts.tokenSecret ?? randomBytes(32);
   const verifier = new AccessTokens({ secret });
-  const api = createApiDoor({ routes: ROUTES, pages, verify: (t) => verifier.verify(t), log, maxBodyBytes: API_BODY_MAX_BYTES, timeoutMs: opts.apiTimeoutMs });
-  const telemetry = createTelemetryDoor({ pages, verify: (t) => verifier.verify(t), log });
+  const accounts = db ? await mountAccounts({ db, secret, defaultWorldId: async () => (await theHub.defaultWorld()).world_id, log, now: opts.now }) : null;
+  // Every door checks tokens the same way: signature and expiry, then the revocation list.
+  const verify = accounts ? accounts.verify : (t: string) => verifier.verify(t);
+  const api = createApiDoor({ routes: ROUTES, pages, verify, log, maxBodyBytes: API_BODY_MAX_BYTES, timeoutMs: opts.apiTimeoutMs });
+  const telemetry = createTelemetryDoor({ pages, verify, log });
   telemetry.attach(server);
-  const sockets = attachSockets({ io, hub: theHub, rooms, pages, telemetry, limits, metrics, log, joinHoldMs: opts.joinHoldMs ?? 60_000, debugIntervalMs: opts.debugIntervalMs ?? 2_000 });
+  const sockets = attachSockets({ io, hub: theHub, rooms, pages, telemetry, verify, limits, metrics, log, joinHoldMs: opts.joinHoldMs ?? 60_000, debugIntervalMs: opts.debugIntervalMs ?? 2_000 });
 
   const app = opts.mountApp ? await opts.mountApp(server) : undefined;
   handle = createHttpDoor({
     routes: [
       ...opsRoutes({ hub: theHub, metrics, startedAt: Date.now(), secure: Boolean(opts.https), rooms: () => rooms.occupied() }),
       ...worldRoutes({ hub: theHub, maxBodyBytes: limits.maxMessageBytes, playersOnline: (id) => rooms.playersOnline(id) }),
+      ...(webhooks ? webhookRoutes({ service: webhooks, verify }) : []),
+      ...(accounts?.routes ?? []),
       { method: 'POST', path: '/api/reply/:id', free: true, handle: ({ req, res, params }) => api.upload(req, res, params.id, API_REPLY_MAX_BYTES) },
     ],
     api,
@@ -140,7 +168,7 @@ export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
 
   let closing: Promise<void> | null = null;
   return {
-    url, port, io, hub: theHub, tokens: { secret, verifier },
+    url, port, io, hub: theHub, tokens: { secret, verifier }, events, webhooks, accounts,
     telemetryPort: telemetryServer ? (telemetryServer.address() as AddressInfo).port : null,
     close: () => closing ??= (async () => {
       // Sockets first (their disconnect handlers save player state), then the page and storage.
@@ -149,6 +177,8 @@ export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
       await new Promise<void>((resolve) => { io.close(() => resolve()); server.closeAllConnections(); });
       await sockets.drain();
       rooms.closeAll();
+      await webhooks?.stop();
+      accounts?.stop();
       await app?.close?.();
       if (ownsHub) await theHub.close();
       log.info({ url }, 'relay closed');

@@ -71,6 +71,11 @@ export class TokenService {
     return this.refreshTokens.revokeSubject(sub);
   }
 
+  /** Ends the sessions of several accounts (a purge). */
+  async revokeAllOf(subs: readonly string[]): Promise<void> {
+    for (const sub of subs) await this.refreshTokens.revokeSubject(sub);
+  }
+
   verify(accessToken: string): Promise<AccessCheck> {
     return this.access.verify(accessToken);
   }

@@ -7,6 +7,7 @@ import type { RelayLimits } from '../../../src/protocol/net/limits.ts';
 import type { Logger } from '../log.ts';
 import type { RelayMetrics } from '../metrics.ts';
 import type { TelemetryDoor } from '../telemetry/telemetry-door.ts';
+import type { Verify } from '../http/auth-guard.ts';
 import type { ApiPages } from './api-pages.ts';
 import type { HubPort } from './hub-port.ts';
 import type { Identities } from './identities.ts';
@@ -28,6 +29,8 @@ export interface SocketContext {
   identities: Identities;
   /** Pages that serve the control API to the HTTP door (api-door.ts), by client_id. */
   pages: ApiPages;
+  /** Checks an API token (authenticate with `token`). */
+  verify: Verify;
   /** The /telemetry WebSocket clients the pages feed. */
   telemetry: TelemetryDoor;
 }

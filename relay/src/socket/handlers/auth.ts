@@ -1,7 +1,7 @@
 /**
  * authenticate: the protocol version check first (a page of another version is told to reload,
  * clearly, before anything else can go wrong), then the guest identity the browser keeps in
- * localStorage. Answers seed 003's `authenticated` / `authentication_error` events and the ack.
+ * localStorage, or the account an API token names (POST /auth/login). Answers seed 003's `authenticated` / `authentication_error` events and the ack.
  */
 import { AuthenticateSchema, type AuthResult } from '../../../../src/protocol/net/events.ts';
 import { relayError } from '../../../../src/protocol/net/errors.ts';
@@ -28,31 +28,39 @@ export function authHandlers(ctx: SocketContext): HandlerTable {
             `This page speaks protocol ${p.protocol_version} but the relay speaks ${PROTOCOL_VERSION}: reload the page to get the matching version.`,
             { client_version: p.protocol_version, relay_version: PROTOCOL_VERSION });
         }
+        // Signed in (an API token from POST /auth/login): the account is who plays; else the browser guest.
+        let account: { id: string; dbId: number } | null = null;
         if (p.token !== undefined) {
-          throw fail(session, 'INVALID_TOKEN', 'accounts are not available yet: connect as a guest (send no token)');
+          const check = await ctx.verify(p.token);
+          if (!check.ok) throw fail(session, 'INVALID_TOKEN', check.message, { reason: check.code });
+          const dbId = /^user_(\d+)$/.exec(check.claims.sub)?.[1];
+          if (!dbId) throw fail(session, 'INVALID_TOKEN', 'this token does not belong to an account (use a token from POST /auth/login)');
+          account = { id: check.claims.sub, dbId: Number(dbId) };
         }
-        if (session.room && session.user?.id !== p.guest_id) {
+        const userId = account?.id ?? p.guest_id;
+        if (session.room && session.user?.id !== userId) {
           throw fail(session, 'AUTH_FAILED', 'leave the world before authenticating as someone else');
         }
-        if (!ctx.identities.claim(session, p.guest_id)) {
-          throw fail(session, 'RATE_LIMITED', `${p.guest_id} already has ${ctx.limits.connectionsPerUser} connections: close one to connect another`,
+        if (!ctx.identities.claim(session, userId)) {
+          throw fail(session, 'RATE_LIMITED', `${userId} already has ${ctx.limits.connectionsPerUser} connections: close one to connect another`,
             { limit: ctx.limits.connectionsPerUser });
         }
         let dbId: number;
         try {
-          dbId = await ctx.hub.users.ensureGuest(p.guest_id, p.name);
+          dbId = account ? account.dbId : await ctx.hub.users.ensureGuest(p.guest_id, p.name);
         } catch (e) {
           // Not authenticated after all: the connection counts as who it was before.
           ctx.identities.release(session);
           if (session.user) ctx.identities.claim(session, session.user.id);
           throw e;
         }
-        session.user = { id: p.guest_id, dbId, name: p.name, role: 'guest' };
+        const role = account ? 'player' : 'guest';
+        session.user = { id: userId, dbId, name: p.name, role };
         if (p.client_id) ctx.pages.add(p.client_id, session.socket);
         else ctx.pages.remove(session.socket);
-        const result: AuthResult = { user: { id: p.guest_id, name: p.name, role: 'guest' }, permissions: GUEST_PERMISSIONS, socketId: session.socket.id };
+        const result: AuthResult = { user: { id: userId, name: p.name, role }, permissions: GUEST_PERMISSIONS, socketId: session.socket.id };
         session.socket.emit('authenticated', result);
-        ctx.log.info({ socket: session.socket.id, user: p.guest_id }, 'authenticated');
+        ctx.log.info({ socket: session.socket.id, user: userId }, 'authenticated');
         return result;
       },
     }),
