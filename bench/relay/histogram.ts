@@ -1,7 +1,9 @@
 /**
  * Latency histogram for the relay load generator. At 500 clients the receivers see ~250k records a
  * second; keeping every sample would churn megabytes, so samples go into fixed 0.05 ms buckets
- * (exact enough for a 10 ms target) up to 30 s, with one overflow bucket past that.
+ * (exact enough for a 10 ms target) up to 30 s, with one overflow bucket past that. Each load
+ * generator process fills its own; the parent merges them (`toSparse` / `addSparse`: only the
+ * non-empty buckets cross the IPC channel).
  */
 const BUCKET_MS = 0.05;
 const BUCKETS = Math.ceil(30_000 / BUCKET_MS);
@@ -28,6 +30,22 @@ export class Histogram {
       if (seen >= rank) return b === BUCKETS ? this.max : Math.min(this.max, (b + 1) * BUCKET_MS);
     }
     return this.max;
+  }
+
+  /** The non-empty buckets as flat [bucket, count, bucket, count, ...], for IPC. */
+  toSparse(): number[] {
+    const out: number[] = [];
+    for (let b = 0; b <= BUCKETS; b++) if (this.counts[b]) out.push(b, this.counts[b]);
+    return out;
+  }
+
+  /** Adds another histogram's buckets (from `toSparse`) and its max. */
+  addSparse(pairs: number[], max: number): void {
+    for (let i = 0; i + 1 < pairs.length; i += 2) {
+      this.counts[pairs[i]] += pairs[i + 1];
+      this.count += pairs[i + 1];
+    }
+    if (max > this.max) this.max = max;
   }
 
   reset(): void {

@@ -2,10 +2,12 @@
  * Pose figures (issue 10, "Benchmarks"): our relay at 50, 200 and 500 clients, the naive relay at
  * 50, 200 and 500 under the same load generator, each figure beside the naive one at the same N.
  * The naive runs stop early once latency runs away (load-gen.ts) and are recorded as they went.
+ * Each latency figure's note gives every load generator's CPU and event-loop delay over the window
+ * (from 300 clients the players are split over two generator processes: pose-run.ts generatorsFor).
  */
 import { INTEREST_RADIUS_M } from '../../src/protocol/net/limits.ts';
 import { round, type Figures } from '../stats.ts';
-import { describeRun, runPoses, startNaive, type PoseRun, type RelayStarter } from './pose-run.ts';
+import { describeGenerators, describeRun, runPoses, startNaive, type PoseRun, type RelayStarter } from './pose-run.ts';
 
 interface Plan { mode: 'relay' | 'naive'; clients: number; measureMs: number }
 
@@ -35,9 +37,11 @@ export async function runPoseBench(figures: Figures, startRelay: RelayStarter, d
 
 const at = (runs: PoseRun[], mode: 'relay' | 'naive', n: number) => runs.find((r) => r.mode === mode && r.clients === n);
 const ms = (v: number) => round(v, 2);
+/** Relay + generator processes on the machine's cores: with 2 cores they compete, and the latencies include that. */
+const sharing = (r: PoseRun) => `relay + ${r.load.generators.length} generator process${r.load.generators.length > 1 ? 'es' : ''} sharing ${r.cores} cores`;
 const state = (r: PoseRun | undefined) => (r
   ? `${r.load.status}, ${r.load.connected} clients, ${round(r.load.measuredMs / 1000, 1)} s window, relay CPU ${round(r.relayCpuPct, 0)}%, ` +
-    `generator ${round((r.load.genCpuMs / r.load.measuredMs) * 100, 0)}% (${r.load.sentLate} of ${r.load.sent} sends late), other processes ${round(r.otherCpuPct, 0)}% of ${r.cores} cores`
+    `${describeGenerators(r.load)}, ${r.load.sentLate} of ${r.load.sent} sends late, ${sharing(r)}, other processes ${round(r.otherCpuPct, 0)}%`
   : 'not run');
 
 function record(figures: Figures, runs: PoseRun[]): void {
@@ -59,7 +63,8 @@ function record(figures: Figures, runs: PoseRun[]): void {
     note: `at ${top.clients} clients; ours delivers only players within INTEREST_RADIUS_M, the naive one everyone to everyone; ` +
       `${round(top.load.delivered / Math.max(1, top.load.messages), 2)} records per message (naive 1); sent ${top.load.sent} poses in the window, ${top.load.sentLate} late` };
   figures['relay.cpu_ms_per_1k_delivered'] = { value: round(top.cpuMsPer1k, 3), unit: 'ms', baseline: b && round(b.cpuMsPer1k, 3),
-    note: `relay CPU ${round(top.relayCpuPct, 0)}% of a core at ${top.clients} (naive ${b ? round(b.relayCpuPct, 0) : 'n/a'}%); generator ${round((top.load.genCpuMs / top.load.measuredMs) * 100, 0)}%; other processes on the ${top.cores}-core machine ${round(top.otherCpuPct, 0)}%` };
+    note: `relay CPU ${round(top.relayCpuPct, 0)}% of a core at ${top.clients} (naive ${b ? round(b.relayCpuPct, 0) : 'n/a'}%); ${describeGenerators(top.load)}; ` +
+      `${sharing(top)}; other processes ${round(top.otherCpuPct, 0)}%` };
   figures['relay.bytes_per_pose'] = { value: round(top.bytesPerPose, 1), unit: 'B', baseline: b && round(b.bytesPerPose, 1), target: '<= 16',
     note: `payload bytes / records; on the wire (socket.io + engine.io framing, without ws headers) ${round(top.wireBytesPerPose, 1)} B (naive ${b ? round(b.wireBytesPerPose, 1) : 'n/a'} B)` };
   figures['relay.heap_mb'] = { value: round(top.relayHeapPeak / 2 ** 20, 1), unit: 'MB', baseline: b && round(b.relayHeapPeak / 2 ** 20, 1),

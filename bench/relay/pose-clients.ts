@@ -79,8 +79,11 @@ export async function connectPlayer(url: string, mode: Mode, index: number, tag:
   return { socket, peerId: joined.peer_id, playerId: joined.player_id };
 }
 
-/** Connects `n` players, `concurrency` at a time; failures are counted, not fatal. */
-export async function connectAll(url: string, mode: Mode, n: number, tag: string, worldId?: number, concurrency = 20):
+/**
+ * Connects `n` players, `concurrency` at a time; failures are counted, not fatal. `first`: the index
+ * of the first one (names are `guest_<tag><index>`), so load generators sharing one run name theirs apart.
+ */
+export async function connectAll(url: string, mode: Mode, n: number, tag: string, worldId?: number, concurrency = 20, first = 0):
   Promise<{ players: Player[]; failures: string[] }> {
   const players: Player[] = new Array(n);
   const failures: string[] = [];
@@ -88,7 +91,7 @@ export async function connectAll(url: string, mode: Mode, n: number, tag: string
   const worker = async () => {
     while (next < n) {
       const i = next++;
-      try { players[i] = await connectPlayer(url, mode, i, tag, worldId); } catch (e) { failures.push(String((e as Error).message ?? e)); }
+      try { players[i] = await connectPlayer(url, mode, first + i, tag, worldId); } catch (e) { failures.push(String((e as Error).message ?? e)); }
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));

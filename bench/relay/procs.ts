@@ -19,9 +19,13 @@ export class Child {
   private waiters: Array<{ type: string; resolve: (m: Msg) => void }> = [];
   /** Messages nobody waited for yet (a result can follow its phase message within a tick). */
   private queue: Msg[] = [];
+  /** Message types handed to a handler as they come (never queued): see `on`. */
+  private handlers = new Map<string, (m: Msg) => void>();
   readonly exited: Promise<number | null>;
   constructor(readonly proc: ChildProcess, readonly name: string) {
     proc.on('message', (m: Msg) => {
+      const handler = this.handlers.get(m.type);
+      if (handler) { handler(m); return; }
       const i = this.waiters.findIndex((w) => w.type === m.type);
       if (i >= 0) this.waiters.splice(i, 1)[0].resolve(m);
       else this.queue.push(m);
@@ -48,7 +52,10 @@ export class Child {
     });
   }
 
-  send(m: Msg): void { if (this.proc.connected) this.proc.send(m); }
+  /** Every message of `type` goes to `handler` from now on, none to `next` (a stream, not a reply). */
+  on<T = Msg>(type: string, handler: (m: T) => void): void { this.handlers.set(type, handler as (m: Msg) => void); }
+
+  send<T extends { type: string }>(m: T): void { if (this.proc.connected) this.proc.send(m); }
 
   /**
    * CPU time (user + system, all threads) from /proc, in ms: unlike an IPC request this does not
