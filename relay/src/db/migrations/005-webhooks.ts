@@ -16,8 +16,8 @@ export function webhooks(dialect: SqlDialect): Migration {
         .addColumn('id', 'varchar(40)', (c) => c.primaryKey())
         .addColumn('owner', 'text', (c) => c.notNull())
         .addColumn('url', 'text', (c) => c.notNull())
-        // A JSON array of event names.
-        .addColumn('events', t.json, (c) => c.notNull())
+        // A JSON array of event names, as text: PostgreSQL would hand jsonb back parsed, SQLite as a string.
+        .addColumn('events', 'text', (c) => c.notNull())
         .addColumn('secret', 'text', (c) => c.notNull())
         .addColumn('created_at', t.timestamp, (c) => c.notNull())
         .addColumn('updated_at', t.timestamp, (c) => c.notNull())
