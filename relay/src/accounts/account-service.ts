@@ -171,6 +171,14 @@ export class AccountService {
     return ok(character);
   }
 
+  account(id: number): Promise<AccountRow | null> {
+    return this.d.accounts.byId(id);
+  }
+
+  byUsername(username: string): Promise<AccountRow | null> {
+    return this.d.accounts.byUsername(username);
+  }
+
   characters(account: AccountRow): Promise<CharacterRow[]> {
     return this.d.characters.forUser(account.id);
   }

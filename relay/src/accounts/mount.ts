@@ -33,6 +33,7 @@ export interface MountAccountsOptions {
 
 export interface MountedAccounts {
   service: AccountService;
+  repos: { accounts: AccountsRepo; sessions: SessionsRepo; characters: CharactersRepo };
   tokens: TokenService;
   routes: Route[];
   /** Signature, expiry and revocation: what every door asks. */
@@ -42,10 +43,8 @@ export interface MountedAccounts {
 
 export async function mountAccounts(o: MountAccountsOptions): Promise<MountedAccounts> {
   const nowMs = () => (o.now ? o.now().getTime() : Date.now());
-  const service = new AccountService({
-    accounts: new AccountsRepo(o.db), sessions: new SessionsRepo(o.db), characters: new CharactersRepo(o.db), access: new WorldAccessRepo(o.db),
-    defaultWorldId: o.defaultWorldId, now: o.now,
-  });
+  const repos = { accounts: new AccountsRepo(o.db), sessions: new SessionsRepo(o.db), characters: new CharactersRepo(o.db) };
+  const service = new AccountService({ ...repos, access: new WorldAccessRepo(o.db), defaultWorldId: o.defaultWorldId, now: o.now });
   const tokens = new TokenService({ secret: o.secret, store: new SqlRefreshStore(o.db), subjects: (sub) => service.subject(sub), now: nowMs });
   const revoked = new RevokedTokens(o.db, nowMs);
   await revoked.load();
@@ -63,7 +62,7 @@ export async function mountAccounts(o: MountAccountsOptions): Promise<MountedAcc
   timer.unref();
 
   return {
-    service, tokens, verify,
+    service, repos, tokens, verify,
     routes: [...accountRoutes(service), ...authRoutes({ accounts: service, tokens, revoked })],
     stop: () => clearInterval(timer),
   };
