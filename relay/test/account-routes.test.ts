@@ -5,7 +5,7 @@
  * sign-in budget, and a socket signed in with a login's token.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ask, client, guest, startRelay } from './helpers.ts';
+import { ask, client, guest, next, player, startRelay } from './helpers.ts';
 
 type Relay = Awaited<ReturnType<typeof startRelay>>;
 let relay: Relay;
@@ -107,9 +107,18 @@ describe('tokens over HTTP (seed 000 /auth)', () => {
     const socket = await client(relay.url);
     const ok = await ask<{ user: { id: string; role: string } }>(socket, 'authenticate', { ...guest('Sock'), token });
     expect(ok).toMatchObject({ ok: true, value: { user: { id: expect.stringMatching(/^user_\d+$/), role: 'player' } } });
+    // Joining a world plays its character there, made with a generated name on the first visit.
+    const watcher = await player(relay.url, 'Watcher');
+    const seen = next(watcher.socket, 'user_online');
+    expect((await ask(socket, 'join_world', {})).ok).toBe(true);
+    const online = await seen;
+    expect(online.name).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/);
+    const session_id = (await post('/login', { username: 'sock_user', password: GOOD })).body.session_id;
+    expect((await get(`/characters?session_id=${session_id}`)).body.characters).toEqual([expect.objectContaining({ name: online.name })]);
     const bad = await ask(socket, 'authenticate', { ...guest('Sock'), token: 'x.y.z' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_TOKEN' } });
     socket.disconnect();
+    watcher.socket.disconnect();
   });
 
   it('allows five sign-ins a minute per address (seed 004), then 429 with retry_after', async () => {

@@ -171,6 +171,17 @@ export class AccountService {
     return ok(character);
   }
 
+  /**
+   * The name a signed-in player goes by in a world: its character there, made (with a generated
+   * name) on the first visit where the world allows it.
+   */
+  async characterFor(userId: number, worldId: number): Promise<Result<CharacterRow>> {
+    const account = await this.d.accounts.byId(userId);
+    if (!account || !account.active) return fail('FORBIDDEN', 'This account may not play');
+    const mine = (await this.d.characters.forUser(userId)).find((c) => c.world_id === worldId);
+    return mine ? ok(mine) : this.createCharacter(account, worldId);
+  }
+
   account(id: number): Promise<AccountRow | null> {
     return this.d.accounts.byId(id);
   }

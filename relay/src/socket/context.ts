@@ -29,6 +29,8 @@ export interface SocketContext {
   identities: Identities;
   /** Pages that serve the control API to the HTTP door (api-door.ts), by client_id. */
   pages: ApiPages;
+  /** A signed-in player's character in a world (made on the first visit); absent without accounts. */
+  characterFor?(userId: number, worldId: number): Promise<{ ok: true; value: { name: string } } | { ok: false; error: { message: string } }>;
   /** Checks an API token (authenticate with `token`). */
   verify: Verify;
   /** The /telemetry WebSocket clients the pages feed. */

@@ -48,6 +48,12 @@ async function joinWorld(ctx: SocketContext, session: Session, worldId: number |
   if (session.room) await leaveWorld(ctx, session, 'switching worlds');
   const room = await ctx.rooms.get(row.world_id);
   if (!room) throw refuse('WORLD_NOT_FOUND', `there is no world ${row.world_id}`, { world_id: row.world_id });
+  // A signed-in player is its character in this world: others see and chat with that name.
+  if (me.role === 'player' && ctx.characterFor) {
+    const character = await ctx.characterFor(me.dbId, row.world_id);
+    if (!character.ok) throw refuse('PERMISSION_DENIED', character.error.message, { world_id: row.world_id });
+    me.name = character.value.name;
+  }
   const hold = await room.service.beginJoin();
   try {
     const [saved, chat] = await Promise.all([ctx.hub.players.load(me.dbId, row.world_id), ctx.hub.chat.recent(row.world_id, CHAT_HISTORY)]);
