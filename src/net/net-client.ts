@@ -13,6 +13,7 @@ import { loadGuestIdentity } from './guest-identity.ts';
 import { RelayConnection, type ConnectIdentity } from './relay-connection.ts';
 import { loadClientId, serveApi, type ApiHandler } from './api-server.ts';
 import { feedTelemetry, type TelemetryOpen } from './telemetry-feed.ts';
+import { AccountSession } from './account-session.ts';
 import { RemotePlayers } from './remote-players.ts';
 import { WorldSession } from './world-session.ts';
 import type { TerrainReplica } from './terrain-replica.ts';
@@ -35,6 +36,8 @@ export class NetClient {
   readonly store: NetStore = createNetStore();
   readonly remote = new RemotePlayers();
   readonly session: WorldSession;
+  /** Signed in to an account, or the browser's guest (account-session.ts). */
+  readonly account: AccountSession;
   private readonly connection: RelayConnection;
   private readonly saver: ReturnType<typeof setInterval>;
   /** The world to join: ?world=<id>, then whichever was joined last. */
@@ -48,6 +51,8 @@ export class NetClient {
   constructor(replica: TerrainReplica, private readonly host: WorldHost, worldId?: number, url?: string) {
     this.worldId = worldId;
     this.session = new WorldSession(this.store, replica, () => void host.rebuild());
+    this.account = new AccountSession(this.store, url ?? '');
+    this.identity.token = () => this.account.token();
     this.connection = new RelayConnection(this.store, this.identity, {
       onSocket: (socket) => {
         serveApi(socket, (c) => this.api!(c), url ?? '');
@@ -147,7 +152,27 @@ export class NetClient {
     listWorlds: () => void this.listWorlds(),
     createWorld: (name: string, seed: number, kind: WorldKind) => void this.createWorld(name, seed, kind),
     joinWorld: (id: number) => void this.switchWorld(id),
+    signIn: (username: string, password: string) => void this.signIn(username, password),
+    signOut: () => void this.signOut(),
   };
+
+  /** Signs in and reconnects as the account (its character in this world); the error shows in the store. */
+  async signIn(username: string, password: string): Promise<void> {
+    const error = await this.account.signIn(username, password);
+    this.store.setState({ accountError: error });
+    if (!error) await this.reconnect();
+  }
+
+  async signOut(): Promise<void> {
+    await this.account.signOut();
+    await this.reconnect();
+  }
+
+  /** A new identity: leave, connect again and load the world as the new player. */
+  private async reconnect(): Promise<void> {
+    await this.leave();
+    await this.retry();
+  }
 
   /** Sends a chat line; resolves with the relay's message (also added to the store) or its refusal. */
   async chat(text: string): Promise<{ ok: true } | { ok: false; error: string }> {

@@ -14,7 +14,7 @@ import { call, type RelaySocket } from './ack.ts';
 import type { GuestIdentity } from './guest-identity.ts';
 
 /** Who connects; a page serving the control API to the relay's HTTP door adds its client_id (api-server.ts). */
-export type ConnectIdentity = GuestIdentity & { client_id?: string };
+export type ConnectIdentity = GuestIdentity & { client_id?: string; token?: () => Promise<string | null> };
 
 /** A first connection that takes longer than this counts as no relay (the game starts single-player). */
 const CONNECT_TIMEOUT_MS = 5000;
@@ -110,7 +110,8 @@ export class RelayConnection {
   private async authenticate(socket: RelaySocket): Promise<void> {
     const resumed = this.established;
     const { guest_id, name, client_id } = this.identity;
-    const auth = await call(socket, 'authenticate', { protocol_version: PROTOCOL_VERSION, guest_id, name, ...(client_id ? { client_id } : {}) });
+    const token = (await this.identity.token?.()) ?? undefined;
+    const auth = await call(socket, 'authenticate', { protocol_version: PROTOCOL_VERSION, guest_id, name, ...(client_id ? { client_id } : {}), ...(token ? { token } : {}) });
     if (this.socket !== socket) return;
     if (!auth.ok) {
       const refusal = auth.error.code === 'PROTOCOL_MISMATCH'

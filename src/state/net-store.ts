@@ -29,6 +29,10 @@ export interface NetStoreState {
   notifications: Notification[];
   /** The relay's worlds, refreshed when the menu opens. */
   worlds: WorldSummary[];
+  /** Signed in to an account (null: playing as this browser's guest). */
+  account: { username: string } | null;
+  /** Why the last sign-in failed or ended. */
+  accountError: string | null;
 }
 
 export const createNetStore = () =>
@@ -44,6 +48,8 @@ export const createNetStore = () =>
     typing: [],
     notifications: [],
     worlds: [],
+    account: null,
+    accountError: null,
   }));
 
 export type NetStore = ReturnType<typeof createNetStore>;

@@ -1,5 +1,6 @@
 import type { Game } from '../app/game.ts';
 import type { NetUi } from './net-ui.ts';
+import { AccountPanel } from './AccountPanel.tsx';
 import { WorldList } from './WorldList.tsx';
 
 /** The title scene's overlay: start the planet or the test arena, open the settings, or pick a shared world. */
@@ -14,6 +15,7 @@ export function MenuScreen({ game, net, onSettings }: { game: Game; net: NetUi; 
         <button data-testid="menu-arena" onClick={() => load('res://scenes/test_arena.tscn')}>Test arena</button>
         <button onClick={onSettings}>Settings</button>
       </div>
+      <AccountPanel net={net} />
       <WorldList net={net} />
     </div>
   );

@@ -19,6 +19,10 @@ export interface NetActions {
   listWorlds(): void;
   createWorld(name: string, seed: number, kind: WorldKind): void;
   joinWorld(id: number): void;
+  /** POST /auth/login, then play as the account (errors land in store.accountError). */
+  signIn(username: string, password: string): void;
+  /** Back to the browser's guest. */
+  signOut(): void;
 }
 
 export interface NetUi {
@@ -35,7 +39,7 @@ export function createOfflineNet(reason = NO_RELAY_REASON): NetUi {
   const store = createNetStore();
   store.setState({ state: 'offline', reason });
   const none = () => {};
-  return { store, noRelay: true, actions: { retry: none, disconnect: none, sendChat: none, typing: none, listWorlds: none, createWorld: none, joinWorld: none } };
+  return { store, noRelay: true, actions: { retry: none, disconnect: none, sendChat: none, typing: none, listWorlds: none, createWorld: none, joinWorld: none, signIn: none, signOut: none } };
 }
 
 /** The link that opens this world: `<origin>/?world=<id>`. */
