@@ -149,6 +149,32 @@ describe('the control API through the relay', () => {
     expect(malformed.json().error).toBe('INTERNAL_ERROR');
   });
 
+  it('spends per-subject budgets and one expensive operation a second per address (seed 000), answering 429', async () => {
+    const tight = await startRelay({ httpLimits: { perMinute: 10_000, writesPerMinute: 10_000 }, callerLimits: { userPerMinute: 3, userWritesPerMinute: 1, expensivePerSecond: 1, expensiveWindowS: 600 } });
+    try {
+      const socket = await client(tight.url);
+      pages.push(socket);
+      socket.on('api_request', (c, reply) => reply({ status: 200, headers: { 'content-type': 'application/json' }, body: '{}' }));
+      expect((await ask(socket, 'authenticate', { ...guest(), client_id: 'page_tight1' })).ok).toBe(true);
+      const issue = async (sub: string, scopes: Scope[]) => (await new AccessTokens({ secret: tight.tokens.secret }).issue({ sub, username: sub, scopes })).token;
+      const at = (method: string, path: string, t: string) => fetch(tight.url + path, { method, headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
+      const a = await issue('user_a', ['write']);
+      expect((await at('GET', '/screenshot', a)).status).toBe(200);
+      const second = await at('GET', '/screenshot', a);
+      expect(second.status).toBe(429);
+      expect(await second.json()).toMatchObject({ error: 'RATE_LIMIT_EXCEEDED', retry_after: expect.any(Number) });
+      expect((await at('POST', '/player/teleport', a)).status).toBe(200);
+      expect((await at('POST', '/player/teleport', a)).status).toBe(429);
+      expect((await at('GET', '/scenes', a)).status).toBe(429);
+      // Another subject has its own budget (the expensive one is the address's).
+      const b = await issue('user_b', ['read']);
+      expect((await at('GET', '/scenes', b)).status).toBe(200);
+      expect((await at('GET', '/screenshot', b)).status).toBe(429);
+    } finally {
+      await tight.close();
+    }
+  });
+
   it('keeps bare /status and /health the relay\'s own without a token, and the game\'s with one', async () => {
     await page('page_alpha1', echo);
     const own = await call('GET', '/status');

@@ -23,6 +23,9 @@ const MEDIA = /application\/vnd\.spacetime\.v\d+\+json/;
 /** Headers of the page's answer that reach the caller (the rest are the relay's to set). */
 const PASSED = ['content-type', 'x-request-id', 'x-api-version', 'server-timing', 'allow'];
 
+/** Seed 000's "expensive operations" (1 a second per IP): what makes the page render, load or replay. */
+const EXPENSIVE = new Set(['GET /screenshot', 'POST /scene/load', 'POST /scene/reload', 'POST /replay', 'POST /record/start', 'POST /terrain/sync']);
+
 export interface ApiDoorOptions {
   routes: readonly RouteSpec[];
   pages: ApiPages;
@@ -31,6 +34,8 @@ export interface ApiDoorOptions {
   /** The largest request body forwarded (bytes). */
   maxBodyBytes: number;
   timeoutMs?: number;
+  /** Per-subject and expensive-operation budgets (rate-limit.ts createCallerLimiter). */
+  admitCaller?: (sub: string, ip: string, write: boolean, expensive: boolean, res: ServerResponse) => Promise<boolean>;
 }
 
 /** What a call needs: seed 000 "Scopes" — debug for /debug and /lsp, admin for /admin, else by the route's kind. */
@@ -83,8 +88,11 @@ export function createApiDoor(opts: ApiDoorOptions) {
     /** Checks the token and scope, picks the page and hands it the call. */
     async handle(req: IncomingMessage, res: ServerResponse, url: URL, path: string): Promise<void> {
       const method = req.method ?? 'GET';
-      const needed = scopeFor(path, kinds.get(`${method === 'HEAD' ? 'GET' : method} ${path}`));
-      if (!(await requireScope(opts.verify, req, res, needed, `${method} ${path}`))) return;
+      const key = `${method === 'HEAD' ? 'GET' : method} ${path}`;
+      const needed = scopeFor(path, kinds.get(key));
+      const claims = await requireScope(opts.verify, req, res, needed, `${method} ${path}`);
+      if (!claims) return;
+      if (opts.admitCaller && !(await opts.admitCaller(claims.sub, req.socket.remoteAddress ?? 'unknown', kinds.get(key) !== 'read', EXPENSIVE.has(key), res))) return;
       const wanted = req.headers['x-spacetime-client'];
       const named = typeof wanted === 'string' ? ClientIdSchema.safeParse(wanted) : null;
       if (named && !named.success) return sendError(res, 'INVALID_PARAMETER', `X-Spacetime-Client: ${named.error.issues[0]?.message}`);

@@ -40,3 +40,42 @@ export function createHttpRateLimiter(limits: HttpRateLimits) {
     }
   };
 }
+
+/** Seed 000 "Per User": 1000 requests and 100 writes a minute; "Per IP": 1 expensive operation a second. */
+export interface CallerLimits {
+  userPerMinute: number;
+  userWritesPerMinute: number;
+  expensivePerSecond: number;
+  /** The expensive budget's window in seconds (1; tests widen it so no clock decides the outcome). */
+  expensiveWindowS?: number;
+}
+export const CALLER_LIMITS: CallerLimits = { userPerMinute: 1000, userWritesPerMinute: 100, expensivePerSecond: 1 };
+
+/**
+ * The budgets that need to know who is calling or what the call costs: per token subject (requests
+ * and writes a minute) and per IP for expensive operations (a screenshot, a scene load, a replay).
+ * Spent after the token is checked; a refusal is the same 429 as the per-IP one.
+ */
+export function createCallerLimiter(limits: CallerLimits = CALLER_LIMITS) {
+  const user = new RateLimiterMemory({ points: limits.userPerMinute, duration: 60 });
+  const userWrites = new RateLimiterMemory({ points: limits.userWritesPerMinute, duration: 60 });
+  const expensive = new RateLimiterMemory({ points: limits.expensivePerSecond, duration: limits.expensiveWindowS ?? 1 });
+
+  const spend = async (limiter: RateLimiterMemory, key: string, res: ServerResponse, what: string): Promise<boolean> => {
+    try {
+      await limiter.consume(key);
+      return true;
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      sendError(res, 'RATE_LIMIT_EXCEEDED', `${what}; retry in ${retryAfter} s`, { retry_after: retryAfter }, { 'Retry-After': retryAfter });
+      return false;
+    }
+  };
+
+  return async function admitCaller(sub: string, ip: string, write: boolean, costly: boolean, res: ServerResponse): Promise<boolean> {
+    if (!(await spend(user, sub, res, `more than ${limits.userPerMinute} requests a minute for ${sub}`))) return false;
+    if (write && !(await spend(userWrites, sub, res, `more than ${limits.userWritesPerMinute} writes a minute for ${sub}`))) return false;
+    return !costly || spend(expensive, ip, res, `more than ${limits.expensivePerSecond} expensive operation a second from ${ip}`);
+  };
+}
