@@ -32,6 +32,14 @@ const CORS = {
   'Access-Control-Expose-Headers': 'X-Request-Id, X-Api-Version, Server-Timing, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After',
 };
 
+/** Where a request goes (see `resolve`): `api` wins over `match`. */
+export interface DoorTarget {
+  match: ReturnType<ReturnType<typeof createRouter>['match']>;
+  api: { path: string; write: boolean } | null;
+}
+
+export type HttpDoor = ReturnType<typeof createHttpDoor>;
+
 export function clientIp(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? 'unknown';
 }
@@ -42,17 +50,23 @@ export function createHttpDoor(opts: HttpDoorOptions) {
 
   const notFound = (req: IncomingMessage, res: ServerResponse) => sendError(res, 'RESOURCE_NOT_FOUND', `no route for ${req.method} ${req.url}`);
 
-  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** Whose a request is: a game page's control-API route (`api`), else the relay route it matches (`match`), or neither. */
+  const resolve = (method: string, pathname: string, headers: IncomingMessage['headers']): DoorTarget => {
+    const match = router.match(method === 'OPTIONS' ? 'GET' : method, pathname);
+    return { match, api: opts.api?.claims(method, pathname, headers, match !== null) ?? null };
+  };
+
+  /** `inner`: a call made inside the relay (POST /batch): no CORS, no per-IP budget, never the page's files. */
+  async function serve(req: IncomingMessage, res: ServerResponse, inner: boolean): Promise<void> {
     const started = process.hrtime.bigint();
     const method = req.method ?? 'GET';
     res.once('finish', () => opts.metrics.http(method, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9));
     const url = new URL(req.url ?? '/', 'http://relay.invalid');
-    const match = router.match(method === 'OPTIONS' ? 'GET' : method, url.pathname);
-    const api = opts.api?.claims(method, url.pathname, req.headers, match !== null);
+    const { match, api } = resolve(method, url.pathname, req.headers);
     if (api) {
-      for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v);
+      if (!inner) for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v);
       if (method === 'OPTIONS') return void res.writeHead(204).end();
-      if (!(await admit(clientIp(req), api.write ? 'write' : 'read', res))) return;
+      if (!inner && !(await admit(clientIp(req), api.write ? 'write' : 'read', res))) return;
       try {
         await opts.api!.handle(req, res, url, api.path);
       } catch (err) {
@@ -62,7 +76,7 @@ export function createHttpDoor(opts: HttpDoorOptions) {
       }
       return;
     }
-    const app = opts.app?.();
+    const app = inner ? undefined : opts.app?.();
     // A browser opening the relay's URL wants the game; tools and curl get seed 003's service info.
     const pageAsked = app && url.pathname === '/' && method === 'GET' && /text\/html/.test(req.headers.accept ?? '');
     if (!match || pageAsked) {
@@ -73,7 +87,7 @@ export function createHttpDoor(opts: HttpDoorOptions) {
       });
       return;
     }
-    for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v);
+    if (!inner) for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v);
     if (method === 'OPTIONS') {
       res.writeHead(204).end();
       return;
@@ -81,7 +95,7 @@ export function createHttpDoor(opts: HttpDoorOptions) {
     const write = 'route' in match && match.route.write === true;
     const free = 'route' in match && match.route.free === true;
     const kind = 'route' in match && match.route.auth === true ? 'auth' : write ? 'write' : 'read';
-    if (!free && !(await admit(clientIp(req), kind, res))) return;
+    if (!inner && !free && !(await admit(clientIp(req), kind, res))) return;
     if ('allow' in match) return router.refuseMethod(res, method, url.pathname, match.allow);
     try {
       await match.route.handle({ req, res, url, params: match.params });
@@ -90,5 +104,15 @@ export function createHttpDoor(opts: HttpDoorOptions) {
       if (!res.headersSent) sendError(res, 'INTERNAL_ERROR', 'the relay failed to answer; see its log');
       else res.end();
     }
-  };
+  }
+
+  return Object.assign((req: IncomingMessage, res: ServerResponse) => serve(req, res, false), {
+    /**
+     * Serves a request made inside the relay (POST /batch's operations): the same routing, token and
+     * scope checks and handlers as from the network, without CORS headers, without spending the
+     * per-IP budget (the caller paid for the batch) and never falling through to the page's files.
+     */
+    inner: (req: IncomingMessage, res: ServerResponse) => serve(req, res, true),
+    resolve,
+  });
 }
