@@ -34,7 +34,7 @@ describe('database', () => {
     const tables = (await db.introspection.getTables()).map((t) => t.name).sort();
     // Seed 000's tables and ours, each made by a migration (a new table adds its name here).
     expect(tables).toEqual(expect.arrayContaining(['chat_messages', 'creatures', 'metrics', 'players', 'sessions', 'structures', 'terrain_chunks', 'terrain_edits', 'users', 'worlds',
-      'world_access', 'refresh_families', 'refresh_tokens', 'revoked_access_tokens']));
+      'world_access', 'refresh_families', 'refresh_tokens', 'revoked_access_tokens', 'jobs']));
     const chunkCols = (await db.introspection.getTables()).find((t) => t.name === 'terrain_chunks')!.columns.map((c) => c.name);
     expect(chunkCols).toEqual(expect.arrayContaining(['world_id', 'chunk_x', 'chunk_y', 'chunk_z', 'data', 'checksum', 'fold_seq']));
   });

@@ -6,6 +6,7 @@
  */
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { WebhookDeliveriesTable, WebhooksTable } from '../webhooks/webhook-tables.ts';
+import type { JobsTable } from '../jobs/job-types.ts';
 
 /** A timestamp with a default: optional on insert. */
 type Timestamp = ColumnType<string | Date, string | undefined, string>;
@@ -171,6 +172,7 @@ export interface Database {
   revoked_access_tokens: RevokedAccessTokensTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  jobs: JobsTable;
 }
 
 export type SqlDialect = 'sqlite' | 'postgres';

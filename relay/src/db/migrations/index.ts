@@ -9,6 +9,7 @@ import { editLogAndChat } from './002-edit-log-chat.ts';
 import { chunkVersions } from './003-chunk-versions.ts';
 import { accounts } from './004-accounts.ts';
 import { webhooks } from './005-webhooks.ts';
+import { jobs } from './006-jobs.ts';
 
 export function relayMigrations(dialect: SqlDialect): Record<string, Migration> {
   return {
@@ -17,6 +18,7 @@ export function relayMigrations(dialect: SqlDialect): Record<string, Migration> 
     '003-chunk-versions': chunkVersions(dialect),
     '004-accounts': accounts(dialect),
     '005-webhooks': webhooks(dialect),
+    '006-jobs': jobs(dialect),
   };
 }
 
