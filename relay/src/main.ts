@@ -23,7 +23,9 @@ const STARTUP_TOKEN_S = 24 * 3600;
 
 export async function runRelay(extra: Pick<RelayOptions, 'mountApp'> = {}, log: Logger = createLogger()): Promise<void> {
   const config = loadConfig();
+  const stopRef: { stop: (signal: string) => void } = { stop: () => undefined };
   const relay = await createRelay({
+    onStop: () => stopRef.stop('POST /admin/server/stop'),
     port: config.port, host: config.host, dataDir: config.dataDir, https: config.https, limits: config.limits,
     httpLimits: { perMinute: config.httpPerMinute, writesPerMinute: config.httpWritesPerMinute, authPerMinute: config.httpAuthPerMinute }, log, tokenSecret: config.tokenSecret, telemetryPort: config.telemetryPort, ...extra,
   });
@@ -42,6 +44,7 @@ export async function runRelay(extra: Pick<RelayOptions, 'mountApp'> = {}, log: 
       process.exit(1);
     });
   };
+  stopRef.stop = stop;
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
 }

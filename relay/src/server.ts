@@ -13,23 +13,31 @@ import { KEEPALIVE, RELAY_LIMITS, type RelayLimits } from '../../src/protocol/ne
 import { WIRE_PARSER } from '../../src/protocol/net/wire.ts';
 import { HTTP_LIMITS, type HttpsFiles } from './config.ts';
 import { randomBytes } from 'node:crypto';
-import { API_REPLY_MAX_BYTES } from '../../src/protocol/net/api-forward.ts';
+import { API_FORWARD_TIMEOUT_MS, API_REPLY_MAX_BYTES } from '../../src/protocol/net/api-forward.ts';
 import { ROUTES } from '../../src/protocol/routes/index.ts';
 import { AccessTokens } from './auth/access-tokens.ts';
 import { createApiDoor } from './http/api-door.ts';
 import { createTelemetryDoor } from './telemetry/telemetry-door.ts';
 import { mountAccounts, type MountedAccounts } from './accounts/mount.ts';
-import { createHttpDoor, type AppMiddleware } from './http/door.ts';
+import { adminDbRoutes } from './http/admin-db-routes.ts';
+import { adminUserRoutes } from './http/admin-user-routes.ts';
+import { gameRoutes } from './http/game-routes.ts';
+import { createHttpDoor, type AppMiddleware, type HttpDoor } from './http/door.ts';
 import { opsRoutes } from './http/ops-routes.ts';
 import { worldRoutes } from './http/world-routes.ts';
 import { webhookRoutes } from './http/webhook-routes.ts';
+import { jobRoutes } from './http/job-routes.ts';
+import { JobService } from './jobs/job-service.ts';
+import { JobStore } from './jobs/job-store.ts';
+import { batchRoutes } from './http/batch-route.ts';
+import { docsRoutes } from './http/docs-routes.ts';
 import { RelayEvents } from './events/relay-events.ts';
 import { WebhookService } from './webhooks/webhook-service.ts';
 import { WebhookStore } from './webhooks/webhook-store.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.ts';
 import type { DelivererOptions } from './webhooks/webhook-deliverer.ts';
-import type { HttpRateLimits } from './http/rate-limit.ts';
+import { createCallerLimiter, type CallerLimits, type HttpRateLimits } from './http/rate-limit.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createMetrics } from './metrics.ts';
 import { openHub, type HubTuning } from './open-hub.ts';
@@ -67,6 +75,10 @@ export interface RelayOptions {
   telemetryPort?: number;
   /** The accounts' clock (tests move it to see the 24 h purge). */
   now?: () => Date;
+  /** Per-subject and expensive-operation budgets of the control API door (seed 000 "Rate Limiting"). */
+  callerLimits?: CallerLimits;
+  /** POST /admin/server/stop: what stopping means (npm start exits; default: close this relay). */
+  onStop?(): void;
   /** Webhook delivery tuning (tests shorten the retry delay). */
   webhookDelivery?: Pick<DelivererOptions, 'baseDelayMs' | 'maxAttempts' | 'timeoutMs' | 'concurrency' | 'maxQueued' | 'maxPerWebhook'>;
 }
@@ -86,6 +98,8 @@ export interface Relay {
   events: RelayEvents;
   /** The webhooks (null on a hub without a database of its own). */
   webhooks: WebhookService | null;
+  /** The background jobs (null on a hub without a database of its own). */
+  jobs: JobService | null;
   close(): Promise<void>;
 }
 
@@ -130,6 +144,9 @@ export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
   const db = (theHub as HubPort & { db?: Kysely<Database> }).db;
   const webhooks = db ? new WebhookService({ store: new WebhookStore(db), events, log, registry: metrics.registry, delivery: opts.webhookDelivery }) : null;
   await webhooks?.start();
+  // Background jobs (exports, imports, backups, pregeneration) share the hub's database and write files under the data dir.
+  const jobs = db ? new JobService({ store: new JobStore(db), hub: theHub, db, dataDir: opts.dataDir ?? './data', log }) : null;
+  await jobs?.start();
   const rooms = new WorldRooms<Session>(theHub, io, metrics, log, events);
   const pages = new ApiPages();
   const secret = opts.tokenSecret ?? randomBytes(32);
@@ -137,19 +154,29 @@ export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
   const accounts = db ? await mountAccounts({ db, secret, defaultWorldId: async () => (await theHub.defaultWorld()).world_id, log, now: opts.now }) : null;
   // Every door checks tokens the same way: signature and expiry, then the revocation list.
   const verify = accounts ? accounts.verify : (t: string) => verifier.verify(t);
-  const api = createApiDoor({ routes: ROUTES, pages, verify, log, maxBodyBytes: API_BODY_MAX_BYTES, timeoutMs: opts.apiTimeoutMs });
+  const api = createApiDoor({ routes: ROUTES, pages, verify, admitCaller: createCallerLimiter(opts.callerLimits), log, maxBodyBytes: API_BODY_MAX_BYTES, timeoutMs: opts.apiTimeoutMs });
   const telemetry = createTelemetryDoor({ pages, verify, log });
   telemetry.attach(server);
-  const sockets = attachSockets({ io, hub: theHub, rooms, pages, telemetry, verify, limits, metrics, log, joinHoldMs: opts.joinHoldMs ?? 60_000, debugIntervalMs: opts.debugIntervalMs ?? 2_000 });
+  const sockets = attachSockets({ io, hub: theHub, rooms, pages, telemetry, verify, characterFor: accounts ? (u, w) => accounts.service.characterFor(u, w) : undefined, limits, metrics, log, joinHoldMs: opts.joinHoldMs ?? 60_000, debugIntervalMs: opts.debugIntervalMs ?? 2_000 });
 
   const app = opts.mountApp ? await opts.mountApp(server) : undefined;
-  handle = createHttpDoor({
+  let door: HttpDoor | undefined;
+  handle = door = createHttpDoor({
     routes: [
       ...opsRoutes({ hub: theHub, metrics, startedAt: Date.now(), secure: Boolean(opts.https), rooms: () => rooms.occupied() }),
       ...worldRoutes({ hub: theHub, maxBodyBytes: limits.maxMessageBytes, playersOnline: (id) => rooms.playersOnline(id) }),
       ...(webhooks ? webhookRoutes({ service: webhooks, verify }) : []),
+      ...(jobs ? jobRoutes({ service: jobs, verify }) : []),
       ...(accounts?.routes ?? []),
+      ...(accounts && db ? [
+        ...adminDbRoutes({ accounts: accounts.service, repos: accounts.repos, db, connections: () => sockets.sessions, verify, now: opts.now }),
+        ...adminUserRoutes({ accounts: accounts.service, repos: accounts.repos, tokens: accounts.tokens, connections: () => sockets.sessions, verify,
+          stop: () => (opts.onStop ? opts.onStop() : void relay.close()) }),
+        ...gameRoutes({ accounts: accounts.service, hub: theHub, io, connections: () => sockets.sessions }),
+      ] : []),
       { method: 'POST', path: '/api/reply/:id', free: true, handle: ({ req, res, params }) => api.upload(req, res, params.id, API_REPLY_MAX_BYTES) },
+      ...batchRoutes({ verify, door: () => door!, maxBodyBytes: API_BODY_MAX_BYTES, operationTimeoutMs: (opts.apiTimeoutMs ?? API_FORWARD_TIMEOUT_MS) + 5_000 }),
+      ...docsRoutes(),
     ],
     api,
     limits: { ...HTTP_LIMITS, ...opts.httpLimits },
@@ -167,8 +194,8 @@ export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
   const telemetryServer = opts.telemetryPort === undefined ? null : await listenTelemetry(opts.telemetryPort, opts.host, opts.https, telemetry);
 
   let closing: Promise<void> | null = null;
-  return {
-    url, port, io, hub: theHub, tokens: { secret, verifier }, events, webhooks, accounts,
+  const relay: Relay = {
+    url, port, io, hub: theHub, tokens: { secret, verifier }, events, webhooks, jobs, accounts,
     telemetryPort: telemetryServer ? (telemetryServer.address() as AddressInfo).port : null,
     close: () => closing ??= (async () => {
       // Sockets first (their disconnect handlers save player state), then the page and storage.
@@ -177,6 +204,7 @@ export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
       await new Promise<void>((resolve) => { io.close(() => resolve()); server.closeAllConnections(); });
       await sockets.drain();
       rooms.closeAll();
+      await jobs?.stop();
       await webhooks?.stop();
       accounts?.stop();
       await app?.close?.();
@@ -184,6 +212,7 @@ export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
       log.info({ url }, 'relay closed');
     })(),
   };
+  return relay;
 }
 
 /** Seed 000's telemetry port of its own: only WebSocket upgrades, on any path; plain HTTP gets 426. */

@@ -154,7 +154,7 @@ describe('the control API through the relay', () => {
     try {
       const socket = await client(tight.url);
       pages.push(socket);
-      socket.on('api_request', (c, reply) => reply({ status: 200, headers: { 'content-type': 'application/json' }, body: '{}' }));
+      socket.on('api_request', (_call, reply) => reply({ status: 200, headers: { 'content-type': 'application/json' }, body: '{}' }));
       expect((await ask(socket, 'authenticate', { ...guest(), client_id: 'page_tight1' })).ok).toBe(true);
       const issue = async (sub: string, scopes: Scope[]) => (await new AccessTokens({ secret: tight.tokens.secret }).issue({ sub, username: sub, scopes })).token;
       const at = (method: string, path: string, t: string) => fetch(tight.url + path, { method, headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
