@@ -29,13 +29,13 @@ export function authHandlers(ctx: SocketContext): HandlerTable {
             { client_version: p.protocol_version, relay_version: PROTOCOL_VERSION });
         }
         // Signed in (an API token from POST /auth/login): the account is who plays; else the browser guest.
-        let account: { id: string; dbId: number } | null = null;
+        let account: { id: string; dbId: number; name: string } | null = null;
         if (p.token !== undefined) {
           const check = await ctx.verify(p.token);
           if (!check.ok) throw fail(session, 'INVALID_TOKEN', check.message, { reason: check.code });
           const dbId = /^user_(\d+)$/.exec(check.claims.sub)?.[1];
           if (!dbId) throw fail(session, 'INVALID_TOKEN', 'this token does not belong to an account (use a token from POST /auth/login)');
-          account = { id: check.claims.sub, dbId: Number(dbId) };
+          account = { id: check.claims.sub, dbId: Number(dbId), name: check.claims.username };
         }
         const userId = account?.id ?? p.guest_id;
         if (session.room && session.user?.id !== userId) {
@@ -55,10 +55,12 @@ export function authHandlers(ctx: SocketContext): HandlerTable {
           throw e;
         }
         const role = account ? 'player' : 'guest';
-        session.user = { id: userId, dbId, name: p.name, role };
+        // An account goes by its username until a world gives it its character's name (join_world).
+        const name = account?.name ?? p.name;
+        session.user = { id: userId, dbId, name, role };
         if (p.client_id) ctx.pages.add(p.client_id, session.socket);
         else ctx.pages.remove(session.socket);
-        const result: AuthResult = { user: { id: userId, name: p.name, role }, permissions: GUEST_PERMISSIONS, socketId: session.socket.id };
+        const result: AuthResult = { user: { id: userId, name, role }, permissions: GUEST_PERMISSIONS, socketId: session.socket.id };
         session.socket.emit('authenticated', result);
         ctx.log.info({ socket: session.socket.id, user: userId }, 'authenticated');
         return result;
