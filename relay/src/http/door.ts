@@ -40,6 +40,15 @@ export interface DoorTarget {
 
 export type HttpDoor = ReturnType<typeof createHttpDoor>;
 
+/** The request's URL, or null for a target no URL parser accepts (`GET //[`): such a request is refused, never thrown on. */
+export function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://relay.invalid');
+  } catch {
+    return null;
+  }
+}
+
 export function clientIp(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? 'unknown';
 }
@@ -61,7 +70,8 @@ export function createHttpDoor(opts: HttpDoorOptions) {
     const started = process.hrtime.bigint();
     const method = req.method ?? 'GET';
     res.once('finish', () => opts.metrics.http(method, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9));
-    const url = new URL(req.url ?? '/', 'http://relay.invalid');
+    const url = requestUrl(req);
+    if (!url) return sendError(res, 'INVALID_PARAMETER', 'the request target is not a valid URL path');
     const { match, api } = resolve(method, url.pathname, req.headers);
     if (api) {
       if (!inner) for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v);
@@ -70,7 +80,7 @@ export function createHttpDoor(opts: HttpDoorOptions) {
       try {
         await opts.api!.handle(req, res, url, api.path);
       } catch (err) {
-        opts.log.error({ err, method, url: req.url }, 'api door failed');
+        opts.log.error({ err, method, path: url.pathname }, 'api door failed');
         if (!res.headersSent) sendError(res, 'INTERNAL_ERROR', 'the relay failed to forward the call; see its log');
         else res.end();
       }
@@ -82,7 +92,7 @@ export function createHttpDoor(opts: HttpDoorOptions) {
     if (!match || pageAsked) {
       if (!app) return notFound(req, res);
       app(req, res, (err) => {
-        if (err) opts.log.error({ err, url: req.url }, 'page middleware failed');
+        if (err) opts.log.error({ err, path: url.pathname }, 'page middleware failed');
         if (!res.headersSent) notFound(req, res);
       });
       return;
@@ -100,19 +110,26 @@ export function createHttpDoor(opts: HttpDoorOptions) {
     try {
       await match.route.handle({ req, res, url, params: match.params });
     } catch (err) {
-      opts.log.error({ err, method, url: req.url }, 'http handler failed');
+      opts.log.error({ err, method, path: url.pathname }, 'http handler failed');
       if (!res.headersSent) sendError(res, 'INTERNAL_ERROR', 'the relay failed to answer; see its log');
       else res.end();
     }
   }
 
-  return Object.assign((req: IncomingMessage, res: ServerResponse) => serve(req, res, false), {
+  /** Nothing a request does may take the relay down: a failure here is logged and answered 500. */
+  const guarded = (req: IncomingMessage, res: ServerResponse, inner: boolean) => serve(req, res, inner).catch((err: unknown) => {
+    opts.log.error({ err, method: req.method }, 'http door failed');
+    if (!res.headersSent) sendError(res, 'INTERNAL_ERROR', 'the relay failed to answer; see its log');
+    else res.end();
+  });
+
+  return Object.assign((req: IncomingMessage, res: ServerResponse) => guarded(req, res, false), {
     /**
      * Serves a request made inside the relay (POST /batch's operations): the same routing, token and
      * scope checks and handlers as from the network, without CORS headers, without spending the
      * per-IP budget (the caller paid for the batch) and never falling through to the page's files.
      */
-    inner: (req: IncomingMessage, res: ServerResponse) => serve(req, res, true),
+    inner: (req: IncomingMessage, res: ServerResponse) => guarded(req, res, true),
     resolve,
   });
 }

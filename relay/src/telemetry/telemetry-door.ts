@@ -14,6 +14,7 @@ import { ClientIdSchema } from '../../../src/protocol/net/api-forward.ts';
 import type { AccessCheck } from '../auth/access-tokens.ts';
 import { hasScope } from '../auth/scopes.ts';
 import type { Logger } from '../log.ts';
+import { requestUrl } from '../http/door.ts';
 import type { ApiPages } from '../socket/api-pages.ts';
 import type { RelaySocket } from '../socket/server-types.ts';
 
@@ -50,7 +51,7 @@ export function createTelemetryDoor(opts: TelemetryDoorOptions) {
   }
 
   function client(ws: WebSocket, req: IncomingMessage): void {
-    const url = new URL(req.url ?? '/', 'http://relay.invalid');
+    const url = requestUrl(req) ?? new URL('http://relay.invalid/');
     const header = req.headers['x-spacetime-client'];
     const wanted = typeof header === 'string' ? header : url.searchParams.get('client') ?? undefined;
     let channel = 0;
@@ -116,8 +117,9 @@ export function createTelemetryDoor(opts: TelemetryDoorOptions) {
     /** Takes `/telemetry` upgrades on `server`, leaving every other path (socket.io, vite's HMR) alone. */
     attach(server: HttpServer, anyPath = false): void {
       server.on('upgrade', (req: IncomingMessage, stream: Duplex, head: Buffer) => {
-        const path = new URL(req.url ?? '/', 'http://relay.invalid').pathname;
-        if (!anyPath && path !== TELEMETRY_PATH) return;
+        const url = requestUrl(req);
+        if (!url) return void stream.destroy();
+        if (!anyPath && url.pathname !== TELEMETRY_PATH) return;
         wss.handleUpgrade(req, stream, head, (ws) => client(ws, req));
       });
     },
