@@ -46,7 +46,8 @@ async function page(clientId: string, answer: (c: ApiCall) => ApiResponse | Prom
     });
     reply({ uploading: true });
   });
-  const auth = await ask(socket, 'authenticate', { ...guest(), client_id: clientId });
+  // The page plays as user_7, the subject of the tokens the calls below carry: its owner may drive it.
+  const auth = await ask(socket, 'authenticate', { ...guest(), client_id: clientId, token: await token(['read']) });
   expect(auth.ok).toBe(true);
   return { socket, calls };
 }
@@ -120,6 +121,27 @@ describe('the control API through the relay', () => {
     expect(a.calls).toHaveLength(1);
   });
 
+  it('lets a token drive only its own pages (admin tokens: any), hides the others, and keeps an id from being taken over', async () => {
+    const { calls } = await page('page_alpha1', echo);
+    const stranger = (await new AccessTokens({ secret: relay.tokens.secret }).issue({ sub: 'user_8', username: 'other', scopes: ['write'] })).token;
+    const refused = await call('GET', '/scenes', { token: stranger });
+    expect(refused.status).toBe(503);
+    expect(refused.text).not.toContain('page_alpha1');
+    expect((await call('GET', '/scenes', { token: stranger, headers: { 'x-spacetime-client': 'page_alpha1' } })).status).toBe(503);
+    expect(calls).toHaveLength(0);
+    const operator = (await new AccessTokens({ secret: relay.tokens.secret }).issue({ sub: 'operator', username: 'operator', scopes: ['admin'] })).token;
+    expect((await call('GET', '/scenes', { token: operator })).status).toBe(200);
+    // Another player's connection claiming the same client_id does not get its calls.
+    const thief = await client(relay.url);
+    pages.push(thief);
+    let stolen = 0;
+    thief.on('api_request', () => { stolen++; });
+    expect((await ask(thief, 'authenticate', { ...guest(), client_id: 'page_alpha1', token: stranger })).ok).toBe(true);
+    expect((await call('GET', '/scenes', { token: await token(['read']) })).status).toBe(200);
+    expect(stolen).toBe(0);
+    expect(calls).toHaveLength(2);
+  });
+
   it('carries an answer too big for a socket message by upload, whole', async () => {
     const big = 'x'.repeat(200_000);
     await page('page_alpha1', () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: { format: 'png', data: big } }));
@@ -133,7 +155,7 @@ describe('the control API through the relay', () => {
   it('answers 503 when the page does not answer in time, and 500 when it answers malformed', async () => {
     const quiet = await client(relay.url);
     pages.push(quiet);
-    expect((await ask(quiet, 'authenticate', { ...guest(), client_id: 'page_quiet1' })).ok).toBe(true);
+    expect((await ask(quiet, 'authenticate', { ...guest(), client_id: 'page_quiet1', token: await token(['read']) })).ok).toBe(true);
     quiet.on('api_request', () => undefined);
     const late = await call('GET', '/scenes', { token: await token(['read']) });
     expect(late.status).toBe(503);
@@ -141,7 +163,7 @@ describe('the control API through the relay', () => {
     quiet.disconnect();
     const odd = await client(relay.url);
     pages.push(odd);
-    expect((await ask(odd, 'authenticate', { ...guest(), client_id: 'page_odd111' })).ok).toBe(true);
+    expect((await ask(odd, 'authenticate', { ...guest(), client_id: 'page_odd111', token: await token(['read']) })).ok).toBe(true);
     odd.on('api_request', (_c, reply) => (reply as (a: unknown) => void)({ status: 'yes' }));
     await new Promise<void>((resolve) => { const t = setInterval(() => { if (relay.io.sockets.sockets.size === 1) { clearInterval(t); resolve(); } }, 5); });
     const malformed = await call('GET', '/scenes', { token: await token(['read']) });
@@ -156,9 +178,10 @@ describe('the control API through the relay', () => {
       pages.push(socket);
       socket.on('api_request', (_call, reply) => reply({ status: 200, headers: { 'content-type': 'application/json' }, body: '{}' }));
       expect((await ask(socket, 'authenticate', { ...guest(), client_id: 'page_tight1' })).ok).toBe(true);
+      // Admin tokens reach a guest's page; the budgets are still each subject's own.
       const issue = async (sub: string, scopes: Scope[]) => (await new AccessTokens({ secret: tight.tokens.secret }).issue({ sub, username: sub, scopes })).token;
       const at = (method: string, path: string, t: string) => fetch(tight.url + path, { method, headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
-      const a = await issue('user_a', ['write']);
+      const a = await issue('user_a', ['admin']);
       expect((await at('GET', '/screenshot', a)).status).toBe(200);
       const second = await at('GET', '/screenshot', a);
       expect(second.status).toBe(429);
@@ -167,7 +190,7 @@ describe('the control API through the relay', () => {
       expect((await at('POST', '/player/teleport', a)).status).toBe(429);
       expect((await at('GET', '/scenes', a)).status).toBe(429);
       // Another subject has its own budget (the expensive one is the address's).
-      const b = await issue('user_b', ['read']);
+      const b = await issue('user_b', ['admin']);
       expect((await at('GET', '/scenes', b)).status).toBe(200);
       expect((await at('GET', '/screenshot', b)).status).toBe(429);
     } finally {

@@ -54,7 +54,8 @@ async function page(clientId = 'page_alpha1'): Promise<ApiCall[]> {
       method: 'POST', headers: { 'x-reply-status': String(res.status), 'x-reply-headers': JSON.stringify(res.headers) }, body,
     }).then(() => reply({ uploading: true }));
   });
-  expect((await ask(socket, 'authenticate', { ...guest(), client_id: clientId })).ok).toBe(true);
+  // The page plays as user_7, the subject of the batches' tokens: its owner may drive it.
+  expect((await ask(socket, 'authenticate', { ...guest(), client_id: clientId, token: await token(['read']) })).ok).toBe(true);
   return calls;
 }
 

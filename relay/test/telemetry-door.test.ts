@@ -22,7 +22,7 @@ afterEach(() => {
   }
 });
 
-const token = async (scopes: Scope[]) => (await new AccessTokens({ secret: relay.tokens.secret }).issue({ sub: 'u', username: 'u', scopes })).token;
+const token = async (scopes: Scope[]) => (await new AccessTokens({ secret: relay.tokens.secret }).issue({ sub: 'user_5', username: 'u', scopes })).token;
 
 /** A page whose "hub" records what it is sent and answers a ping with a pong on the channel. */
 async function page(clientId: string) {
@@ -37,7 +37,8 @@ async function page(clientId: string) {
       }
     });
   }
-  expect((await ask(socket, 'authenticate', { ...guest(), client_id: clientId })).ok).toBe(true);
+  // The page plays as user_5, the subject of the clients' tokens: its owner may stream from it.
+  expect((await ask(socket, 'authenticate', { ...guest(), client_id: clientId, token: await token(['read']) })).ok).toBe(true);
   return { socket, got };
 }
 

@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_FORWARD_TIMEOUT_MS, ApiReplySchema, ClientIdSchema, ReplyHeadersSchema, type ApiCall } from '../../../src/protocol/net/api-forward.ts';
 import type { RouteSpec } from '../../../src/protocol/route-spec.ts';
-import type { Scope } from '../auth/scopes.ts';
+import { hasScope, type Scope } from '../auth/scopes.ts';
 import { requireScope, type Verify } from './auth-guard.ts';
 import type { Logger } from '../log.ts';
 import type { ApiPages } from '../socket/api-pages.ts';
@@ -96,9 +96,9 @@ export function createApiDoor(opts: ApiDoorOptions) {
       const wanted = req.headers['x-spacetime-client'];
       const named = typeof wanted === 'string' ? ClientIdSchema.safeParse(wanted) : null;
       if (named && !named.success) return sendError(res, 'INVALID_PARAMETER', `X-Spacetime-Client: ${named.error.issues[0]?.message}`);
-      const pick = opts.pages.pick(named?.data);
+      const pick = opts.pages.pick(named?.data, { sub: claims.sub, admin: hasScope(claims.scopes, 'admin') });
       if (!pick.ok) {
-        if (pick.why === 'none') return sendError(res, 'SERVICE_UNAVAILABLE', 'no game page is connected to the relay: open the game, then try again');
+        if (pick.why === 'none') return sendError(res, 'SERVICE_UNAVAILABLE', 'no game page this token may drive is connected (your own signed-in game, or any with an admin token): open the game, then try again');
         if (pick.why === 'unknown') return sendError(res, 'RESOURCE_NOT_FOUND', `no connected page is ${named?.data}; connected: ${pick.ids.join(', ')}`);
         return sendError(res, 'CONFLICT', `${pick.ids.length} game pages are connected: name one with X-Spacetime-Client (${pick.ids.join(', ')})`);
       }

@@ -1,46 +1,53 @@
 /**
  * The game pages that serve the control API to the relay's HTTP door, by the client_id each gave
- * when it authenticated. A page's id lives in its tab (sessionStorage), so it survives the page's
- * reconnects and a tool can keep addressing it with X-Spacetime-Client. A copied tab carries the
- * same id: the newer connection takes it, the older one keeps playing but no longer serves calls.
+ * when it authenticated, with who it plays as (its owner). A page's id lives in its tab
+ * (sessionStorage), so it survives the page's reconnects and a tool can keep addressing it with
+ * X-Spacetime-Client. A copied tab carries the same id: the owner's newer connection takes it; a
+ * connection playing as someone else cannot.
+ *
+ * Who may drive a page: its owner's tokens (a signed-in player scripting their own game), and
+ * admin-scope tokens (the operator's printed token). Nobody else sees that it exists.
  */
 import type { RelaySocket } from './server-types.ts';
 
 export type PagePick = { ok: true; socket: RelaySocket; clientId: string } | { ok: false; why: 'none' | 'unknown' | 'ambiguous'; ids: string[] };
 
+/** Who is asking: a token's subject, and whether it has the admin scope (which reaches every page). */
+export interface PageCaller { sub: string; admin: boolean }
+
+interface Entry { socket: RelaySocket; owner: string }
+
 export class ApiPages {
-  private readonly byId = new Map<string, RelaySocket>();
+  private readonly byId = new Map<string, Entry>();
   private readonly idOf = new Map<RelaySocket, string>();
 
-  add(clientId: string, socket: RelaySocket): void {
-    this.remove(socket);
+  /** False (nothing changes) when another owner's page holds the id. */
+  add(clientId: string, socket: RelaySocket, owner: string): boolean {
     const previous = this.byId.get(clientId);
-    if (previous) this.idOf.delete(previous);
-    this.byId.set(clientId, socket);
+    if (previous && previous.socket !== socket && previous.owner !== owner) return false;
+    this.remove(socket);
+    if (previous) this.idOf.delete(previous.socket);
+    this.byId.set(clientId, { socket, owner });
     this.idOf.set(socket, clientId);
+    return true;
   }
 
   remove(socket: RelaySocket): void {
     const id = this.idOf.get(socket);
     if (id === undefined) return;
     this.idOf.delete(socket);
-    if (this.byId.get(id) === socket) this.byId.delete(id);
+    if (this.byId.get(id)?.socket === socket) this.byId.delete(id);
   }
 
-  ids(): string[] {
-    return [...this.byId.keys()];
-  }
-
-  /** The page named by `wanted`, or with no name the only page connected. */
-  pick(wanted: string | undefined): PagePick {
+  /** The page named by `wanted`, or with no name the only page `caller` may drive. */
+  pick(wanted: string | undefined, caller: PageCaller): PagePick {
+    const mine = [...this.byId].filter(([, e]) => caller.admin || e.owner === caller.sub);
+    const ids = mine.map(([id]) => id);
     if (wanted !== undefined) {
-      const socket = this.byId.get(wanted);
-      return socket ? { ok: true, socket, clientId: wanted } : { ok: false, why: this.byId.size ? 'unknown' : 'none', ids: this.ids() };
+      const hit = mine.find(([id]) => id === wanted);
+      return hit ? { ok: true, socket: hit[1].socket, clientId: wanted } : { ok: false, why: mine.length ? 'unknown' : 'none', ids };
     }
-    if (this.byId.size === 1) {
-      const [[clientId, socket]] = this.byId;
-      return { ok: true, socket, clientId };
-    }
-    return { ok: false, why: this.byId.size ? 'ambiguous' : 'none', ids: this.ids() };
+    if (mine.length === 1) return { ok: true, socket: mine[0][1].socket, clientId: mine[0][0] };
+    return { ok: false, why: mine.length ? 'ambiguous' : 'none', ids };
   }
 }

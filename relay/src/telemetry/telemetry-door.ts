@@ -86,7 +86,7 @@ export function createTelemetryDoor(opts: TelemetryDoorOptions) {
         if (!check.ok) return send(ws, { type: 'auth_failed', reason: check.message });
         if (!hasScope(check.claims.scopes, 'read')) return send(ws, { type: 'auth_failed', reason: 'the token lacks the read scope' });
         const named = wanted === undefined ? null : ClientIdSchema.safeParse(wanted);
-        const pick = opts.pages.pick(named?.success ? named.data : wanted);
+        const pick = opts.pages.pick(named?.success ? named.data : wanted, { sub: check.claims.sub, admin: hasScope(check.claims.scopes, 'admin') });
         if (!pick.ok) {
           const why = pick.why === 'none' ? 'no game page is connected to the relay'
             : pick.why === 'unknown' ? `no connected page is ${wanted}` : `${pick.ids.length} game pages are connected: name one with X-Spacetime-Client or ?client= (${pick.ids.join(', ')})`;

@@ -58,8 +58,12 @@ export function authHandlers(ctx: SocketContext): HandlerTable {
         // An account goes by its username until a world gives it its character's name (join_world).
         const name = account?.name ?? p.name;
         session.user = { id: userId, dbId, name, role };
-        if (p.client_id) ctx.pages.add(p.client_id, session.socket);
-        else ctx.pages.remove(session.socket);
+        if (!p.client_id) ctx.pages.remove(session.socket);
+        else if (!ctx.pages.add(p.client_id, session.socket, userId)) {
+          // The page plays on; it just does not serve the HTTP door under an id someone else holds.
+          ctx.log.warn({ socket: session.socket.id, client_id: p.client_id }, 'client_id held by another player\'s page');
+          ctx.pages.remove(session.socket);
+        }
         const result: AuthResult = { user: { id: userId, name, role }, permissions: GUEST_PERMISSIONS, socketId: session.socket.id };
         session.socket.emit('authenticated', result);
         ctx.log.info({ socket: session.socket.id, user: userId }, 'authenticated');
