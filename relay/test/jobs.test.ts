@@ -75,7 +75,7 @@ afterAll(async () => { await relay.close(); data.remove(); });
 
 describe('jobs', () => {
   it('exports a world with edits and imports it as a new world with identical chunk checksums', async () => {
-    const alice = await token('alice', ['write']);
+    const alice = await token('alice', ['admin']);
     const source = await relay.hub.create({ world_name: 'Quarry', seed: 4242, kind: 'planet' });
     const digger = await player(relay.url, 'Digger', source.world_id);
     open.push(digger.socket);
@@ -134,7 +134,7 @@ describe('jobs', () => {
   });
 
   it('pregenerates a region with progress, baking the engine\'s chunks, and cancels a big one while it runs', async () => {
-    const alice = await token('alice', ['write']);
+    const alice = await token('alice', ['admin']);
     const world = await relay.hub.create({ world_name: 'Fresh', seed: 77, kind: 'planet' });
     const posted = await call('POST', '/jobs', alice, { type: 'region_pregenerate', params: { world_id: world.world_id, center: { x: 0, y: 0, z: 0 }, radius_m: 48 } });
     expect(posted.status).toBe(202);
@@ -167,9 +167,9 @@ describe('jobs', () => {
   });
 
   it('refuses in seed 000\'s format: 401, 403, 404 (another subject\'s job too) and 400', async () => {
-    const alice = await token('alice', ['write']);
+    const alice = await token('alice', ['admin']);
     const reader = await token('alice', ['read']);
-    const bob = await token('bob', ['write']);
+    const bob = await token('bob', ['admin']);
     const world = (await relay.hub.defaultWorld()).world_id;
     const good = { type: 'world_export', params: { world_id: world } };
     expect(await call('GET', '/jobs')).toEqual({ status: 401, json: seedError('INVALID_TOKEN', 401) });
@@ -200,7 +200,7 @@ describe('jobs', () => {
   });
 
   it('keeps jobs across a restart: a finished one as it was, one cut off by the stop as failed', async () => {
-    const alice = await token('alice', ['write']);
+    const alice = await token('alice', ['admin']);
     const world = (await relay.hub.defaultWorld()).world_id;
     const exp = await call('POST', '/jobs', alice, { type: 'world_export', params: { world_id: world } });
     const done = await until(exp.json.id as string, alice, finished);

@@ -91,9 +91,9 @@ afterAll(async () => { await relay.close(); data.remove(); });
 
 describe('webhook routes', () => {
   it('creates, lists, shows, updates and deletes, only for the owner, refusing in the seed format', async () => {
-    const writer = await token('user_1', ['write']);
+    const writer = await token('user_1', ['admin']);
     const reader = await token('user_1', ['read']);
-    const stranger = await token('user_2', ['write']);
+    const stranger = await token('user_2', ['admin']);
     const good = { url: 'http://127.0.0.1:9/hook', events: ['terrain_modified', 'player_joined'] };
 
     expect(await call('GET', '/webhooks')).toEqual({ status: 401, json: seedError('INVALID_TOKEN', 401) });
@@ -160,7 +160,7 @@ describe('webhook deliveries', () => {
     const hook = await receiver();
     receivers.push(hook);
     const secret = 'a-receiver-chosen-secret-0123456789';
-    const writer = await token('user_dig', ['write']);
+    const writer = await token('user_dig', ['admin']);
     const made = await call('POST', '/webhooks', writer, { url: hook.url, events: ['terrain_modified', 'player_joined', 'player_left'], secret });
     expect(made.status).toBe(201);
     expect(made.json.secret).toBe(secret);
@@ -198,7 +198,7 @@ describe('webhook deliveries', () => {
   it('retries after a 500 and shows both attempts, newest first', async () => {
     const hook = await receiver([500]);
     receivers.push(hook);
-    const writer = await token('user_retry', ['write']);
+    const writer = await token('user_retry', ['admin']);
     const made = await call('POST', '/webhooks', writer, { url: hook.url, events: ['player_joined'] });
     const secret = made.json.secret as string;
     const a = await player(relay.url, 'Retried');
@@ -224,7 +224,7 @@ describe('webhook deliveries', () => {
     const hook = await receiver();
     receivers.push(hook);
     const first = await startRelay({ dataDir: dir.dir, tokenSecret: SECRET, httpLimits: LIMITS, webhookDelivery: FAST });
-    const auth = { Authorization: `Bearer ${await token('user_restart', ['write'])}` };
+    const auth = { Authorization: `Bearer ${await token('user_restart', ['admin'])}` };
     const made = await (await fetch(`${first.url}/webhooks`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ url: hook.url, events: ['player_joined'] }) })).json() as { id: string; secret: string };
     await first.close();
     const second = await startRelay({ dataDir: dir.dir, tokenSecret: SECRET, httpLimits: LIMITS, webhookDelivery: FAST });

@@ -30,7 +30,7 @@ export function jobRoutes({ service, verify }: JobRoutesContext): Route[] {
   const notFound = (res: Parameters<Route['handle']>[0]['res'], id: string) => sendError(res, 'RESOURCE_NOT_FOUND', `no job ${id}`);
   return PREFIXES.flatMap((p): Route[] => [
     { method: 'POST', path: `${p}/jobs`, write: true, async handle({ req, res }) {
-      const who = await requireScope(verify, req, res, 'write');
+      const who = await requireScope(verify, req, res, 'admin');
       if (!who) return;
       let raw: unknown;
       try {
@@ -67,7 +67,7 @@ export function jobRoutes({ service, verify }: JobRoutesContext): Route[] {
       sendJson(res, 200, shown(job, p));
     } },
     { method: 'DELETE', path: `${p}/jobs/:id`, write: true, async handle({ req, res, params }) {
-      const who = await requireScope(verify, req, res, 'write');
+      const who = await requireScope(verify, req, res, 'admin');
       if (!who) return;
       const before = await service.get(who.sub, params.id);
       if (!before) return notFound(res, params.id);

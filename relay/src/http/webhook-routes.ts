@@ -49,7 +49,7 @@ const notFound = (res: ServerResponse, id: string) => sendError(res, 'RESOURCE_N
 export function webhookRoutes({ service, verify }: WebhookRoutesContext): Route[] {
   return PREFIXES.flatMap((p): Route[] => [
     { method: 'POST', path: `${p}/webhooks`, write: true, async handle({ req, res }) {
-      const who = await requireScope(verify, req, res, 'write');
+      const who = await requireScope(verify, req, res, 'admin');
       if (!who) return;
       const input = await parseBody(req, res, CreateWebhookSchema);
       if (!input) return;
@@ -71,7 +71,7 @@ export function webhookRoutes({ service, verify }: WebhookRoutesContext): Route[
       sendJson(res, 200, hook);
     } },
     { method: 'PUT', path: `${p}/webhooks/:id`, write: true, async handle({ req, res, params }) {
-      const who = await requireScope(verify, req, res, 'write');
+      const who = await requireScope(verify, req, res, 'admin');
       if (!who) return;
       // An unknown id is 404 before the body is looked at, so a caller learns nothing about others' ids from 400s.
       if (!service.owns(who.sub, params.id)) return notFound(res, params.id);
@@ -82,7 +82,7 @@ export function webhookRoutes({ service, verify }: WebhookRoutesContext): Route[
       sendJson(res, 200, hook);
     } },
     { method: 'DELETE', path: `${p}/webhooks/:id`, write: true, async handle({ req, res, params }) {
-      const who = await requireScope(verify, req, res, 'write');
+      const who = await requireScope(verify, req, res, 'admin');
       if (!who) return;
       if (!(await service.remove(who.sub, params.id))) return notFound(res, params.id);
       sendJson(res, 200, { id: params.id, deleted: true });
