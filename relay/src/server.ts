@@ -170,7 +170,7 @@ export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
       ...(accounts?.routes ?? []),
       ...(accounts && db ? [
         ...adminDbRoutes({ accounts: accounts.service, repos: accounts.repos, db, connections: () => sockets.sessions, verify, now: opts.now }),
-        ...adminUserRoutes({ accounts: accounts.service, repos: accounts.repos, tokens: accounts.tokens, connections: () => sockets.sessions, verify,
+        ...adminUserRoutes({ accounts: accounts.service, repos: accounts.repos, tokens: accounts.tokens, endAccess: accounts.endAccess, connections: () => sockets.sessions, verify,
           stop: () => (opts.onStop ? opts.onStop() : void relay.close()) }),
         ...gameRoutes({ accounts: accounts.service, hub: theHub, io, connections: () => sockets.sessions }),
       ] : []),

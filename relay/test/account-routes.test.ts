@@ -50,8 +50,15 @@ describe('accounts over HTTP (seed 001)', () => {
     expect((await get(`/characters?session_id=${session_id}`)).body.characters[0].selected).toBe(true);
     expect((await post('/characters/select', { session_id, character_id: 999_999 })).status).toBe(404);
 
+    const other = (await post('/login', { username: 'ana_r', password: GOOD })).body.session_id as string;
+    const stolen = (await post('/auth/login', { username: 'ana_r', password: GOOD })).body as { token: string; refresh_token: string };
     const changed = await post('/change-password', { session_id, old_password: GOOD, new_password: 'Another-river-stone-82' });
     expect(changed).toMatchObject({ status: 200, body: { success: true } });
+    // Whoever knew the old password is out: the other session, the refresh token and the access token end; this session goes on.
+    expect((await get(`/characters?session_id=${other}`)).status).toBe(401);
+    expect((await post('/auth/refresh', { refresh_token: stolen.refresh_token })).status).toBe(401);
+    expect((await get('/webhooks', { authorization: `Bearer ${stolen.token}` })).status).toBe(401);
+    expect((await get(`/characters?session_id=${session_id}`)).status).toBe(200);
     expect((await post('/login', { username: 'ana_r', password: GOOD })).status).toBe(401);
     expect((await post('/logout', { session_id })).body).toMatchObject({ success: true });
     const gone = await get(`/characters?session_id=${session_id}`);

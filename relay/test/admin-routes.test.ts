@@ -66,7 +66,11 @@ describe('admin (seed 001)', () => {
     expect((await call('POST', '/admin/user/manage', { session_id: boss, target_username: 'victim_v', action: 'change_role', new_role: 'Admin' })).status).toBe(403);
     expect((await call('POST', '/admin/user/manage', { session_id: boss, target_username: 'victim_v', action: 'change_role', new_role: 'WorldBuilder' })).status).toBe(200);
     expect((await call('POST', '/admin/user/manage', { session_id: boss, target_username: 'victim_v', action: 'change_password', new_password: 'short' })).status).toBe(400);
+    const victimToken = (await call('POST', '/auth/login', { username: 'victim_v', password: GOOD })).body.token as string;
+    expect((await call('GET', '/webhooks', undefined, victimToken)).status).toBe(200);
     expect((await call('POST', '/admin/user/manage', { session_id: boss, target_username: 'victim_v', action: 'ban' })).status).toBe(200);
+    // A ban ends the access token at once, not when it expires.
+    expect((await call('GET', '/webhooks', undefined, victimToken)).body).toMatchObject({ error: 'INVALID_TOKEN' });
     expect((await call('GET', `/characters?session_id=${victim}`)).status).toBe(401);
     expect((await call('POST', '/login', { username: 'victim_v', password: GOOD })).status).toBe(403);
     expect((await call('POST', '/admin/user/manage', { session_id: boss, target_username: 'victim_v', action: 'unban' })).status).toBe(200);

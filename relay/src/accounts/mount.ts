@@ -38,6 +38,8 @@ export interface MountedAccounts {
   routes: Route[];
   /** Signature, expiry and revocation: what every door asks. */
   verify(token: string): Promise<AccessCheck>;
+  /** Ends every way in for an account except the session `keep`: sessions, refresh families, access tokens. */
+  endAccess(userId: number, keep?: string): Promise<void>;
   stop(): void;
 }
 
@@ -45,7 +47,8 @@ export async function mountAccounts(o: MountAccountsOptions): Promise<MountedAcc
   const nowMs = () => (o.now ? o.now().getTime() : Date.now());
   const repos = { accounts: new AccountsRepo(o.db), sessions: new SessionsRepo(o.db), characters: new CharactersRepo(o.db) };
   const service = new AccountService({ ...repos, access: new WorldAccessRepo(o.db), defaultWorldId: o.defaultWorldId, now: o.now });
-  const tokens = new TokenService({ secret: o.secret, store: new SqlRefreshStore(o.db), subjects: (sub) => service.subject(sub), now: nowMs });
+  const refreshStore = new SqlRefreshStore(o.db);
+  const tokens = new TokenService({ secret: o.secret, store: refreshStore, subjects: (sub) => service.subject(sub), now: nowMs });
   const revoked = new RevokedTokens(o.db, nowMs);
   await revoked.load();
   // Any token signed with the key counts (the printed operator token lives longer than a login's).
@@ -53,6 +56,9 @@ export async function mountAccounts(o: MountAccountsOptions): Promise<MountedAcc
   const verify = async (token: string) => revoked.check(token, await signature.verify(token));
 
   const purge = async () => {
+    // The hourly sweep: expired sessions and refresh tokens go, so neither table grows for ever.
+    await repos.sessions.deleteExpired(new Date(nowMs()));
+    await refreshStore.deleteExpired(nowMs());
     const ids = await service.purgeTemporary();
     await tokens.revokeAllOf(ids.map((id) => `user_${id}`));
     if (ids.length) o.log.info({ purged: ids.length }, 'temporary accounts purged');
@@ -61,9 +67,15 @@ export async function mountAccounts(o: MountAccountsOptions): Promise<MountedAcc
   const timer = setInterval(() => void purge().catch((err: unknown) => o.log.error({ err }, 'purging temporary accounts failed')), PURGE_EVERY_MS);
   timer.unref();
 
+  const endAccess = async (userId: number, keep?: string) => {
+    await repos.sessions.deleteForUser(userId, keep);
+    await tokens.revokeAll(`user_${userId}`);
+    await revoked.revokeSubject(`user_${userId}`);
+  };
+
   return {
-    service, repos, tokens, verify,
-    routes: [...accountRoutes(service), ...authRoutes({ accounts: service, tokens, revoked })],
+    service, repos, tokens, verify, endAccess,
+    routes: [...accountRoutes(service, endAccess), ...authRoutes({ accounts: service, tokens, revoked })],
     stop: () => clearInterval(timer),
   };
 }

@@ -53,8 +53,17 @@ export class SessionsRepo {
     return Number(r.numDeletedRows) === 1;
   }
 
-  async deleteForUser(userId: number): Promise<number> {
-    const r = await this.db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  /** Ends the account's sessions, all but `keep` (the one that changed the password) when given. */
+  async deleteForUser(userId: number, keep?: string): Promise<number> {
+    let q = this.db.deleteFrom('sessions').where('user_id', '=', userId);
+    if (keep) q = q.where('session_token', '!=', hashSessionId(keep));
+    const r = await q.executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
+  /** Forgets sessions that expired (the hourly sweep). */
+  async deleteExpired(now: Date): Promise<number> {
+    const r = await this.db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).executeTakeFirst();
     return Number(r.numDeletedRows);
   }
 

@@ -26,7 +26,8 @@ const ChangePasswordSchema = z.object({ session_id: SessionId, old_password: Pas
 const CreateCharacterSchema = z.object({ session_id: SessionId, world_id: WorldId, character_name: CharacterName.optional() }).strict();
 const SelectCharacterSchema = z.object({ session_id: SessionId, character_id: z.number().int().positive() }).strict();
 
-export function accountRoutes(accounts: AccountService): Route[] {
+/** `endAccess` ends an account's other sessions and every token it holds (after a password change). */
+export function accountRoutes(accounts: AccountService, endAccess: (userId: number, keep?: string) => Promise<void>): Route[] {
   /** Sends the refusal of a failed Result (true), or nothing (false). */
   function refused<T>(res: Parameters<Route['handle']>[0]['res'], r: Result<T>): r is Extract<Result<T>, { ok: false }> {
     if (r.ok) return false;
@@ -82,6 +83,8 @@ export function accountRoutes(accounts: AccountService): Route[] {
       if (!p) return;
       const r = await accounts.changePassword(p.session_id, p.old_password, p.new_password, p.new_password_confirm);
       if (refused(res, r)) return;
+      // Whoever else knew the old password is out: other sessions, refresh tokens and access tokens end.
+      await endAccess(r.value.id, p.session_id);
       sendJson(res, 200, { success: true, message: 'Password changed successfully' });
     } },
     { method: 'GET', path: '/characters', async handle({ res, url }) {

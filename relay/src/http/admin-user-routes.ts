@@ -34,6 +34,8 @@ export interface AdminUserContext {
   accounts: AccountService;
   repos: { accounts: AccountsRepo; sessions: SessionsRepo };
   tokens: TokenService;
+  /** Ends every session and token of an account (mount.ts). */
+  endAccess(userId: number): Promise<void>;
   connections(): Iterable<Session>;
   verify: Verify;
   /** Stops the relay cleanly (npm start: saves players, flushes edits, exits). */
@@ -51,8 +53,7 @@ function mayManage(admin: Admin, target: Role, to?: Role): boolean {
 export function adminUserRoutes(ctx: AdminUserContext): Route[] {
   /** Ends every way in for an account: its sessions, refresh tokens and live connections. */
   const kick = async (account: AccountRow): Promise<number> => {
-    await ctx.repos.sessions.deleteForUser(account.id);
-    await ctx.tokens.revokeAll(`user_${account.id}`);
+    await ctx.endAccess(account.id);
     let n = 0;
     for (const s of ctx.connections()) {
       if (s.user?.dbId !== account.id || s.user.role === 'guest') continue;
@@ -99,8 +100,8 @@ export function adminUserRoutes(ctx: AdminUserContext): Route[] {
         case 'change_role':
           if (!p.new_role) return refuse(res, 'MISSING_PARAMETER', 'new_role: required for change_role', true);
           await ctx.repos.accounts.setRole(account.id, p.new_role);
-          // Tokens carry scopes: the new role applies from the next sign-in or refresh.
-          await ctx.tokens.revokeAll(`user_${account.id}`);
+          // Tokens carry scopes: every token of the old role ends, the new role applies from the next sign-in.
+          await ctx.endAccess(account.id);
           break;
         case 'ban': await ctx.repos.accounts.setActive(account.id, false); await kick(account); break;
         case 'unban': await ctx.repos.accounts.setActive(account.id, true); break;
@@ -109,7 +110,7 @@ export function adminUserRoutes(ctx: AdminUserContext): Route[] {
           if (!p.new_password) return refuse(res, 'MISSING_PARAMETER', 'new_password: required for change_password', true);
           const r = await ctx.accounts.setPassword(account.id, p.new_password);
           if (!r.ok) return refuse(res, r.error.code, r.error.message, true);
-          await ctx.tokens.revokeAll(`user_${account.id}`);
+          await ctx.endAccess(account.id);
           break;
         }
       }

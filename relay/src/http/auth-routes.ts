@@ -26,7 +26,9 @@ export function authRoutes(ctx: AuthRoutesContext): Route[] {
       if (!p) return;
       const account = await ctx.accounts.verify(p.username, p.password);
       if (!account.ok) return refuse(res, account.error.code, account.error.message, false);
-      sendJson(res, 200, await ctx.tokens.login(AccountService.subjectOf(account.value)));
+      const subject = AccountService.subjectOf(account.value);
+      await ctx.revoked.settle(subject.sub);
+      sendJson(res, 200, await ctx.tokens.login(subject));
     } },
     { method: 'POST', path: '/auth/refresh', write: true, auth: true, async handle({ req, res }) {
       const p = await body(req, res, RefreshSchema, false);
