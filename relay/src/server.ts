@@ -157,7 +157,8 @@ export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
   const api = createApiDoor({ routes: ROUTES, pages, verify, admitCaller: createCallerLimiter(opts.callerLimits), log, maxBodyBytes: API_BODY_MAX_BYTES, timeoutMs: opts.apiTimeoutMs });
   const telemetry = createTelemetryDoor({ pages, verify, log });
   telemetry.attach(server);
-  const sockets = attachSockets({ io, hub: theHub, rooms, pages, telemetry, verify, characterFor: accounts ? (u, w) => accounts.service.characterFor(u, w) : undefined, limits, metrics, log, joinHoldMs: opts.joinHoldMs ?? 60_000, debugIntervalMs: opts.debugIntervalMs ?? 2_000 });
+  const sockets = attachSockets({ io, hub: theHub, rooms, pages, telemetry, verify, characterFor: accounts ? (u, w) => accounts.service.characterFor(u, w) : undefined,
+    openToGuests: accounts ? (w) => accounts.service.openToGuests(w) : undefined, limits, metrics, log, joinHoldMs: opts.joinHoldMs ?? 60_000, debugIntervalMs: opts.debugIntervalMs ?? 2_000 });
 
   const app = opts.mountApp ? await opts.mountApp(server) : undefined;
   let door: HttpDoor | undefined;
@@ -171,7 +172,7 @@ export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
       ...(accounts && db ? [
         ...adminDbRoutes({ accounts: accounts.service, repos: accounts.repos, db, connections: () => sockets.sessions, verify, now: opts.now }),
         ...adminUserRoutes({ accounts: accounts.service, repos: accounts.repos, tokens: accounts.tokens, endAccess: accounts.endAccess, connections: () => sockets.sessions, verify,
-          stop: () => (opts.onStop ? opts.onStop() : void relay.close()) }),
+          stop: () => (opts.onStop ? opts.onStop() : void relay.close().catch((err: unknown) => log.error({ err }, 'stopping failed'))) }),
         ...gameRoutes({ accounts: accounts.service, hub: theHub, io, connections: () => sockets.sessions }),
       ] : []),
       { method: 'POST', path: '/api/reply/:id', free: true, handle: ({ req, res, params }) => api.upload(req, res, params.id, API_REPLY_MAX_BYTES) },

@@ -5,6 +5,7 @@
  * sign-in budget, and a socket signed in with a login's token.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorldAccessRepo } from '../src/db/world-access-repo.ts';
 import { ask, client, guest, next, player, startRelay } from './helpers.ts';
 
 type Relay = Awaited<ReturnType<typeof startRelay>>;
@@ -126,6 +127,17 @@ describe('tokens over HTTP (seed 000 /auth)', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_TOKEN' } });
     socket.disconnect();
     watcher.socket.disconnect();
+  });
+
+  it('keeps browser guests out of invite-only worlds', async () => {
+    const world = (await post('/worlds', { world_name: 'Vault', seed: 5, kind: 'arena' })).body.world_id as number;
+    const db = (relay.hub as unknown as { db: ConstructorParameters<typeof WorldAccessRepo>[0] }).db;
+    await new WorldAccessRepo(db).setMode(world, 'invite');
+    const socket = await client(relay.url);
+    expect((await ask(socket, 'authenticate', guest('Guesty'))).ok).toBe(true);
+    expect(await ask(socket, 'join_world', { world_id: world })).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
+    expect((await ask(socket, 'join_world', {})).ok).toBe(true);
+    socket.disconnect();
   });
 
   it('allows five sign-ins a minute per address (seed 004), then 429 with retry_after', async () => {

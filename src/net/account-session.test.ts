@@ -53,4 +53,22 @@ describe('AccountSession', () => {
     expect(await a.token()).toBeNull();
     expect(store.getState()).toMatchObject({ account: null, accountError: expect.stringContaining('signed out') });
   });
+
+  it('keeps the sign-in when the relay is busy or away, and takes another tab\'s fresher tokens', async () => {
+    let status = 200;
+    vi.stubGlobal('fetch', async () => (status === 200
+      ? Response.json({ token: 't1', expires_at: new Date(0).toISOString(), refresh_token: 'r1' })
+      : Response.json({ message: 'busy' }, { status })));
+    const store = createNetStore();
+    const storage = memory();
+    const a = new AccountSession(store, '', storage, () => 1_000_000);
+    expect(await a.signIn('ana', 'pw')).toBeNull();
+    status = 503;
+    expect(await a.token()).toBeNull();
+    expect(a.signedIn).toBe(true);
+    expect(store.getState().accountError).toMatch(/playing as guest for now/);
+    // Another tab refreshed meanwhile: its tokens are in storage.
+    storage.setItem('spacetime.account', JSON.stringify({ username: 'ana', token: 't9', expires_at: new Date(9_000_000).toISOString(), refresh_token: 'r9' }));
+    expect(await a.token()).toBe('t9');
+  });
 });

@@ -49,24 +49,36 @@ export class AccountSession {
     const s = this.stored;
     if (!s) return null;
     if (Date.parse(s.expires_at) - this.now() > REFRESH_MARGIN_MS) return s.token;
+    // Another tab may have refreshed already: take its tokens rather than present a rotated one
+    // (that would look like reuse and end the sign-in in every tab).
+    const latest = this.load();
+    if (latest && latest.refresh_token !== s.refresh_token && Date.parse(latest.expires_at) - this.now() > REFRESH_MARGIN_MS) {
+      this.stored = latest;
+      return latest.token;
+    }
     const r = await this.post('/auth/refresh', { refresh_token: s.refresh_token });
-    if (!r.ok) {
+    if (!r.ok && r.status === 401) {
       // Revoked, expired or the account is gone: back to playing as the guest, and say why.
       this.keep(null);
       this.store.setState({ accountError: `signed out: ${r.error}` });
+      return null;
+    }
+    if (!r.ok) {
+      // A busy or unreachable relay is no reason to forget the sign-in: play as the guest this time.
+      this.store.setState({ accountError: `could not refresh the sign-in (${r.error}); playing as guest for now` });
       return null;
     }
     this.keep({ username: s.username, ...(r.body as Omit<Stored, 'username'>) });
     return this.stored!.token;
   }
 
-  private async post(path: string, body: unknown): Promise<{ ok: true; body: unknown } | { ok: false; error: string }> {
+  private async post(path: string, body: unknown): Promise<{ ok: true; body: unknown } | { ok: false; error: string; status: number }> {
     try {
       const res = await fetch(`${this.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       const json = (await res.json().catch(() => ({}))) as { message?: string };
-      return res.ok ? { ok: true, body: json } : { ok: false, error: json.message ?? `the relay answered ${res.status}` };
+      return res.ok ? { ok: true, body: json } : { ok: false, error: json.message ?? `the relay answered ${res.status}`, status: res.status };
     } catch (e) {
-      return { ok: false, error: `the relay cannot be reached (${(e as Error).message})` };
+      return { ok: false, error: `the relay cannot be reached (${(e as Error).message})`, status: 0 };
     }
   }
 

@@ -182,6 +182,10 @@ export class AccountService {
     return mine ? ok(mine) : this.createCharacter(account, worldId);
   }
 
+  async openToGuests(worldId: number): Promise<boolean> {
+    return (await this.d.access.world(worldId))?.access_mode !== 'invite';
+  }
+
   account(id: number): Promise<AccountRow | null> {
     return this.d.accounts.byId(id);
   }

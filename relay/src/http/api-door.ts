@@ -144,7 +144,12 @@ export function createApiDoor(opts: ApiDoorOptions) {
       let size = 0;
       for await (const chunk of req as AsyncIterable<Buffer>) {
         size += chunk.length;
-        if (size > maxBytes) return sendError(res, 'INVALID_PARAMETER', `a reply is at most ${maxBytes} bytes`);
+        if (size > maxBytes) {
+          // The caller hears it now, not when its wait runs out.
+          const w = finish(id);
+          if (w) sendError(w.res, 'INTERNAL_ERROR', `the game page's answer is over ${maxBytes} bytes`);
+          return sendError(res, 'INVALID_PARAMETER', `a reply is at most ${maxBytes} bytes`);
+        }
         chunks.push(chunk);
       }
       const w = finish(id);

@@ -31,6 +31,8 @@ export interface SocketContext {
   pages: ApiPages;
   /** A signed-in player's character in a world (made on the first visit); absent without accounts. */
   characterFor?(userId: number, worldId: number): Promise<{ ok: true; value: { name: string } } | { ok: false; error: { message: string } }>;
+  /** False for an invite-only world: a browser guest holds no grant (absent without accounts). */
+  openToGuests?(worldId: number): Promise<boolean>;
   /** Checks an API token (authenticate with `token`). */
   verify: Verify;
   /** The /telemetry WebSocket clients the pages feed. */

@@ -30,7 +30,11 @@ export interface TelemetryDoorOptions {
   log: Logger;
 }
 
-interface Channel { ws: WebSocket; socket: RelaySocket }
+interface Channel { ws: WebSocket; socket: RelaySocket; onPageGone: () => void }
+/** A client that has not authenticated within this long is closed (idle sockets cost the relay). */
+const AUTH_DEADLINE_MS = 10_000;
+/** A client this far behind on its stream is dropped rather than buffered without end. */
+const MAX_BUFFERED_BYTES = 1 << 20;
 
 export function createTelemetryDoor(opts: TelemetryDoorOptions) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
@@ -47,6 +51,7 @@ export function createTelemetryDoor(opts: TelemetryDoorOptions) {
     const c = channels.get(channel);
     if (!c) return;
     channels.delete(channel);
+    c.socket.off('disconnect', c.onPageGone);
     if (tellPage && c.socket.connected) c.socket.emit('telemetry_close', { channel });
   }
 
@@ -56,6 +61,10 @@ export function createTelemetryDoor(opts: TelemetryDoorOptions) {
     const wanted = typeof header === 'string' ? header : url.searchParams.get('client') ?? undefined;
     let channel = 0;
     let authing = false;
+    const deadline = setTimeout(() => {
+      error(ws, 'INVALID_TOKEN', `no auth within ${AUTH_DEADLINE_MS / 1000} s`);
+      ws.close(1008, 'authenticate first');
+    }, AUTH_DEADLINE_MS);
     let windowStart = Date.now();
     let inWindow = 0;
 
@@ -94,13 +103,16 @@ export function createTelemetryDoor(opts: TelemetryDoorOptions) {
           return void ws.close(1013, 'no game page to stream from');
         }
         channel = nextChannel++;
-        channels.set(channel, { ws, socket: pick.socket });
-        pick.socket.once('disconnect', () => {
-          if (!channels.has(channel)) return;
-          closeChannel(channel, false);
+        clearTimeout(deadline);
+        const mine = channel;
+        const onPageGone = () => {
+          if (!channels.has(mine)) return;
+          closeChannel(mine, false);
           error(ws, 'SERVICE_UNAVAILABLE', 'the game page left');
           ws.close(1001, 'the game page left');
-        });
+        };
+        channels.set(channel, { ws, socket: pick.socket, onPageGone });
+        pick.socket.once('disconnect', onPageGone);
         pick.socket.emit('telemetry_open', { channel });
         send(ws, { type: 'auth_success', client_id: `telemetry_${channel}` });
       }, (e: unknown) => {
@@ -109,7 +121,10 @@ export function createTelemetryDoor(opts: TelemetryDoorOptions) {
         error(ws, 'INTERNAL_ERROR', 'the relay could not check the token');
       });
     });
-    ws.on('close', () => { if (channel) closeChannel(channel, true); });
+    ws.on('close', () => {
+      clearTimeout(deadline);
+      if (channel) closeChannel(channel, true);
+    });
     ws.on('error', (err) => opts.log.warn({ err }, 'telemetry client error'));
   }
 
@@ -129,6 +144,11 @@ export function createTelemetryDoor(opts: TelemetryDoorOptions) {
       const c = channels.get(channel);
       if (!c || c.socket !== socket) return false;
       if (c.ws.readyState !== c.ws.OPEN) return true;
+      if (c.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+        closeChannel(channel, true);
+        c.ws.close(1013, 'too far behind: reconnect and subscribe to less');
+        return true;
+      }
       if (packet) c.ws.send(packet, { binary: true });
       else c.ws.send(JSON.stringify(message));
       return true;

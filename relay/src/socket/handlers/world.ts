@@ -49,6 +49,9 @@ async function joinWorld(ctx: SocketContext, session: Session, worldId: number |
   const room = await ctx.rooms.get(row.world_id);
   if (!room) throw refuse('WORLD_NOT_FOUND', `there is no world ${row.world_id}`, { world_id: row.world_id });
   // A signed-in player is its character in this world: others see and chat with that name.
+  if (me.role === 'guest' && ctx.openToGuests && !(await ctx.openToGuests(row.world_id))) {
+    throw refuse('PERMISSION_DENIED', `${row.world_name} is invite-only: sign in with an account that has been invited`, { world_id: row.world_id });
+  }
   if (me.role === 'player' && ctx.characterFor) {
     const character = await ctx.characterFor(me.dbId, row.world_id);
     if (!character.ok) throw refuse('PERMISSION_DENIED', character.error.message, { world_id: row.world_id });
