@@ -96,9 +96,14 @@ describe('the relay\'s telemetry WebSocket', () => {
     const refused = new Promise((resolve) => other.socket.once('error', resolve));
     send(other.socket, 'telemetry_out', { channel, message: { type: 'pong' } });
     expect(await refused).toMatchObject({ code: 'PERMISSION_DENIED' });
-    // The client leaves: the page is told.
+    // The client leaves: the page is told, and what the page still sends on that channel is dropped quietly.
     t.ws.close();
     await until(() => p.got.some((g) => g.event === 'telemetry_close'));
+    let refusedLate = false;
+    p.socket.once('error', () => { refusedLate = true; });
+    send(p.socket, 'telemetry_out', { channel, message: { type: 'event' } });
+    expect((await ask(p.socket, 'debug_mode', { enabled: false })).ok).toBe(true);
+    expect(refusedLate).toBe(false);
     // The page closes a second client's channel: the client is closed.
     other.socket.disconnect();
     const t2 = await tclient();

@@ -139,10 +139,14 @@ export function createTelemetryDoor(opts: TelemetryDoorOptions) {
       });
     },
 
-    /** A page's message for a channel it owns (handlers/telemetry.ts). False: not its channel. */
+    /**
+     * A page's message for a channel it owns (handlers/telemetry.ts). False: another page's channel.
+     * A channel that is gone (its client left while the page was still sending) drops it quietly.
+     */
     out(socket: RelaySocket, channel: number, message: Record<string, unknown> | undefined, packet: Uint8Array | ArrayBuffer | undefined): boolean {
       const c = channels.get(channel);
-      if (!c || c.socket !== socket) return false;
+      if (!c) return true;
+      if (c.socket !== socket) return false;
       if (c.ws.readyState !== c.ws.OPEN) return true;
       if (c.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
         closeChannel(channel, true);
@@ -157,7 +161,8 @@ export function createTelemetryDoor(opts: TelemetryDoorOptions) {
     /** The page closed the channel: so does the client. */
     pageClosed(socket: RelaySocket, channel: number): boolean {
       const c = channels.get(channel);
-      if (!c || c.socket !== socket) return false;
+      if (!c) return true;
+      if (c.socket !== socket) return false;
       closeChannel(channel, false);
       c.ws.close(1000, 'closed by the game page');
       return true;
