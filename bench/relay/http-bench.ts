@@ -166,14 +166,19 @@ async function overHttp(url: string, token: string, n: number): Promise<number[]
   return out;
 }
 
-/** The relay's own GET /health (no token, no page): the HTTP round trip alone, for the note. */
-async function bareHealth(url: string, n: number): Promise<number[]> {
+/**
+ * For the note: the relay's own routes, no page: `/health` (no token: the HTTP round trip alone) and
+ * `/webhooks` (the bearer token checked as the door checks it, then a small database read).
+ */
+async function relayOwn(url: string, path: string, n: number, token?: string): Promise<number[]> {
   const out: number[] = [];
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
-    const res = await fetch(`${url}/health`);
+    const res = await fetch(`${url}${path}`, { headers });
     await res.text();
     out.push(performance.now() - t0);
+    if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}`);
   }
   return out;
 }
@@ -194,20 +199,22 @@ async function doorFigures(figures: Figures, url: string, token: string, deadlin
     const isolated = await page.evaluate(() => crossOriginIsolated);
     await page.evaluate(IN_PAGE, WARM_CALLS);
     await overHttp(url, token, WARM_CALLS);
-    const http: number[] = [], inPage: number[] = [], health: number[] = [];
+    const http: number[] = [], inPage: number[] = [], health: number[] = [], hooks: number[] = [];
     const until = Math.min(deadline, Date.now() + DOOR_MS);
     while (http.length < DOOR_CALLS && Date.now() < until) {
       inPage.push(...await page.evaluate(IN_PAGE, BLOCK));
       http.push(...await overHttp(url, token, BLOCK));
-      health.push(...await bareHealth(url, BLOCK / 5));
+      health.push(...await relayOwn(url, '/health', BLOCK / 5));
+      hooks.push(...await relayOwn(url, '/webhooks', BLOCK / 5, token));
     }
     const us = (v: number[], q: number) => round(percentile(v, q) * 1000, 0);
     const over95 = us(http, 95) - us(inPage, 95);
     const note = `${http.length} sequential GET /player/position through the relay's HTTP door (Node fetch, Bearer token, keep-alive; ` +
       `one page connected, serving it over its socket) vs ${inPage.length} through window.spacetime.request timed in the page ` +
       `(alternating blocks of ${BLOCK} after ${WARM_CALLS} warm-up calls each; drawing paused); overhead p50 ${us(http, 50) - us(inPage, 50)} µs, ` +
-      `p95 ${over95} µs; p99 ${us(http, 99)} vs ${us(inPage, 99)} µs; the relay's own bare GET /health (no page) from the same client, ` +
-      `${health.length} between the blocks: p50 ${us(health, 50)}, p95 ${us(health, 95)} µs; ` +
+      `p95 ${over95} µs; p99 ${us(http, 99)} vs ${us(inPage, 99)} µs; the relay's own routes from the same client (no page), ` +
+      `${health.length} each between the blocks: bare GET /health p50 ${us(health, 50)}, p95 ${us(health, 95)} µs, ` +
+      `GET /webhooks with the token p50 ${us(hooks, 50)}, p95 ${us(hooks, 95)} µs; ` +
       `the page's timer is ${isolated ? 'cross-origin isolated (5 µs steps)' : 'not isolated (100 µs steps)'}`;
     figures['http.request_us_p50'] = { value: us(http, 50), unit: 'µs', baseline: us(inPage, 50), note };
     figures['http.request_us_p95'] = { value: us(http, 95), unit: 'µs', baseline: us(inPage, 95), target: 'p95 <= baseline + 2000 µs (HTTP door overhead <= 2 ms)', note };
