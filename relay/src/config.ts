@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { RELAY_LIMITS, type RelayLimits } from '../../src/protocol/net/limits.ts';
+import { CALLER_LIMITS, type CallerLimits } from './http/rate-limit.ts';
 
 export interface HttpsFiles { key: string | Buffer; cert: string | Buffer }
 
@@ -16,12 +17,8 @@ export interface RelayConfig {
   dataDir: string;
   https: HttpsFiles | undefined;
   limits: RelayLimits;
-  /** Requests per minute per IP at the HTTP door (seed 000 "Rate Limiting"). */
-  httpPerMinute: number;
-  /** Write requests (POST) per minute per IP. */
-  httpWritesPerMinute: number;
-  /** Sign-in requests (login, register, refresh) per minute per IP (seed 004). */
-  httpAuthPerMinute: number;
+  /** The HTTP door's budgets (seed 000 "Rate Limiting", seed 004's sign-ins): per IP, per token subject, expensive operations. */
+  httpLimits: HttpLimits;
   /** The API token signing key; undefined = a random one per start (printed tokens die with the process). */
   tokenSecret: Uint8Array | undefined;
   /** A second port for the telemetry WebSocket alone (seed 000's 8081); undefined = only /telemetry on `port`. */
@@ -31,6 +28,21 @@ export interface RelayConfig {
 export const DEFAULT_PORT = 8080;
 /** Seed 000 (100 requests and 10 writes a minute per IP) and seed 004 (5 sign-ins a minute). */
 export const HTTP_LIMITS = { perMinute: 100, writesPerMinute: 10, authPerMinute: 5 } as const;
+
+/** Every HTTP budget by name, e.g. `--http-limit writesPerMinute=100` (tests and scripted tools raise them). */
+export type HttpLimits = { -readonly [K in keyof typeof HTTP_LIMITS]: number } & CallerLimits;
+
+export function parseHttpLimits(specs: readonly string[]): HttpLimits {
+  const limits: HttpLimits = { ...HTTP_LIMITS, ...CALLER_LIMITS };
+  for (const spec of specs.flatMap((s) => s.split(',')).filter(Boolean)) {
+    const [key, raw] = spec.split('=');
+    const value = Number(raw);
+    if (!(key in limits)) throw new Error(`unknown HTTP limit "${key}" (known: ${Object.keys(limits).join(', ')})`);
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`HTTP limit ${key} must be a positive number, got "${raw}"`);
+    limits[key as keyof HttpLimits] = value;
+  }
+  return limits;
+}
 
 type Env = Record<string, string | undefined>;
 
@@ -93,9 +105,7 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
     // A self-signed certificate on the LAN: a Quest only allows WebXR in a secure context.
     https: keyPath && certPath ? { key: readFileSync(keyPath), cert: readFileSync(certPath) } : undefined,
     limits: parseLimits([...(env.SPACETIME_LIMITS ? [env.SPACETIME_LIMITS] : []), ...(flags.get('limit') ?? [])]),
-    httpPerMinute: HTTP_LIMITS.perMinute,
-    httpWritesPerMinute: HTTP_LIMITS.writesPerMinute,
-    httpAuthPerMinute: HTTP_LIMITS.authPerMinute,
+    httpLimits: parseHttpLimits([...(env.SPACETIME_HTTP_LIMITS ? [env.SPACETIME_HTTP_LIMITS] : []), ...(flags.get('http-limit') ?? [])]),
     tokenSecret: tokenSecret(last('token-secret') ?? env.SPACETIME_TOKEN_SECRET),
     telemetryPort: optionalPort(last('telemetry-port') ?? env.SPACETIME_TELEMETRY_PORT),
   };

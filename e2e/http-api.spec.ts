@@ -1,0 +1,83 @@
+/**
+ * The control API over the network: every route's seed example through the relay's HTTP door with
+ * the token `npm start` prints, answered by a real game page; no token is 401, a read-only token
+ * gets 403 for a write. One relay (relay/src/serve.ts --prod) serving the e2e build, one page.
+ */
+import { test, expect } from '@playwright/test';
+import { AccessTokens } from '../relay/src/auth/access-tokens.ts';
+import { ROUTES } from '../src/protocol/routes/index.ts';
+import { routeKey } from '../src/protocol/route-spec.ts';
+import { startRelay, type RelayProcess } from './helpers/relay-process.ts';
+
+/** Seed examples that cannot succeed here, with the documented status they answer instead. */
+const EXPECTED: Record<string, number> = {
+  'POST /vr/recenter': 503, // needs a tracked headset
+};
+/** Leaves the relay: the page it would disconnect is the one that would answer it (covered in-page, api.spec.ts). */
+const SKIP = 'POST /disconnect';
+const SECRET = 'an e2e token secret of at least thirty-two bytes';
+
+let relay: RelayProcess;
+test.beforeAll(async () => {
+  // The examples are 41 calls, many of them writes and some expensive: budgets raised for one test client.
+  relay = await startRelay({ args: ['--http-limit', 'writesPerMinute=1000,perMinute=1000,expensivePerSecond=100', '--token-secret', SECRET] });
+});
+test.afterAll(async () => { await relay?.stop(); });
+
+test('every route\'s seed example over HTTP with the printed token answers its documented status and fields', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const printed = /API token \(admin scope[^\n]*\n\s+(\S+)/.exec(relay.output())?.[1];
+  expect(printed, 'npm start printed an API token').toBeTruthy();
+  const context = await browser.newContext({ baseURL: relay.url });
+  await context.addInitScript(() => localStorage.setItem('spacetime.helpSeen', '1'));
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/?scene=test_arena');
+  await page.waitForFunction(() => !!window.spacetime);
+  await page.evaluate(() => window.spacetime!.ready);
+  await expect.poll(async () => (await page.evaluate(() => window.spacetime!.request('GET', '/status'))).body as { multiplayer: { state: string } })
+    .toMatchObject({ multiplayer: { state: 'connected' } });
+
+  const http = async (method: string, path: string, body: unknown, token: string | null) => {
+    const res = await fetch(relay.url + path, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text };
+  };
+
+  for (const route of ROUTES.filter((r) => routeKey(r) !== SKIP)) {
+    const key = routeKey(route);
+    const query = route.example.query ? `?${new URLSearchParams(route.example.query)}` : '';
+    const res = await http(route.method, route.path + query, route.example.body, printed!);
+    const expected = EXPECTED[key] ?? 200;
+    expect(res.status, `${key}: ${JSON.stringify(res.body).slice(0, 300)}`).toBe(expected);
+    expect(res.headers.get('x-request-id')).toMatch(/^req_/);
+    if (expected !== 200) continue;
+    expect(res.headers.get('content-type')).toBe(route.contentType ?? 'application/json');
+    const parsed = route.response.safeParse(res.body);
+    expect(parsed.success, `${key} response fields: ${parsed.error?.message}`).toBe(true);
+  }
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('without a token 401; a read-only token gets 403 for a write', async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: relay.url });
+  const page = await context.newPage();
+  await page.goto('/?scene=test_arena');
+  await page.waitForFunction(() => !!window.spacetime);
+  await expect.poll(async () => ((await page.evaluate(() => window.spacetime!.request('GET', '/status'))).body as { multiplayer: { state: string } }).multiplayer.state)
+    .toBe('connected');
+  const reader = (await new AccessTokens({ secret: new TextEncoder().encode(SECRET) }).issue({ sub: 'user_1', username: 'reader', scopes: ['read'] })).token;
+  const none = await fetch(`${relay.url}/player/position`);
+  expect(none.status).toBe(401);
+  expect(await none.json()).toMatchObject({ error: 'INVALID_TOKEN', status_code: 401 });
+  const write = await fetch(`${relay.url}/player/teleport`, { method: 'POST', headers: { authorization: `Bearer ${reader}`, 'content-type': 'application/json' }, body: JSON.stringify({ position: { x: 1, y: 5, z: 1 } }) });
+  expect(write.status).toBe(403);
+  expect(await write.json()).toMatchObject({ error: 'FORBIDDEN', status_code: 403 });
+  await context.close();
+});
