@@ -9,11 +9,11 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { zodFailure } from '../../../src/protocol/errors.ts';
 import { JobError, SubmitJobSchema, type Job } from '../jobs/job-types.ts';
 import type { JobService } from '../jobs/job-service.ts';
 import { requireScope, type Verify } from './auth-guard.ts';
-import { BodyError, readJson, sendError, sendJson } from './respond.ts';
+import { body } from './json-body.ts';
+import { sendError, sendJson } from './respond.ts';
 import type { Route } from './router.ts';
 
 /** A world_import may carry its file in the body (base64): up to 48 MB of it. */
@@ -32,21 +32,10 @@ export function jobRoutes({ service, verify }: JobRoutesContext): Route[] {
     { method: 'POST', path: `${p}/jobs`, write: true, async handle({ req, res }) {
       const who = await requireScope(verify, req, res, 'admin');
       if (!who) return;
-      let raw: unknown;
+      const submitted = await body(req, res, SubmitJobSchema, false, MAX_JOB_BODY_BYTES);
+      if (!submitted) return;
       try {
-        raw = await readJson(req, MAX_JOB_BODY_BYTES);
-      } catch (err) {
-        if (!(err instanceof BodyError)) throw err;
-        return sendError(res, 'INVALID_PARAMETER', err.message);
-      }
-      const parsed = SubmitJobSchema.safeParse(raw ?? {});
-      if (!parsed.success) {
-        const failure = zodFailure(parsed.error, { input: raw ?? {} });
-        if (!failure.ok) sendError(res, failure.error.code, failure.error.message);
-        return;
-      }
-      try {
-        const job = await service.submit(who.sub, parsed.data);
+        const job = await service.submit(who.sub, submitted);
         sendJson(res, 202, shown(job, p), { Location: `${p}/jobs/${job.id}` });
       } catch (err) {
         if (!(err instanceof JobError)) throw err;

@@ -14,10 +14,11 @@ export function refuse(res: ServerResponse, code: ErrorCode, message: string, de
   sendError(res, code, message, detail ? ({ detail: message } as object) : {});
 }
 
-export async function body<S extends z.ZodType>(req: IncomingMessage, res: ServerResponse, schema: S, detail: boolean): Promise<z.output<S> | null> {
+/** The body, read (at most `maxBytes`) and checked with `schema`; null when refused (the answer is sent). */
+export async function body<S extends z.ZodType>(req: IncomingMessage, res: ServerResponse, schema: S, detail: boolean, maxBytes = MAX_ACCOUNT_BODY_BYTES): Promise<z.output<S> | null> {
   let raw: unknown;
   try {
-    raw = await readJson(req, MAX_ACCOUNT_BODY_BYTES);
+    raw = await readJson(req, maxBytes);
   } catch (e) {
     if (e instanceof BodyError) {
       refuse(res, 'INVALID_PARAMETER', e.message, detail);

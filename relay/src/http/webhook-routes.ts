@@ -6,12 +6,12 @@
  */
 import type { ServerResponse, IncomingMessage } from 'node:http';
 import { z } from 'zod';
-import { zodFailure } from '../../../src/protocol/errors.ts';
 import { RELAY_EVENT_NAMES } from '../events/relay-events.ts';
 import type { WebhookService } from '../webhooks/webhook-service.ts';
 import { MAX_WEBHOOKS_PER_OWNER } from '../webhooks/webhook-service.ts';
 import { requireScope, type Verify } from './auth-guard.ts';
-import { BodyError, readJson, sendError, sendJson } from './respond.ts';
+import { body } from './json-body.ts';
+import { sendError, sendJson } from './respond.ts';
 import type { Route } from './router.ts';
 
 const WebhookFields = {
@@ -28,21 +28,7 @@ const PREFIXES = ['', '/api/v2'];
 
 export interface WebhookRoutesContext { service: WebhookService; verify: Verify }
 
-async function parseBody<S extends z.ZodType>(req: IncomingMessage, res: ServerResponse, schema: S): Promise<z.output<S> | null> {
-  let body: unknown;
-  try {
-    body = await readJson(req, MAX_BODY_BYTES);
-  } catch (err) {
-    if (!(err instanceof BodyError)) throw err;
-    sendError(res, 'INVALID_PARAMETER', err.message);
-    return null;
-  }
-  const parsed = schema.safeParse(body ?? {});
-  if (parsed.success) return parsed.data;
-  const failure = zodFailure(parsed.error, { input: body ?? {} });
-  if (!failure.ok) sendError(res, failure.error.code, failure.error.message);
-  return null;
-}
+const parseBody = <S extends z.ZodType>(req: IncomingMessage, res: ServerResponse, schema: S) => body(req, res, schema, false, MAX_BODY_BYTES);
 
 const notFound = (res: ServerResponse, id: string) => sendError(res, 'RESOURCE_NOT_FOUND', `no webhook ${id}`);
 
