@@ -10,7 +10,7 @@ import { fail, ok, type Result } from '../../../src/protocol/errors.ts';
 import type { TokenSubject } from '../auth/access-tokens.ts';
 import { checkPassword } from '../auth/password-policy.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
-import { isRole, roleAtLeast, scopesForRole, type Role } from '../auth/scopes.ts';
+import { accountIdOf, isRole, roleAtLeast, scopesForRole, type Role } from '../auth/scopes.ts';
 import type { AccountRow, AccountsRepo } from '../db/accounts-repo.ts';
 import { CHARACTER_SLOTS_PER_WORLD, type CharacterRow, type CharactersRepo } from '../db/characters-repo.ts';
 import type { SessionRow, SessionsRepo } from '../db/sessions-repo.ts';
@@ -206,8 +206,8 @@ export class AccountService {
 
   /** A token subject for an account id as it is now (null: gone or banned), for the token service. */
   async subject(sub: string): Promise<TokenSubject | null> {
-    const id = /^user_(\d+)$/.exec(sub)?.[1];
-    const account = id ? await this.d.accounts.byId(Number(id)) : null;
+    const id = accountIdOf(sub);
+    const account = id !== null ? await this.d.accounts.byId(id) : null;
     if (!account || !account.active) return null;
     return AccountService.subjectOf(account);
   }

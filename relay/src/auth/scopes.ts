@@ -61,6 +61,12 @@ export function roleAtLeast(role: Role, atLeast: Role): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(atLeast);
 }
 
+/** Accounts sign tokens as `user_<id>`: the users.id behind a subject, or null (the operator, a test subject). */
+export function accountIdOf(sub: string): number | null {
+  const id = /^user_(\d+)$/.exec(sub)?.[1];
+  return id === undefined ? null : Number(id);
+}
+
 /** Whether a token granted `granted` may use a route that declares `needed`. */
 export function hasScope(granted: readonly Scope[], needed: Scope): boolean {
   return granted.some((scope) => scope === needed || IMPLIED[scope].includes(needed));

@@ -7,7 +7,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccountService } from '../accounts/account-service.ts';
 import { hasScope, isRole, roleAtLeast, type Role } from '../auth/scopes.ts';
 import type { AccountRow } from '../db/accounts-repo.ts';
-import type { Verify } from './auth-guard.ts';
+import { accountIdOf } from '../auth/scopes.ts';
+import { bearerOf, type Verify } from './auth-guard.ts';
 import { refuse } from './json-body.ts';
 
 export interface Admin { role: Role; account: AccountRow | null; name: string }
@@ -15,19 +16,19 @@ export interface Admin { role: Role; account: AccountRow | null; name: string }
 export async function admitAdmin(
   accounts: AccountService, verify: Verify, req: IncomingMessage, res: ServerResponse, sessionId: string | undefined,
 ): Promise<Admin | null> {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+  const bearer = bearerOf(req);
   let account: AccountRow | null = null;
   if (sessionId) {
     const s = await accounts.session(sessionId);
     if (!s.ok) { refuse(res, s.error.code, s.error.message, true); return null; }
     account = s.value.account;
   } else if (bearer) {
-    const check = await verify(bearer[1]);
+    const check = await verify(bearer);
     if (!check.ok) { refuse(res, check.code, check.message, true); return null; }
     if (!hasScope(check.claims.scopes, 'admin')) { refuse(res, 'FORBIDDEN', 'This needs the admin scope', true); return null; }
-    const id = /^user_(\d+)$/.exec(check.claims.sub)?.[1];
-    if (!id) return { role: 'Superuser', account: null, name: check.claims.username };
-    account = await accounts.account(Number(id));
+    const id = accountIdOf(check.claims.sub);
+    if (id === null) return { role: 'Superuser', account: null, name: check.claims.username };
+    account = await accounts.account(id);
     if (!account || !account.active) { refuse(res, 'INVALID_TOKEN', 'The account behind this token can no longer sign in', true); return null; }
   } else {
     refuse(res, 'INVALID_TOKEN', 'Missing session_id (or Authorization: Bearer <token>)', true);

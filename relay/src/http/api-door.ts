@@ -15,7 +15,7 @@ import type { RouteSpec } from '../../../src/protocol/route-spec.ts';
 import { hasScope, type Scope } from '../auth/scopes.ts';
 import { requireScope, type Verify } from './auth-guard.ts';
 import type { Logger } from '../log.ts';
-import type { ApiPages } from '../socket/api-pages.ts';
+import { pickRefusal, type ApiPages } from '../socket/api-pages.ts';
 import { BodyError, readJson, sendError } from './respond.ts';
 
 const VERSIONED = /^\/api\/v\d+(\/.*)?$/;
@@ -98,9 +98,8 @@ export function createApiDoor(opts: ApiDoorOptions) {
       if (named && !named.success) return sendError(res, 'INVALID_PARAMETER', `X-Spacetime-Client: ${named.error.issues[0]?.message}`);
       const pick = opts.pages.pick(named?.data, { sub: claims.sub, admin: hasScope(claims.scopes, 'admin') });
       if (!pick.ok) {
-        if (pick.why === 'none') return sendError(res, 'SERVICE_UNAVAILABLE', 'no game page this token may drive is connected (your own signed-in game, or any with an admin token): open the game, then try again');
-        if (pick.why === 'unknown') return sendError(res, 'RESOURCE_NOT_FOUND', `no connected page is ${named?.data}; connected: ${pick.ids.join(', ')}`);
-        return sendError(res, 'CONFLICT', `${pick.ids.length} game pages are connected: name one with X-Spacetime-Client (${pick.ids.join(', ')})`);
+        const refusal = pickRefusal(pick, named?.data);
+        return sendError(res, refusal.code, refusal.message);
       }
       let body: unknown;
       try {

@@ -19,12 +19,12 @@ import { EventEmitter } from 'node:events';
 import { Readable } from 'node:stream';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
-import { zodFailure } from '../../../src/protocol/errors.ts';
 import { hasScope, type Scope } from '../auth/scopes.ts';
 import { scopeFor } from './api-door.ts';
 import { requireScope, type Verify } from './auth-guard.ts';
 import { clientIp, type DoorTarget } from './door.ts';
-import { BodyError, errorBody, readJson, requestId, sendError, sendJson } from './respond.ts';
+import { body } from './json-body.ts';
+import { errorBody, requestId, sendError, sendJson } from './respond.ts';
 import type { Route } from './router.ts';
 
 export const MAX_BATCH_OPERATIONS = 50;
@@ -225,20 +225,9 @@ export function batchRoutes(ctx: BatchRouteContext): Route[] {
     if (!(await admit(clientIp(req), res))) return;
     const claims = await requireScope(ctx.verify, req, res, 'read', 'POST /batch');
     if (!claims) return;
-    let raw: unknown;
-    try {
-      raw = await readJson(req, ctx.maxBodyBytes);
-    } catch (err) {
-      if (err instanceof BodyError) return sendError(res, 'INVALID_PARAMETER', err.message);
-      throw err;
-    }
-    const parsed = BatchRequestSchema.safeParse(raw ?? {});
-    if (!parsed.success) {
-      const failure = zodFailure(parsed.error, { input: raw ?? {} });
-      if (!failure.ok) sendError(res, failure.error.code, failure.error.message);
-      return;
-    }
-    const ops = parsed.data.operations;
+    const batch = await body(req, res, BatchRequestSchema, false, ctx.maxBodyBytes);
+    if (!batch) return;
+    const ops = batch.operations;
     const plans = ops.map((op) => plan(op, req.headers));
     const refused = plans.findIndex((p) => 'refused' in p);
     if (refused >= 0) {

@@ -3,11 +3,11 @@
  * by id (share links carry `?world=<id>`). Bodies are checked with the protocol's zod schema and
  * refused in seed 000's error format with the failing field named.
  */
-import { zodFailure } from '../../../src/protocol/errors.ts';
 import { CreateWorldSchema, WorldIdSchema, type WorldSummary } from '../../../src/protocol/net/worlds.ts';
 import type { HubPort, WorldRow } from '../socket/hub-port.ts';
 import type { Route } from './router.ts';
-import { BodyError, readJson, sendError, sendJson } from './respond.ts';
+import { body } from './json-body.ts';
+import { sendError, sendJson } from './respond.ts';
 
 export interface WorldRoutesContext {
   hub: HubPort;
@@ -30,20 +30,8 @@ export function worldRoutes(ctx: WorldRoutesContext): Route[] {
       sendJson(res, 200, { worlds, count: worlds.length });
     } },
     { method: 'POST', path: '/worlds', write: true, async handle({ req, res }) {
-      let body: unknown;
-      try {
-        body = await readJson(req, ctx.maxBodyBytes);
-      } catch (err) {
-        if (err instanceof BodyError) return sendError(res, 'INVALID_PARAMETER', err.message);
-        throw err;
-      }
-      const parsed = CreateWorldSchema.safeParse(body ?? {});
-      if (!parsed.success) {
-        const failure = zodFailure(parsed.error, { input: body ?? {} });
-        if (!failure.ok) sendError(res, failure.error.code, failure.error.message);
-        return;
-      }
-      sendJson(res, 201, summary(await ctx.hub.create(parsed.data)));
+      const world = await body(req, res, CreateWorldSchema, false, ctx.maxBodyBytes);
+      if (world) sendJson(res, 201, summary(await ctx.hub.create(world)));
     } },
     { method: 'GET', path: '/worlds/:id', async handle({ res, params }) {
       const id = WorldIdSchema.safeParse(Number(params.id));

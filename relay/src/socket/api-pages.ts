@@ -51,3 +51,10 @@ export class ApiPages {
     return { ok: false, why: mine.length ? 'ambiguous' : 'none', ids };
   }
 }
+
+/** Why no page was picked, in seed 000's terms: the same words from the HTTP door and /telemetry. */
+export function pickRefusal(pick: Extract<PagePick, { ok: false }>, wanted: string | undefined): { code: 'SERVICE_UNAVAILABLE' | 'RESOURCE_NOT_FOUND' | 'CONFLICT'; message: string } {
+  if (pick.why === 'none') return { code: 'SERVICE_UNAVAILABLE', message: 'no game page this token may drive is connected (your own signed-in game, or any with an admin token): open the game, then try again' };
+  if (pick.why === 'unknown') return { code: 'RESOURCE_NOT_FOUND', message: `no connected page is ${wanted}; connected: ${pick.ids.join(', ')}` };
+  return { code: 'CONFLICT', message: `${pick.ids.length} game pages are connected: name one with X-Spacetime-Client (or ?client= on /telemetry): ${pick.ids.join(', ')}` };
+}

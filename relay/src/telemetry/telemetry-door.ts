@@ -15,7 +15,7 @@ import type { AccessCheck } from '../auth/access-tokens.ts';
 import { hasScope } from '../auth/scopes.ts';
 import type { Logger } from '../log.ts';
 import { requestUrl } from '../http/door.ts';
-import type { ApiPages } from '../socket/api-pages.ts';
+import { pickRefusal, type ApiPages } from '../socket/api-pages.ts';
 import type { RelaySocket } from '../socket/server-types.ts';
 
 export const TELEMETRY_PATH = '/telemetry';
@@ -97,9 +97,8 @@ export function createTelemetryDoor(opts: TelemetryDoorOptions) {
         const named = wanted === undefined ? null : ClientIdSchema.safeParse(wanted);
         const pick = opts.pages.pick(named?.success ? named.data : wanted, { sub: check.claims.sub, admin: hasScope(check.claims.scopes, 'admin') });
         if (!pick.ok) {
-          const why = pick.why === 'none' ? 'no game page is connected to the relay'
-            : pick.why === 'unknown' ? `no connected page is ${wanted}` : `${pick.ids.length} game pages are connected: name one with X-Spacetime-Client or ?client= (${pick.ids.join(', ')})`;
-          error(ws, pick.why === 'none' ? 'SERVICE_UNAVAILABLE' : pick.why === 'unknown' ? 'RESOURCE_NOT_FOUND' : 'CONFLICT', why);
+          const refusal = pickRefusal(pick, wanted);
+          error(ws, refusal.code, refusal.message);
           return void ws.close(1013, 'no game page to stream from');
         }
         channel = nextChannel++;

@@ -6,6 +6,7 @@
 import { AuthenticateSchema, type AuthResult } from '../../../../src/protocol/net/events.ts';
 import { relayError } from '../../../../src/protocol/net/errors.ts';
 import { PROTOCOL_VERSION } from '../../../../src/protocol/net/limits.ts';
+import { accountIdOf } from '../../auth/scopes.ts';
 import { Refusal, handler, type HandlerTable } from '../event-door.ts';
 import type { SocketContext } from '../context.ts';
 import type { Session } from '../session.ts';
@@ -33,9 +34,9 @@ export function authHandlers(ctx: SocketContext): HandlerTable {
         if (p.token !== undefined) {
           const check = await ctx.verify(p.token);
           if (!check.ok) throw fail(session, 'INVALID_TOKEN', check.message, { reason: check.code });
-          const dbId = /^user_(\d+)$/.exec(check.claims.sub)?.[1];
-          if (!dbId) throw fail(session, 'INVALID_TOKEN', 'this token does not belong to an account (use a token from POST /auth/login)');
-          account = { id: check.claims.sub, dbId: Number(dbId), name: check.claims.username };
+          const dbId = accountIdOf(check.claims.sub);
+          if (dbId === null) throw fail(session, 'INVALID_TOKEN', 'this token does not belong to an account (use a token from POST /auth/login)');
+          account = { id: check.claims.sub, dbId, name: check.claims.username };
         }
         const userId = account?.id ?? p.guest_id;
         if (session.room && session.user?.id !== userId) {
