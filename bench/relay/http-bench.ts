@@ -18,6 +18,8 @@
  * built game (bench/server.ts DIST) and are skipped, saying why, without it; the others do not.
  */
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { WebSocketServer } from 'ws';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../e2e/helpers/browser.ts';
@@ -153,7 +155,39 @@ const IN_PAGE = async (n: number) => {
   return out;
 };
 
-async function overHttp(url: string, token: string, n: number): Promise<number[]> {
+/**
+ * Runs in the page: `n` sequential round trips of one byte over a plain WebSocket to `url` (an echo
+ * server in the bench process), each in ms. The browser's own share of any call that reaches a page
+ * over a socket, whatever the relay does: the floor under the HTTP door's figure.
+ */
+const WS_ECHO = async ([url, n]: [string, number]) => {
+  const ws = new WebSocket(url);
+  await new Promise((resolve, reject) => { ws.onopen = resolve; ws.onerror = reject; });
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    ws.send('x');
+    await new Promise((resolve) => { ws.onmessage = resolve; });
+    out.push(performance.now() - t0);
+  }
+  ws.close();
+  return out;
+};
+
+/** A WebSocket echo server on a free loopback port, for WS_ECHO. */
+async function echoServer(): Promise<{ url: string; close(): void }> {
+  const server = createServer();
+  const wss = new WebSocketServer({ server });
+  wss.on('connection', (ws) => ws.on('message', (data) => ws.send(data)));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { url: `ws://127.0.0.1:${port}`, close: () => { wss.close(); server.close(); } };
+}
+
+/** The relay's Server-Timing split of each door call (api-door.ts): its own work, and the wait for the page. */
+interface Split { relay: number[]; page: number[] }
+
+async function overHttp(url: string, token: string, n: number, split?: Split): Promise<number[]> {
   const out: number[] = [];
   const headers = { authorization: `Bearer ${token}` };
   for (let i = 0; i < n; i++) {
@@ -161,6 +195,9 @@ async function overHttp(url: string, token: string, n: number): Promise<number[]
     const res = await fetch(`${url}/player/position`, { headers });
     const body = await res.text();
     out.push(performance.now() - t0);
+    const timing = res.headers.get('server-timing') ?? '';
+    split?.relay.push(Number(/relay;dur=([\d.]+)/.exec(timing)?.[1] ?? NaN));
+    split?.page.push(Number(/page;dur=([\d.]+)/.exec(timing)?.[1] ?? NaN));
     if (res.status !== 200) throw new Error(`GET /player/position over HTTP answered ${res.status}: ${body.slice(0, 200)}`);
   }
   return out;
@@ -185,8 +222,9 @@ async function relayOwn(url: string, path: string, n: number, token?: string): P
 
 async function doorFigures(figures: Figures, url: string, token: string, deadline: number): Promise<void> {
   let browser: Browser | undefined;
+  const echo = await echoServer();
   try {
-    browser = await chromium.launch(chromiumLaunchOptions());
+    browser = await chromium.launch(chromiumLaunchOptions((process.env.BENCH_CHROMIUM_ARGS ?? "").split(" ").filter(Boolean)));
     const world = await createWorld(url, 'bench http door');
     let page: Page;
     try {
@@ -199,13 +237,16 @@ async function doorFigures(figures: Figures, url: string, token: string, deadlin
     const isolated = await page.evaluate(() => crossOriginIsolated);
     await page.evaluate(IN_PAGE, WARM_CALLS);
     await overHttp(url, token, WARM_CALLS);
-    const http: number[] = [], inPage: number[] = [], health: number[] = [], hooks: number[] = [];
+    await page.evaluate(WS_ECHO, [echo.url, WARM_CALLS] as [string, number]);
+    const split: Split = { relay: [], page: [] };
+    const http: number[] = [], inPage: number[] = [], health: number[] = [], hooks: number[] = [], socket: number[] = [];
     const until = Math.min(deadline, Date.now() + DOOR_MS);
     while (http.length < DOOR_CALLS && Date.now() < until) {
       inPage.push(...await page.evaluate(IN_PAGE, BLOCK));
-      http.push(...await overHttp(url, token, BLOCK));
+      http.push(...await overHttp(url, token, BLOCK, split));
       health.push(...await relayOwn(url, '/health', BLOCK / 5));
       hooks.push(...await relayOwn(url, '/webhooks', BLOCK / 5, token));
+      socket.push(...await page.evaluate(WS_ECHO, [echo.url, BLOCK / 2] as [string, number]));
     }
     const us = (v: number[], q: number) => round(percentile(v, q) * 1000, 0);
     const over95 = us(http, 95) - us(inPage, 95);
@@ -215,10 +256,19 @@ async function doorFigures(figures: Figures, url: string, token: string, deadlin
       `p95 ${over95} µs; p99 ${us(http, 99)} vs ${us(inPage, 99)} µs; the relay's own routes from the same client (no page), ` +
       `${health.length} each between the blocks: bare GET /health p50 ${us(health, 50)}, p95 ${us(health, 95)} µs, ` +
       `GET /webhooks with the token p50 ${us(hooks, 50)}, p95 ${us(hooks, 95)} µs; ` +
+      `the relay's Server-Timing: its own work (token, scope, budgets) p50 ${us(split.relay, 50)}, p95 ${us(split.relay, 95)} µs, ` +
+      `waiting for the page's answer over its socket p50 ${us(split.page, 50)}, p95 ${us(split.page, 95)} µs; ` +
       `the page's timer is ${isolated ? 'cross-origin isolated (5 µs steps)' : 'not isolated (100 µs steps)'}`;
     figures['http.request_us_p50'] = { value: us(http, 50), unit: 'µs', baseline: us(inPage, 50), note };
     figures['http.request_us_p95'] = { value: us(http, 95), unit: 'µs', baseline: us(inPage, 95), target: 'p95 <= baseline + 2000 µs (HTTP door overhead <= 2 ms)', note };
+    const wsNote = `${socket.length} round trips of one byte between the same page and a plain WebSocket echo server in the bench process ` +
+      `(in blocks of ${BLOCK / 2} between the door's), beside the door's GET /player/position: the browser's own part of any call that ` +
+      `reaches the page over a socket; the door's figure less this one is the relay's and the HTTP side's part: ` +
+      `p50 ${us(http, 50) - us(socket, 50)} µs, p95 ${us(http, 95) - us(socket, 95)} µs`;
+    figures['http.page_socket_rtt_us_p50'] = { value: us(socket, 50), unit: 'µs', baseline: us(http, 50), note: wsNote };
+    figures['http.page_socket_rtt_us_p95'] = { value: us(socket, 95), unit: 'µs', baseline: us(http, 95), note: wsNote };
   } finally {
+    echo.close();
     await browser?.close();
   }
 }

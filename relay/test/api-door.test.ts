@@ -78,6 +78,8 @@ describe('the control API through the relay', () => {
     const bare = await call('GET', '/terrain/info?x=1&y=2&z=3', { token: read });
     expect(bare.status).toBe(200);
     expect(bare.json()).toEqual({ method: 'GET', path: '/terrain/info?x=1&y=2&z=3', body: null, accept: '*/*' });
+    // The relay says where the time went: its own checks, then the wait for the page.
+    expect(bare.headers.get('server-timing')).toMatch(/^relay;dur=\d+\.\d{3}, page;dur=\d+\.\d{3}$/);
     expect(bare.headers.get('x-request-id')).toBe('req_page');
     expect(bare.headers.get('set-cookie')).toBeNull();
     expect(bare.headers.get('x-ratelimit-limit')).toBe('10000');

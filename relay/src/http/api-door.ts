@@ -45,7 +45,7 @@ export function scopeFor(path: string, kind: 'read' | 'write' | undefined): Scop
   return kind === 'read' ? 'read' : 'write';
 }
 
-interface Waiting { res: ServerResponse; timer: NodeJS.Timeout; clientId: string }
+interface Waiting { res: ServerResponse; timer: NodeJS.Timeout; clientId: string; sent: number; relayMs: number }
 
 export function createApiDoor(opts: ApiDoorOptions) {
   const kinds = new Map<string, 'read' | 'write'>();
@@ -62,11 +62,20 @@ export function createApiDoor(opts: ApiDoorOptions) {
     return w;
   };
 
-  const write = (res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer) => {
+  /**
+   * `timing` goes out as Server-Timing (after the page's own, if it sent one): `relay` is the
+   * relay's work before handing the call over (token, scope, budgets, body), `page` the wait for the
+   * page's answer (socket both ways and the page's router), in ms. Browsers' network panels show it,
+   * and the bench splits its figure with it.
+   */
+  const write = (res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer, timing?: string) => {
     const out: Record<string, string | number> = { 'Content-Length': Buffer.byteLength(body) };
     for (const [k, v] of Object.entries(headers)) if (PASSED.includes(k.toLowerCase())) out[k] = v;
+    if (timing) out['Server-Timing'] = typeof out['server-timing'] === 'string' ? `${out['server-timing']}, ${timing}` : timing;
+    delete out['server-timing'];
     res.writeHead(status, out).end(body);
   };
+  const ms = (t: number) => t.toFixed(3);
 
   return {
     /**
@@ -87,6 +96,7 @@ export function createApiDoor(opts: ApiDoorOptions) {
 
     /** Checks the token and scope, picks the page and hands it the call. */
     async handle(req: IncomingMessage, res: ServerResponse, url: URL, path: string): Promise<void> {
+      const started = performance.now();
       const method = req.method ?? 'GET';
       const key = `${method === 'HEAD' ? 'GET' : method} ${path}`;
       const needed = scopeFor(path, kinds.get(key));
@@ -114,7 +124,7 @@ export function createApiDoor(opts: ApiDoorOptions) {
       const timer = setTimeout(() => {
         if (finish(call.request_id)) sendError(res, 'SERVICE_UNAVAILABLE', `the game page ${pick.clientId} did not answer within ${timeoutMs / 1000} s`);
       }, timeoutMs);
-      waiting.set(call.request_id, { res, timer, clientId: pick.clientId });
+      waiting.set(call.request_id, { res, timer, clientId: pick.clientId, sent: performance.now(), relayMs: performance.now() - started });
       res.once('close', () => finish(call.request_id));
       pick.socket.emit('api_request', call, (answer: unknown) => {
         const parsed = ApiReplySchema.safeParse(answer);
@@ -126,7 +136,7 @@ export function createApiDoor(opts: ApiDoorOptions) {
           opts.log.warn({ client: pick.clientId, issue: parsed.error?.issues[0] }, 'a page answered an API call malformed');
           return sendError(w.res, 'INTERNAL_ERROR', 'the game page answered malformed; see the relay log');
         }
-        write(w.res, reply.status, reply.headers, reply.body);
+        write(w.res, reply.status, reply.headers, reply.body, `relay;dur=${ms(w.relayMs)}, page;dur=${ms(performance.now() - w.sent)}`);
       });
     },
 
@@ -153,7 +163,7 @@ export function createApiDoor(opts: ApiDoorOptions) {
       }
       const w = finish(id);
       if (!w) return sendError(res, 'RESOURCE_NOT_FOUND', 'no API call is waiting for that reply');
-      write(w.res, meta.status, meta.headers, Buffer.concat(chunks));
+      write(w.res, meta.status, meta.headers, Buffer.concat(chunks), `relay;dur=${ms(w.relayMs)}, page;dur=${ms(performance.now() - w.sent)}`);
       res.writeHead(204).end();
     },
 
