@@ -3,6 +3,8 @@
  * the token `npm start` prints, answered by a real game page; no token is 401, a read-only token
  * gets 403 for a write. One relay (relay/src/serve.ts --prod) serving the e2e build, one page.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { test, expect } from '@playwright/test';
 import { AccessTokens } from '../relay/src/auth/access-tokens.ts';
 import { ROUTES } from '../src/protocol/routes/index.ts';
@@ -80,4 +82,42 @@ test('without a token 401; a read-only token gets 403 for a write', async ({ bro
   expect(write.status).toBe(403);
   expect(await write.json()).toMatchObject({ error: 'FORBIDDEN', status_code: 403 });
   await context.close();
+});
+
+test('a webhook hears the page load the shared world (scene_loaded), and again on POST /scene/reload', async ({ browser }) => {
+  const got: { event: string; data: Record<string, unknown> }[] = [];
+  let heard: () => void = () => {};
+  const receiver = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c: Buffer) => (raw += c));
+    req.on('end', () => {
+      got.push(JSON.parse(raw) as { event: string; data: Record<string, unknown> });
+      res.writeHead(204).end();
+      heard();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const deliveries = (n: number) => new Promise<void>((resolve) => {
+    heard = () => { if (got.length >= n) resolve(); };
+    heard();
+  });
+  const admin = (await new AccessTokens({ secret: new TextEncoder().encode(SECRET) }).issue({ sub: 'operator', username: 'operator', scopes: ['admin'] })).token;
+  const call = (method: string, path: string, body?: unknown) => fetch(relay.url + path, {
+    method, headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  expect((await call('POST', '/webhooks', { url, events: ['scene_loaded'] })).status).toBe(201);
+
+  const context = await browser.newContext({ baseURL: relay.url });
+  await context.addInitScript(() => localStorage.setItem('spacetime.helpSeen', '1'));
+  const page = await context.newPage();
+  await page.goto('/');
+  await deliveries(1);
+  expect(got[0]).toMatchObject({ event: 'scene_loaded', data: { scene_path: expect.any(String), reload: false, world_id: expect.any(Number) } });
+  const reload = await call('POST', '/scene/reload', {});
+  expect(reload.status, await reload.clone().text()).toBe(200);
+  await deliveries(2);
+  expect(got[1]).toMatchObject({ event: 'scene_loaded', data: { scene_path: got[0].data.scene_path, reload: true, player_id: got[0].data.player_id } });
+  await context.close();
+  receiver.close();
 });

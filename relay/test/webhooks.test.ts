@@ -13,7 +13,7 @@ import type { Scope } from '../src/auth/scopes.ts';
 import { surfaceEdits } from '../src/test/fixtures.ts';
 import { WebhookDeliverer } from '../src/webhooks/webhook-deliverer.ts';
 import { silentLog } from '../src/test/fixtures.ts';
-import { ask, disconnectAll, player, startRelay, tempDataDir, type Client } from './helpers.ts';
+import { ask, disconnectAll, next, player, send, startRelay, tempDataDir, type Client } from './helpers.ts';
 
 type Relay = Awaited<ReturnType<typeof startRelay>>;
 
@@ -192,6 +192,27 @@ describe('webhook deliveries', () => {
     await relay.webhooks?.idle();
     const shown = await call('GET', `/webhooks/${made.json.id as string}`, writer);
     expect((shown.json.deliveries as unknown[]).length).toBe(hook.got.length);
+    expect(await call('DELETE', `/webhooks/${made.json.id as string}`, writer)).toMatchObject({ status: 200 });
+  });
+
+  it("posts scene_loaded when a player's page reports its scene, and nothing for a malformed report", async () => {
+    const hook = await receiver();
+    receivers.push(hook);
+    const writer = await token('user_scene', ['admin']);
+    const made = await call('POST', '/webhooks', writer, { url: hook.url, events: ['scene_loaded'] });
+    expect(made.status).toBe(201);
+    const a = await player(relay.url, 'Loader');
+    open.push(a.socket);
+    const refused = next(a.socket, 'error');
+    send(a.socket, 'scene_loaded', { scene_path: 'scenes/planet.json', load_time_ms: -1, reload: false });
+    expect(await refused).toMatchObject({ code: 'VALIDATION_ERROR' });
+    send(a.socket, 'scene_loaded', { scene_path: 'scenes/planet.json', load_time_ms: 812.5, reload: true });
+    const loaded = await hook.next((r) => r.body.event === 'scene_loaded');
+    expect(loaded.body.data).toEqual({
+      world_id: a.join.world.world_id, player_id: a.identity.guest_id, name: 'Loader', scene_path: 'scenes/planet.json', load_time_ms: 812.5, reload: true,
+    });
+    await relay.webhooks?.idle();
+    expect(hook.got.filter((r) => r.body.event === 'scene_loaded')).toHaveLength(1);
     expect(await call('DELETE', `/webhooks/${made.json.id as string}`, writer)).toMatchObject({ status: 200 });
   });
 

@@ -158,7 +158,10 @@ export function createGame(flags: UrlFlags): Game {
         detach: () => net.session.detach(),
       },
     }),
-    (loaded) => events.emit({ type: 'scene_loaded', ...loaded }),
+    (loaded) => {
+      events.emit({ type: 'scene_loaded', ...loaded });
+      net.sceneLoaded(loaded);
+    },
   );
 
   const tick = () => {

@@ -112,6 +112,12 @@ export class NetClient {
     return { world: join.world, spawn };
   }
 
+  /** The running scene finished loading: the relay passes it on to webhooks (scene_loaded) when this page is in the shared world. */
+  sceneLoaded(loaded: { scene_path: string; load_time_ms: number; reload: boolean }): void {
+    const socket = this.connection.socket;
+    if (socket && this.inWorld()) socket.emit('scene_loaded', { scene_path: loaded.scene_path, load_time_ms: loaded.load_time_ms, reload: loaded.reload });
+  }
+
   /** POST /connect and the Retry button: true once joined (the shared world's scene then loads). */
   async retry(): Promise<boolean> {
     if (this.connection.connected) return true;

@@ -13,10 +13,12 @@ export interface RelayEventMap {
   player_joined: { world_id: number; player_id: string; name: string };
   /** A player left a world's room (left, switched worlds or disconnected). */
   player_left: { world_id: number; player_id: string; name: string };
+  /** A player's page finished loading the world's scene (or reloading it). */
+  scene_loaded: { world_id: number; player_id: string; name: string; scene_path: string; load_time_ms: number; reload: boolean };
 }
 
 export type RelayEventName = keyof RelayEventMap;
-export const RELAY_EVENT_NAMES = ['terrain_modified', 'player_joined', 'player_left'] as const satisfies readonly RelayEventName[];
+export const RELAY_EVENT_NAMES = ['terrain_modified', 'player_joined', 'player_left', 'scene_loaded'] as const satisfies readonly RelayEventName[];
 type Unlisted = Exclude<RelayEventName, (typeof RELAY_EVENT_NAMES)[number]>;
 const everyEventListed: [Unlisted] extends [never] ? true : Unlisted = true;
 void everyEventListed;
@@ -24,7 +26,7 @@ void everyEventListed;
 export type RelayListener<K extends RelayEventName> = (data: RelayEventMap[K]) => void;
 
 export class RelayEvents {
-  private readonly listeners: { [K in RelayEventName]: RelayListener<K>[] } = { terrain_modified: [], player_joined: [], player_left: [] };
+  private readonly listeners: { [K in RelayEventName]: RelayListener<K>[] } = { terrain_modified: [], player_joined: [], player_left: [], scene_loaded: [] };
 
   /** `onError` hears a listener's exception (the emitter carries on). */
   constructor(private readonly onError: (err: unknown, event: RelayEventName) => void = () => {}) {}

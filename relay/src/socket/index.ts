@@ -16,7 +16,7 @@ import { worldHandlers } from './handlers/world.ts';
 
 /** Every client event, for per-event metrics; the type check below fails when the map gains one. */
 export const CLIENT_EVENTS = [
-  'authenticate', 'join_world', 'leave_world', 'sync_player_position', 'sync_player_mode', 'save_player_state',
+  'authenticate', 'join_world', 'leave_world', 'sync_player_position', 'sync_player_mode', 'save_player_state', 'scene_loaded',
   'sync_terrain_deform', 'request_terrain_chunk', 'request_terrain_edits', 'report_chunk_checksums', 'terrain_sync',
   'chat_message', 'typing_start', 'typing_stop', 'notification_read', 'debug_mode', 'telemetry_out', 'telemetry_close',
 ] as const satisfies readonly (keyof ClientToRelayEvents)[];

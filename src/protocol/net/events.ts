@@ -42,6 +42,13 @@ export const JoinWorldSchema = z.object({
   world_id: WorldIdSchema.optional(),
 }).strict();
 
+/** The page finished loading a scene (its telemetry `scene_loaded`), told to the relay for webhooks. */
+export const SceneLoadedEventSchema = z.object({
+  scene_path: z.string().min(1).max(256),
+  load_time_ms: z.number().finite().min(0).max(3_600_000),
+  reload: z.boolean(),
+}).strict();
+
 export const PlayerModeEventSchema = z.object({ mode: z.enum(PLAYER_MODES) }).strict();
 
 /** Saved so the player comes back where they left (seed 000 `players`). */
@@ -150,6 +157,8 @@ export interface ClientToRelayEvents {
   sync_player_position(record: Uint8Array | ArrayBuffer): void;
   sync_player_mode(payload: z.input<typeof PlayerModeEventSchema>, reply: Reply<{ mode: PlayerMode }>): void;
   save_player_state(payload: z.input<typeof PlayerStateSchema>, reply: Reply<{ saved: boolean }>): void;
+  /** Not acknowledged: the relay only passes it on to webhooks. */
+  scene_loaded(payload: z.input<typeof SceneLoadedEventSchema>): void;
   /** Acknowledged with the edit's sequence number once it is durable. */
   sync_terrain_deform(payload: z.input<typeof TerrainDeformSchema>, reply: Reply<{ edit_seq: number }>): void;
   /** The chunk comes back as a receive_terrain_chunk event. */

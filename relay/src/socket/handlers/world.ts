@@ -5,7 +5,7 @@
  * `user_online` and get "<name> joined your world".
  */
 import { z } from 'zod';
-import { JoinWorldSchema, PlayerModeEventSchema, PlayerStateSchema, type JoinResult } from '../../../../src/protocol/net/events.ts';
+import { JoinWorldSchema, PlayerModeEventSchema, PlayerStateSchema, SceneLoadedEventSchema, type JoinResult } from '../../../../src/protocol/net/events.ts';
 import { CHAT_HISTORY } from '../../../../src/protocol/net/limits.ts';
 import { createPose } from '../../../../src/protocol/net/pose-codec.ts';
 import { worldSummary } from '../../http/world-routes.ts';
@@ -102,6 +102,15 @@ export function worldHandlers(ctx: SocketContext): HandlerTable {
         session.mode = p.mode;
         session.socket.to((session.room as NonNullable<Session['room']>).key).emit('sync_player_mode', { player_id: user(session).id, mode: p.mode });
         return { mode: p.mode };
+      },
+    }),
+    scene_loaded: handler('scene_loaded', {
+      cls: 'other', schema: SceneLoadedEventSchema, needs: 'world',
+      run(session, p) {
+        const room = session.room as NonNullable<Session['room']>;
+        if (!room.events?.has('scene_loaded')) return;
+        const me = user(session);
+        room.events.emit('scene_loaded', { world_id: room.worldId, player_id: me.id, name: me.name, ...p });
       },
     }),
     save_player_state: handler('save_player_state', {
