@@ -10,6 +10,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { JobError, SubmitJobSchema, type Job } from '../jobs/job-types.ts';
+import { BACKUPS_KEPT, EXPORT_KEEP_DAYS } from '../jobs/file-retention.ts';
 import type { JobService } from '../jobs/job-service.ts';
 import { requireScope, type Verify } from './auth-guard.ts';
 import { body } from './json-body.ts';
@@ -75,7 +76,7 @@ export function jobRoutes({ service, verify }: JobRoutesContext): Route[] {
       if (!found) return notFound(res, params.id);
       if (!found.path) return sendError(res, 'CONFLICT', `job ${found.job.id} has no file to download (it is a ${found.job.type}, ${found.job.status})`);
       const size = await stat(found.path).then((s) => s.size, () => null);
-      if (size === null) return sendError(res, 'RESOURCE_NOT_FOUND', `the file of job ${found.job.id} is gone`);
+      if (size === null) return sendError(res, 'RESOURCE_NOT_FOUND', `the file of job ${found.job.id} is gone (exports are kept ${EXPORT_KEEP_DAYS} days, and the newest ${BACKUPS_KEPT} backups of each world)`);
       res.writeHead(200, {
         'Content-Type': 'application/gzip', 'Content-Length': size,
         'Content-Disposition': `attachment; filename="${basename(found.path)}"`,

@@ -18,6 +18,7 @@ import { exportWorld } from './world-export.ts';
 import { importWorld } from './world-import.ts';
 import { pregenerate } from './pregenerate.ts';
 import { sha256Hex } from './world-file.ts';
+import { BACKUPS_KEPT, EXPORT_KEEP_DAYS, sweepJobFiles } from './file-retention.ts';
 
 export interface JobServiceDeps {
   store: JobStore; hub: HubPort; db: Kysely<Database>; dataDir: string; log: Logger;
@@ -28,6 +29,8 @@ export interface JobServiceDeps {
 }
 
 const PROGRESS_SAVE_MS = 250;
+/** How often old export and backup files are swept (file-retention.ts). */
+const SWEEP_EVERY_MS = 3_600_000;
 const FILE_PATH = /^(exports|backups)\/[\w.-]+$/;
 const SHUTDOWN = 'the relay shut down while this job was running; submit it again';
 
@@ -40,13 +43,24 @@ export class JobService {
   private readonly queue: Live[] = [];
   private readonly runs = new Set<Promise<void>>();
   private stopping = false;
+  private sweepTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly d: JobServiceDeps) {}
 
-  /** Marks the jobs a stopped relay left unfinished as failed. */
+  /** Marks the jobs a stopped relay left unfinished as failed, and starts the hourly sweep of old files. */
   async start(): Promise<void> {
     const n = await this.d.store.failInterrupted(new Date().toISOString());
     if (n) this.d.log.warn({ jobs: n }, 'jobs left unfinished by the last run marked failed');
+    await this.sweep();
+    this.sweepTimer = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
+    this.sweepTimer.unref();
+  }
+
+  /** Removes exports past EXPORT_KEEP_DAYS and backups past the newest BACKUPS_KEPT per world. */
+  async sweep(now?: number): Promise<string[]> {
+    const removed = await sweepJobFiles(this.d.dataDir, { now });
+    if (removed.length) this.d.log.info({ files: removed.length, export_keep_days: EXPORT_KEEP_DAYS, backups_kept: BACKUPS_KEPT }, 'old world files removed');
+    return removed;
   }
 
   /** Queues a job; a JobError says why not (404 world or job, 409 too many, 400 file). */
@@ -119,6 +133,7 @@ export class JobService {
   /** Fails what is queued, stops what runs at its next step (recorded as failed: the relay stopped) and waits for it. */
   async stop(): Promise<void> {
     this.stopping = true;
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
     for (const l of this.queue.splice(0)) await this.finish(l, 'failed', null, { code: 'SERVICE_UNAVAILABLE', message: 'the relay shut down before this job started; submit it again' });
     await Promise.all([...this.runs]);
   }
