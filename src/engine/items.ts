@@ -49,7 +49,7 @@ export const isItemId = (v: string): v is ItemId => Object.prototype.hasOwnPrope
 /** The item a voxel of each material yields when dug ('air' yields nothing). Grass is soil with a top. */
 export const MATERIAL_YIELD: Readonly<Record<MaterialName, ItemId | null>> = {
   air: null, rock: 'rock', soil: 'soil', grass: 'soil', sand: 'sand', ice: 'ice', snow: 'snow',
-  ore: 'iron_ore', basalt: 'basalt', sandstone: 'sandstone',
+  ore: 'iron_ore', basalt: 'basalt', sandstone: 'sandstone', copper_ore: 'copper_ore',
 };
 
 /** MATERIAL_YIELD by material id, for the hot path (index = material id; -1 = nothing). */

@@ -1,7 +1,7 @@
 /**
  * Which material a solid generated voxel is made of, from its column's biome
  * and its depth below the column surface. Layers: biome topsoil, then rock,
- * with ore pockets in rock and basalt deep down.
+ * with ore pockets (iron or copper) in rock and basalt deep down.
  */
 import { MATERIAL_ID, WORLD_BOUNDS } from '../protocol/world.ts';
 import { DESERT, ICE, MOUNTAINS } from './biomes.ts';
@@ -14,7 +14,8 @@ const SAND = MATERIAL_ID.sand;
 const SANDSTONE = MATERIAL_ID.sandstone;
 const SNOW = MATERIAL_ID.snow;
 const ICE_M = MATERIAL_ID.ice;
-const ORE = MATERIAL_ID.ore;
+const IRON_ORE = MATERIAL_ID.ore;
+const COPPER_ORE = MATERIAL_ID.copper_ore;
 const BASALT = MATERIAL_ID.basalt;
 
 /** Below this y rock turns to basalt (jittered by a hash so the boundary is not a flat plane). */
@@ -24,6 +25,12 @@ export const BEDROCK_TOP = WORLD_BOUNDS.minY + 2;
 
 /** Ore pockets live in 8 m hash cells: 1 in 12 cells holds a blob of radius 1.5..3 m. */
 const ORE_CELL = 8;
+/**
+ * 1 in COPPER_ONE_IN pockets is copper, the rest iron. Decided by cell hash bits 12 and up, which
+ * the pocket's presence test (h % 12) barely constrains and its placement (bits 4..11) does not
+ * use, so copper pockets are spread like iron ones. Integer maths only: every engine agrees.
+ */
+const COPPER_ONE_IN = 3;
 /** Metres above the column height still counted as surface (dune crests, warped bumps). */
 const SURFACE_BUMP = 4;
 const DESERT_B = DESERT;
@@ -35,6 +42,7 @@ const MOUNTAINS_B = MOUNTAINS;
  * crossing the column) are computed once per column instead of per voxel. Ore cell hashes are cached per box; nothing is allocated once sized.
  */
 export class ColumnMaterials {
+  /** Per box row of the current column: the ore material id there, 0 outside every pocket. */
   private ore = new Uint8Array(0);
   private cellHash = new Int32Array(0);
   private cellSt = new Int32Array(0);
@@ -57,7 +65,7 @@ export class ColumnMaterials {
     if (this.gen === 0) { this.cellSt.fill(0); this.gen = 1; }
   }
 
-  /** Sets up column (x, z): marks the box rows inside an ore pocket (a sphere clipped to its cell). */
+  /** Sets up column (x, z): marks the box rows inside an ore pocket (a sphere clipped to its cell) with the pocket's ore. */
   column(dominant: number, height: number, x: number, z: number): void {
     this.biome = dominant;
     this.height = height;
@@ -76,13 +84,14 @@ export class ColumnMaterials {
       const py = cy * ORE_CELL + 3 + ((h >>> 6) & 1) + ((h >>> 7) & 1);
       const pz = cz * ORE_CELL + 3 + ((h >>> 8) & 1) + ((h >>> 9) & 1);
       const r = 1.5 + ((h >>> 10) & 3) * 0.5;
+      const oreId = (h >>> 12) % COPPER_ONE_IN === 0 ? COPPER_ORE : IRON_ORE;
       const dx = x - px, dz = z - pz;
       // A pocket stays inside its own 8 m cell (as it already does in x and z, where a column only
       // looks at its own cell): otherwise its top row would depend on where the box starts.
       const top = (cy + 1) * ORE_CELL - 1;
       for (let dy = -3; dy <= 3; dy++) {
         const ly = py + dy - y0;
-        if (ly >= 0 && ly < ny && py + dy <= top && dx * dx + dy * dy + dz * dz <= r * r) ore[ly] = 1;
+        if (ly >= 0 && ly < ny && py + dy <= top && dx * dx + dy * dy + dz * dz <= r * r) ore[ly] = oreId;
       }
     }
   }
@@ -110,7 +119,7 @@ export class ColumnMaterials {
       if (depth < 4) return SOIL;
     }
     if (y < this.basaltY) return BASALT;
-    if (depth > 3 && this.ore[ly] === 1) return ORE;
+    if (depth > 3 && this.ore[ly] !== 0) return this.ore[ly];
     return ROCK;
   }
 }

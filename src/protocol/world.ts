@@ -21,8 +21,12 @@ export const CHUNK_Y_MAX = Math.floor((WORLD_BOUNDS.maxY - 1) / CHUNK_SIZE);
 
 export const BRUSH_LIMITS = { maxRadius: 16, maxStrength: 10 } as const;
 
+/**
+ * Material ids are stored in chunk bytes (relay snapshots, world files), so a new material is only
+ * ever appended: an id never changes meaning. 'ore' is iron ore.
+ */
 export const MATERIALS = [
-  'air', 'rock', 'soil', 'grass', 'sand', 'ice', 'snow', 'ore', 'basalt', 'sandstone',
+  'air', 'rock', 'soil', 'grass', 'sand', 'ice', 'snow', 'ore', 'basalt', 'sandstone', 'copper_ore',
 ] as const;
 export type MaterialName = (typeof MATERIALS)[number];
 export const MATERIAL_ID = Object.fromEntries(MATERIALS.map((m, i) => [m, i])) as Record<MaterialName, number>;

@@ -12,6 +12,8 @@ const PALETTE: Record<MaterialName, string> = {
   ore: '#b5703a',
   basalt: '#3d3c42',
   sandstone: '#c48a58',
+  // Verdigris green-blue, far enough from grass and from iron ore's rust to tell apart at a glance.
+  copper_ore: '#3f9e88',
 };
 
 /**
