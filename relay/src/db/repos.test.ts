@@ -9,6 +9,8 @@ import { ChunksRepo } from './chunks-repo.ts';
 import { UsersRepo } from './users-repo.ts';
 import { PlayersRepo } from './players-repo.ts';
 import { ChatRepo } from './chat-repo.ts';
+import { InventoryRepo } from './inventory-repo.ts';
+import { StructuresRepo } from './structures-repo.ts';
 import { tempDir } from '../test/fixtures.ts';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -152,5 +154,46 @@ describe('repositories', () => {
     await db.deleteFrom('worlds').where('id', '=', w.world_id).execute();
     expect(await chat.recent(w.world_id, 10)).toEqual([]);
     expect(await players.load(id, w.world_id)).toBeNull();
+  });
+
+  it('inventories: kept per character and world, without placing a character that has not been there', async () => {
+    const users = new UsersRepo(db);
+    const id = await users.ensureGuest('guest_inv001', 'Ivo');
+    const w = await new WorldsRepo(db).create({ world_name: 'P', seed: 1, kind: 'planet' });
+    const inventories = new InventoryRepo(db);
+    expect(await inventories.load(id, w.world_id)).toBeNull();
+    const carried = { slots: [{ slot: 0, item_id: 'iron_ore', quantity: 3, metadata: {} }] };
+    await inventories.save(id, w.world_id, 'Ivo', carried);
+    expect(await inventories.load(id, w.world_id)).toEqual(carried);
+    // The row exists now, but the character still spawns as a new player.
+    expect(await new PlayersRepo(db).load(id, w.world_id)).toBeNull();
+    const state = { position: { x: 1, y: 2, z: 3 }, rotation: { x: 0, y: 0, z: 0 }, health: 100, oxygen: 100, mode: 'walking' as const };
+    await new PlayersRepo(db).save(id, w.world_id, 'Ivo', state);
+    expect(await inventories.load(id, w.world_id)).toEqual(carried);
+    await inventories.save(id, w.world_id, 'Ivo', { slots: [] });
+    expect(await inventories.load(id, w.world_id)).toEqual({ slots: [] });
+    expect(await new PlayersRepo(db).load(id, w.world_id)).toEqual(state);
+  });
+
+  it('structures: insert, list in placement order, update health and state, remove', async () => {
+    const users = new UsersRepo(db);
+    const owner = await users.ensureGuest('guest_bld001', 'Bo');
+    const w = await new WorldsRepo(db).create({ world_name: 'P', seed: 1, kind: 'planet' });
+    const repo = new StructuresRepo(db);
+    const at = '2026-12-02T10:00:00.000Z';
+    const make = (n: number) => ({
+      structure_id: `structure_${n}`, world_id: w.world_id, owner_id: owner, structure_type: n % 2 ? 'battery' : 'solar_panel',
+      position: { x: n, y: 10.5, z: -n }, rotation: { x: 0, y: 90, z: 0 }, health: 100, state: { enabled: true }, created_at: at, updated_at: at,
+    });
+    for (const n of [3, 1, 2]) await repo.insert(make(n));
+    expect((await repo.all(w.world_id)).map((s) => s.structure_id)).toEqual(['structure_3', 'structure_1', 'structure_2']);
+    expect((await repo.all(w.world_id))[0]).toEqual(make(3));
+    await repo.update(w.world_id, [{ structure_id: 'structure_1', health: 40, state: { enabled: false, stored_j: 1200 } }], '2026-12-02T11:00:00.000Z');
+    expect((await repo.all(w.world_id)).find((s) => s.structure_id === 'structure_1')).toMatchObject({ health: 40, state: { enabled: false, stored_j: 1200 }, updated_at: '2026-12-02T11:00:00.000Z' });
+    expect(await repo.remove(w.world_id, 'structure_1')).toBe(true);
+    expect(await repo.remove(w.world_id, 'structure_1')).toBe(false);
+    expect(await repo.all(w.world_id)).toHaveLength(2);
+    // A structure id is unique across worlds (seed 000).
+    await expect(repo.insert(make(2))).rejects.toThrow();
   });
 });

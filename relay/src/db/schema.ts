@@ -52,6 +52,8 @@ export interface WorldsTable {
   edit_seq: Generated<number>;
   /** terrain_chunks holds every edit up to this. */
   folded_seq: Generated<number>;
+  /** World time is now minus this (ms); null: since created_at (migration 007). */
+  clock_epoch_ms: NullableBigInt;
 }
 
 export interface PlayersTable {

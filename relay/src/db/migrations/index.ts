@@ -10,6 +10,7 @@ import { chunkVersions } from './003-chunk-versions.ts';
 import { accounts } from './004-accounts.ts';
 import { webhooks } from './005-webhooks.ts';
 import { jobs } from './006-jobs.ts';
+import { base } from './007-base.ts';
 
 export function relayMigrations(dialect: SqlDialect): Record<string, Migration> {
   return {
@@ -19,6 +20,7 @@ export function relayMigrations(dialect: SqlDialect): Record<string, Migration> 
     '004-accounts': accounts(dialect),
     '005-webhooks': webhooks(dialect),
     '006-jobs': jobs(dialect),
+    '007-base': base(dialect),
   };
 }
 
