@@ -2,11 +2,14 @@
  * Brush maths for add / remove / smooth on a sphere. Every new value is computed
  * from a pre-edit snapshot of the brush box, so the result never depends on the
  * order voxels are visited in, and an edit is a pure function of (state, edit).
+ * An optional EditLedger counts the solid density the edit took away and put in, per material,
+ * which is what mining yields and building costs are made from (engine/mining/).
  */
 import { CHUNK_SIZE, DENSITY_MAX, MATERIAL_ID, WORLD_BOUNDS } from '../protocol/world.ts';
 import { chunkInWorld, type BrushEdit } from '../protocol/terrain.ts';
 import { BEDROCK_TOP } from './materials-rule.ts';
 import { chunkKey, keyToCoord } from './chunk-key.ts';
+import type { EditLedger } from './mining/edit-ledger.ts';
 
 /** What a brush needs of the voxel store (VoxelStore): a box of voxels to read, chunks to write into. */
 export interface BrushTarget {
@@ -28,16 +31,39 @@ let snapD = new Int8Array(0);
 let snapM = new Uint8Array(0);
 
 /** Clamped, rounded Int8 density. */
-const q = (v: number): number => { const r = Math.round(v); return r > DMAX ? DMAX : r < -DMAX ? -DMAX : r; };
+export const quantiseDensity = (v: number): number => { const r = Math.round(v); return r > DMAX ? DMAX : r < -DMAX ? -DMAX : r; };
+const q = quantiseDensity;
 
-export function applyBrush(store: BrushTarget, edit: BrushEdit): { voxelsModified: number; touched: number[] } {
+/** The voxel box (inclusive) a brush can reach. Shared with maxBuildUnits, which must visit the same voxels. */
+export interface BrushReach { ax: number; bx: number; ay: number; by: number; az: number; bz: number }
+
+/** Voxels the sphere can reach, clamped to the editable world (bedrock stays intact); empty when a > b on an axis. */
+export function brushReach(edit: BrushEdit, out: BrushReach): BrushReach {
+  const { x: px, y: py, z: pz } = edit.position;
+  const r = edit.radius;
+  out.ax = Math.max(WORLD_BOUNDS.minX, Math.ceil(px - r)); out.bx = Math.min(WORLD_BOUNDS.maxX, Math.floor(px + r));
+  out.ay = Math.max(BEDROCK_TOP + 1, Math.ceil(py - r)); out.by = Math.min(WORLD_BOUNDS.maxY - 1, Math.floor(py + r));
+  out.az = Math.max(WORLD_BOUNDS.minZ, Math.ceil(pz - r)); out.bz = Math.min(WORLD_BOUNDS.maxZ, Math.floor(pz + r));
+  return out;
+}
+
+/** Brush weight at squared distance d2 (< r2): 1 at the centre and flat (zero slope) at the rim. */
+export function brushFalloff(d2: number, r2: number): number {
+  const f0 = 1 - d2 / r2;
+  return f0 * f0;
+}
+
+const reach: BrushReach = { ax: 0, bx: 0, ay: 0, by: 0, az: 0, bz: 0 };
+
+/**
+ * Applies one edit. With a ledger, also adds to it (never clears it) the solid density each voxel
+ * lost, under its old material, and gained, under its new one (see EditLedger).
+ */
+export function applyBrush(store: BrushTarget, edit: BrushEdit, ledger?: EditLedger): { voxelsModified: number; touched: number[] } {
   const { x: px, y: py, z: pz } = edit.position;
   const r = edit.radius;
   const r2 = r * r;
-  // Voxels the sphere can reach, clamped to the editable world (bedrock stays intact).
-  const ax = Math.max(WORLD_BOUNDS.minX, Math.ceil(px - r)), bx = Math.min(WORLD_BOUNDS.maxX, Math.floor(px + r));
-  const ay = Math.max(BEDROCK_TOP + 1, Math.ceil(py - r)), by = Math.min(WORLD_BOUNDS.maxY - 1, Math.floor(py + r));
-  const az = Math.max(WORLD_BOUNDS.minZ, Math.ceil(pz - r)), bz = Math.min(WORLD_BOUNDS.maxZ, Math.floor(pz + r));
+  const { ax, bx, ay, by, az, bz } = brushReach(edit, reach);
   const touchedKeys = new Set<number>();
   if (ax > bx || ay > by || az > bz) return { voxelsModified: 0, touched: [] };
   // Snapshot with a 1-voxel margin for the smoothing box and neighbour materials.
@@ -53,8 +79,7 @@ export function applyBrush(store: BrushTarget, edit: BrushEdit): { voxelsModifie
     const dx = x - px, dy = y - py, dz = z - pz;
     const d2 = dx * dx + dy * dy + dz * dz;
     if (d2 >= r2) continue;
-    const f0 = 1 - d2 / r2;
-    const f = f0 * f0; // smooth falloff, 1 at the centre and flat (zero slope) at the rim
+    const f = brushFalloff(d2, r2);
     const i = (x - x0) + (y - y0) * sy + (z - z0) * sz;
     const old = snapD[i];
     let nd: number;
@@ -72,6 +97,12 @@ export function applyBrush(store: BrushTarget, edit: BrushEdit): { voxelsModifie
     else if (old <= 0) nm = neighbourMaterial(i, sy, sz);
     if (nd === old && nm === oldM) continue;
     modified++;
+    if (ledger) {
+      // Only density above the iso level is material: air voxels (<= 0) hold nothing.
+      const solidChange = (nd > 0 ? nd : 0) - (old > 0 ? old : 0);
+      if (solidChange < 0) ledger.removed[oldM] -= solidChange;
+      else if (solidChange > 0) ledger.added[nm] += solidChange;
+    }
     write(store, x, y, z, nd, nm);
     addTouched(touchedKeys, x, y, z);
   }
