@@ -112,5 +112,9 @@ describe('PowerGrid tick', () => {
     expect(grid.networks.changed[n]).toBe(1);
     expect(grid.networks.changed[grid.networkOf(3)]).toBe(0); // the lonely light's network did not move
     expect(grid.tick(NOON, 0)).toBe(false);
+    grid.remove(1); grid.remove(2); grid.remove(3);
+    expect(grid.networkOf(3)).toBe(-1); // a query re-forms the networks before the tick does
+    expect(grid.tick(NOON, 0)).toBe(true); // and the tick still reports it, though no network is left
+    expect(grid.tick(NOON, 0)).toBe(false);
   });
 });

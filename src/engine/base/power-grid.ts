@@ -35,6 +35,8 @@ export class PowerGrid {
   changed = false;
   private dirty = true;
   private anyChange = false;
+  /** Networks were re-formed since the last tick (perhaps by a query): the next tick reports a change. */
+  private reformed = false;
   private readonly bank = new Float64Array(2);
   private before = new Float64Array(0);
 
@@ -88,13 +90,14 @@ export class PowerGrid {
     if (this.before.length < this.store.capacity) this.before = new Float64Array(this.store.capacity);
     const st = this.store;
     for (let s = 0; s < st.end; s++) if (st.used[s] && !st.isAlive(s)) this.put(s, 0, 0, STATUS_DISABLED);
-    this.anyChange = true;
+    this.reformed = true;
   }
 
   /** Runs one tick with the sun's and the wind's Q16 factors (world-clock.ts, wind.ts); returns `changed`. */
   tick(solarQ16: number, windQ16: number): boolean {
-    this.anyChange = false;
     this.ensureTopology();
+    this.anyChange = this.reformed;
+    this.reformed = false;
     for (let n = 0; n < this.topology.networkCount; n++) this.tickNetwork(n, solarQ16, windQ16);
     this.changed = this.anyChange;
     return this.changed;
