@@ -59,19 +59,23 @@ export class GridTopology {
   private linkNeighbours(): void {
     const { store, hash, parent } = this;
     const { x, y, z, type } = store;
+    const { head, next } = hash;
     for (let s = 0; s < store.end; s++) parent[s] = s;
     for (let s = 0; s < store.end; s++) {
       if (!store.isAlive(s)) continue;
       const cx = hash.cell(x[s]), cy = hash.cell(y[s]), cz = hash.cell(z[s]);
-      const rs = TYPE_CONNECTION_RANGE[type[s]];
+      const rs = TYPE_CONNECTION_RANGE[type[s]], xs = x[s], ys = y[s], zs = z[s];
+      let root = this.find(s); // kept current below, so each linked pair costs one find, not two
       for (let dz = -1; dz <= 1; dz++) for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-        for (let j = hash.head[hash.bucket(cx + dx, cy + dy, cz + dz)]; j >= 0; j = hash.next[j]) {
+        for (let j = head[hash.bucket(cx + dx, cy + dy, cz + dz)]; j >= 0; j = next[j]) {
           if (j <= s) continue; // each pair once
           const r = Math.max(rs, TYPE_CONNECTION_RANGE[type[j]]);
-          const ex = x[j] - x[s], ey = y[j] - y[s], ez = z[j] - z[s];
+          const ex = x[j] - xs, ey = y[j] - ys, ez = z[j] - zs;
           if (ex * ex + ey * ey + ez * ez > r * r) continue;
-          const a = this.find(s), b = this.find(j);
-          if (a !== b) parent[a < b ? b : a] = a < b ? a : b;
+          const other = this.find(j);
+          // The smaller slot becomes the root: any rule works, this one needs no rank array.
+          if (other > root) parent[other] = root;
+          else if (other < root) { parent[root] = other; root = other; }
         }
       }
     }
