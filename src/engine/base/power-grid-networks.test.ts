@@ -51,6 +51,17 @@ describe('PowerGrid networks', () => {
     expect(power(grid, 2)).toMatchObject({ status: 'disabled', powered: false });
     grid.setHealth(2, 20);
     expect(grid.networkOf(1)).toBe(grid.networkOf(3));
+    expect(() => grid.setHealth(2, NaN)).toThrow(RangeError);
+  });
+
+  it('refuses bad input: a duplicate id, an unknown type, a position or health that is not a number', () => {
+    const grid = gridOf([[1, 'light', 0, 0]]);
+    expect(() => grid.add({ id: 1, type: 'light', x: 5, y: 0, z: 0 })).toThrow(/already/);
+    expect(() => grid.add({ id: 2, type: 'lamp' as 'light', x: 5, y: 0, z: 0 })).toThrow(/unknown/);
+    expect(() => grid.add({ id: 3, type: 'light', x: NaN, y: 0, z: 0 })).toThrow(RangeError);
+    expect(() => grid.add({ id: 1.5, type: 'light', x: 0, y: 0, z: 0 })).toThrow(RangeError);
+    expect(() => grid.add({ id: 4, type: 'light', x: 0, y: 0, z: 0, health: Infinity })).toThrow(RangeError);
+    expect(grid.size).toBe(1);
   });
 
   it('keeps a switched-off pole wired and rebuilds nothing for a toggle', () => {

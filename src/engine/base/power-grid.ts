@@ -67,6 +67,7 @@ export class PowerGrid {
 
   /** Damage or repair. Crossing 0 wrecks or restores it, which re-forms the networks. */
   setHealth(id: number, health: number): boolean {
+    if (!Number.isFinite(health)) throw new RangeError(`structure health must be finite, got ${health}`);
     const slot = this.store.slotOf(id);
     if (slot < 0) return false;
     if (this.store.health[slot] > 0 !== health > 0) this.dirty = true;

@@ -96,6 +96,7 @@ export class StructureStore {
     const def = STRUCTURE_TYPES[s.type];
     if (!def) throw new Error(`unknown structure type ${String(s.type)}`);
     if (!Number.isFinite(s.x) || !Number.isFinite(s.y) || !Number.isFinite(s.z)) throw new RangeError('structure position must be finite');
+    if (s.health !== undefined && !Number.isFinite(s.health)) throw new RangeError('structure health must be finite');
     let slot = this.free.pop();
     if (slot === undefined) {
       if (this.end === this.capacity) this.resize(this.capacity * 2);
