@@ -1,11 +1,13 @@
 /**
- * `npm run bench`: measurements only, never assertions. Node mesh figures (our mesher vs the
- * `surface-nets` package, same run), then the built game in headless Chromium. Prints a table and
+ * `npm run bench`: measurements only, never assertions. Node figures (our mesher vs the
+ * `surface-nets` package, allocation, the player step, the power grid tick vs an object-per-structure
+ * grid, same run), then the built game in headless Chromium. Prints a table and
  * writes bench/results/latest.json. Set BENCH_SKIP_BROWSER=1 to run the Node part alone. Then the relay
  * (bench/relay/: poses, edits, late join; its own processes, at most 4 minutes); BENCH_SKIP_RELAY=1 skips it.
  */
 import { runMeshBench, runAllocBench } from './mesh-bench.ts';
 import { runPlayerBench } from './player-bench.ts';
+import { runPowerBench } from './power-bench.ts';
 import { runBundleBench } from './bundle-bench.ts';
 import { runBrowserBench } from './browser-bench.ts';
 import { buildGame, startPreview } from './server.ts';
@@ -23,6 +25,8 @@ step('alloc');
 runAllocBench(figures);
 step('player');
 runPlayerBench(figures);
+step('power');
+runPowerBench(figures);
 
 if (!process.env.BENCH_SKIP_BROWSER) {
   step('build');
