@@ -4,6 +4,14 @@
  * order voxels are visited in, and an edit is a pure function of (state, edit).
  * An optional EditLedger counts the solid density the edit took away and put in, per material,
  * which is what mining yields and building costs are made from (engine/mining/).
+ *
+ * Material policy: everything the build and smooth tools put into the world is soil. A voxel whose
+ * solid density rises (max(new, 0) > max(old, 0)) becomes soil, a partly solid ore voxel that is
+ * topped up included (its old units turn to soil with it); a voxel that loses density or keeps it
+ * keeps its material (air once it holds none), so digging yields what is really there. Were a new voxel to take a
+ * neighbour's material (as it once did), a player could build soil beside an ore pocket, dig it
+ * back and get ore; a topped-up voxel keeping its material would do the same by the unit. Only
+ * 'add' and 'smooth' can raise a voxel, so the rule needs no test of the operation.
  */
 import { CHUNK_SIZE, DENSITY_MAX, MATERIAL_ID, WORLD_BOUNDS } from '../protocol/world.ts';
 import { chunkInWorld, type BrushEdit } from '../protocol/terrain.ts';
@@ -24,7 +32,8 @@ export const BRUSH_DENSITY_SCALE = 16;
 const SMOOTH_RATE = 0.12;
 const S = CHUNK_SIZE;
 const DMAX = DENSITY_MAX;
-const FALLBACK = MATERIAL_ID.soil;
+/** What every raised voxel becomes (the build item, yield.ts BUILD_ITEM). */
+const BUILT = MATERIAL_ID.soil;
 
 // Snapshot scratch, grown on demand and then reused (max box is (2*16+5)^3).
 let snapD = new Int8Array(0);
@@ -57,7 +66,9 @@ const reach: BrushReach = { ax: 0, bx: 0, ay: 0, by: 0, az: 0, bz: 0 };
 
 /**
  * Applies one edit. With a ledger, also adds to it (never clears it) the solid density each voxel
- * lost, under its old material, and gained, under its new one (see EditLedger).
+ * lost, under its old material, and gained, under its new one (see EditLedger). A topped-up voxel
+ * of another material counts only its gain, as soil: its old units are converted, not dug, so they
+ * are in neither array (the player loses them; counting them as removed would let smoothing mine).
  */
 export function applyBrush(store: BrushTarget, edit: BrushEdit, ledger?: EditLedger): { voxelsModified: number; touched: number[] } {
   const { x: px, y: py, z: pz } = edit.position;
@@ -66,7 +77,7 @@ export function applyBrush(store: BrushTarget, edit: BrushEdit, ledger?: EditLed
   const { ax, bx, ay, by, az, bz } = brushReach(edit, reach);
   const touchedKeys = new Set<number>();
   if (ax > bx || ay > by || az > bz) return { voxelsModified: 0, touched: [] };
-  // Snapshot with a 1-voxel margin for the smoothing box and neighbour materials.
+  // Snapshot with a 1-voxel margin for the smoothing box.
   const x0 = ax - 1, y0 = ay - 1, z0 = az - 1;
   const nx = bx - ax + 3, ny = by - ay + 3, nz = bz - az + 3;
   const sy = nx, sz = nx * ny;
@@ -92,14 +103,12 @@ export function applyBrush(store: BrushTarget, edit: BrushEdit, ledger?: EditLed
       nd = q(old + (sum / 27 - old) * t);
     }
     const oldM = snapM[i];
-    let nm = oldM;
-    if (nd <= 0) nm = 0;
-    else if (old <= 0) nm = neighbourMaterial(i, sy, sz);
+    // Only density above the iso level is material: air voxels (<= 0) hold nothing.
+    const solidChange = (nd > 0 ? nd : 0) - (old > 0 ? old : 0);
+    const nm = nd <= 0 ? 0 : solidChange > 0 ? BUILT : oldM;
     if (nd === old && nm === oldM) continue;
     modified++;
     if (ledger) {
-      // Only density above the iso level is material: air voxels (<= 0) hold nothing.
-      const solidChange = (nd > 0 ? nd : 0) - (old > 0 ? old : 0);
       if (solidChange < 0) ledger.removed[oldM] -= solidChange;
       else if (solidChange > 0) ledger.added[nm] += solidChange;
     }
@@ -113,18 +122,6 @@ export function applyBrush(store: BrushTarget, edit: BrushEdit, ledger?: EditLed
     if (chunkInWorld(cx, cy, cz)) touched.push(cx, cy, cz);
   }
   return { voxelsModified: modified, touched };
-}
-
-/** Material for a voxel that just became solid: the first solid face neighbour in the
- *  snapshot, checked below first (material "grows up" from the ground), else soil. */
-function neighbourMaterial(i: number, sy: number, sz: number): number {
-  if (snapD[i - sy] > 0 && snapM[i - sy] !== 0) return snapM[i - sy];
-  if (snapD[i - 1] > 0 && snapM[i - 1] !== 0) return snapM[i - 1];
-  if (snapD[i + 1] > 0 && snapM[i + 1] !== 0) return snapM[i + 1];
-  if (snapD[i - sz] > 0 && snapM[i - sz] !== 0) return snapM[i - sz];
-  if (snapD[i + sz] > 0 && snapM[i + sz] !== 0) return snapM[i + sz];
-  if (snapD[i + sy] > 0 && snapM[i + sy] !== 0) return snapM[i + sy];
-  return FALLBACK;
 }
 
 function write(store: BrushTarget, x: number, y: number, z: number, d: number, m: number): void {

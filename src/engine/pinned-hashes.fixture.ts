@@ -62,13 +62,13 @@ export const PINNED_PLANET: PinnedWorld = {
   chunks: [
     { name: 'plains surface, near the spawn', cx: 0, cy: 0, cz: 1,
       before: '78736edd3cf1ff310db9f085c345d9be99db80bac964d47223f0ba4e7b9661cc',
-      after: 'f6b316670f3befcfa0f53502ec68dc1cfe8139ae88ed7a5aa2129ee261e6ca8f' },
+      after: '803bc662ec9068f8296a20589b2cfa2718db7d052f2346c576bf2e405d2459ae' },
     { name: 'mountains surface', cx: -6, cy: 0, cz: -7,
       before: '146cd49d5468270da0bc6c2b4205703e8e0ea79e5ee1288bc550e21979b15a42',
-      after: '02738e45d5698d4bb3c23e2050f1160261ebae6718e6b55fb3685d684b398d4f' },
+      after: 'a45cfa864fa8aed68b52b570b80599929972fd1299226e455d4d65a7401f0e2f' },
     { name: 'buried desert chunk holding a cave (about 2,960 air voxels)', cx: -8, cy: -1, cz: -3,
       before: '9fcc514f25bcdc7587ab581ba37a715919ddd6c913efcbd9e819ed23629a3d6c',
-      after: '3e0bdd1c28227972f2ead3e5741b317f820f3696d4a5fba46eea5b2fd8f878f8' },
+      after: 'b8d3e6b0a12864cd214a160b83fc864ddd58dc86842917a9e367ea7d70c779df' },
   ],
 };
 
@@ -84,7 +84,7 @@ export const PINNED_ARENA: PinnedWorld = {
   chunks: [
     { name: 'arena ground at the spawn and the west half of the hill', cx: 0, cy: 0, cz: 0,
       before: 'dc2385fce52efbbe444b6922c4fbe7aa35156ff610b632acab579d1bd7bf031c',
-      after: '82acda524d8860e658de5903f45e3b82bf158f672ff0f0bdf6d6d8d23dfc6e5c' },
+      after: '9d0b7dcaffdf7ee6fd49c872a1dd39394180715cf780377e6bb86e3d8ff33169' },
   ],
 };
 

@@ -3,6 +3,8 @@ import { createTerrainApi } from './terrain-service.ts';
 import { VoxelStore } from './voxel-store.ts';
 import { COLLISION_EDGE, COLLISION_VOLUME } from './collision-data.ts';
 import { chunkBytes, encodeChunk } from './chunk-codec.ts';
+import { createEditLedger } from './mining/edit-ledger.ts';
+import { MATERIAL_ID, MATERIALS } from '../protocol/world.ts';
 
 function setup() {
   const api = createTerrainApi();
@@ -191,5 +193,50 @@ describe('terrain service', () => {
     api.applyEdit(good);
     expect(hashOf(twin)).toBe(hashOf(api));
     expect(twin.opCount()).toBe(2);
+  });
+
+  it('applyEdit answers what the edit moved only when asked; the counts match the engine\'s ledger', () => {
+    const dig = { ...good, position: { x: 10.5, y: 6, z: 42.5 }, radius: 4, strength: 8 };
+    const build = { ...dig, position: { x: 20, y: 8, z: 52 }, operation: 'add' as const };
+    const asked = setup(), plain = setup();
+    const store = new VoxelStore(7);
+    let units = 0;
+    for (const e of [dig, build, dig]) {
+      const a = asked.applyEdit(e, { moved: true }), p = plain.applyEdit(e);
+      if (!a.ok || !p.ok) throw new Error('edit refused');
+      const ledger = createEditLedger();
+      store.applyEdit(e, ledger);
+      // Each answer is that edit's alone (the worker's ledger is cleared between edits), as plain arrays.
+      expect(a.value.moved).toEqual({ removed: Array.from(ledger.removed), added: Array.from(ledger.added) });
+      expect(Array.isArray(a.value.moved!.removed) && a.value.moved!.added.length).toBe(MATERIALS.length);
+      units += a.value.moved!.removed.reduce((x, y) => x + y) + a.value.moved!.added.reduce((x, y) => x + y);
+      expect('moved' in p.value).toBe(false);
+      const { moved: _, ...rest } = a.value;
+      expect(rest).toEqual(p.value);
+    }
+    expect(units).toBeGreaterThan(127);
+    const edited = { cx: 0, cy: 0, cz: 1 };
+    expect(asked.chunkHash(edited)).toEqual(plain.chunkHash(edited));
+    expect(asked.chunkHash(edited)).toEqual({ ok: true, value: store.chunkHash(0, 0, 1) });
+    // A build adds soil only; a dig after it removes something.
+    const again = setup();
+    const b = again.applyEdit(build, { moved: true });
+    expect(b.ok && b.value.moved!.added.reduce((x, y) => x + y)).toBe(b.ok && b.value.moved!.added[MATERIAL_ID.soil]);
+    expect(b.ok && b.value.moved!.removed.every((u) => u === 0)).toBe(true);
+    const off = setup().applyEdit(good, { moved: false });
+    expect(off.ok && 'moved' in off.value).toBe(false);
+  });
+
+  it('applyEdit refuses bad options and then applies nothing', () => {
+    const api = setup();
+    const before = hashOf(api);
+    for (const options of [null, 5, 'moved', { moved: 'yes' }, { moved: 1 }, { moved: true, extra: 1 }, []]) {
+      const r = api.applyEdit(good, options);
+      expect(r.ok, JSON.stringify(options)).toBe(false);
+      if (!r.ok) expect(r.error.code, JSON.stringify(options)).toBe('INVALID_PARAMETER');
+    }
+    expect(api.editCount()).toBe(0);
+    expect(hashOf(api)).toBe(before);
+    expect(api.applyEdit(good, {}).ok).toBe(true);
   });
 });

@@ -16,6 +16,7 @@ import { meshTransferables, toChunkMesh } from './chunk-mesh.ts';
 import { COLLISION_VOLUME, collisionFromField } from './collision-data.ts';
 import type { ColumnInfo } from './worldgen-types.ts';
 import { decodeChunk } from './chunk-codec.ts';
+import { clearEditLedger, createEditLedger, type EditLedger } from './mining/edit-ledger.ts';
 
 export interface TerrainApiOptions {
   /** Marks buffers for transfer (Comlink.transfer in a worker); identity if omitted. */
@@ -33,6 +34,10 @@ export type ChunkSnapshot = z.infer<typeof ChunkSnapshotSchema>;
 /** One entry of the ordered op log a replica is built from: a brush edit or a chunk snapshot. */
 export type TerrainOp = BrushEdit | ChunkSnapshot;
 export const isSnapshot = (op: TerrainOp): op is ChunkSnapshot => (op as ChunkSnapshot).op === 'chunk';
+
+/** applyEdit's optional second argument. `moved`: also answer what the edit moved per material (EditOutcome.moved). */
+export const EditOptionsSchema = z.object({ moved: z.boolean().optional() }).strict();
+export type EditOptions = z.infer<typeof EditOptionsSchema>;
 
 const ReplaySchema = z.array(z.union([ChunkSnapshotSchema, BrushEditSchema]));
 /** What installing a snapshot changed: like an edit's outcome, so the streamer swaps the same way. */
@@ -57,9 +62,21 @@ export function createTerrainApi(opts: TerrainApiOptions = {}) {
   // Collision block of the next mesh; handed over (transferred) when a chunk needs one, then replaced.
   let collision = new Int8Array(COLLISION_VOLUME);
 
-  function applyEdit(edit: BrushEdit): EditOutcome {
-    const outcome = store.applyEdit(edit);
+  // Made on the first edit that asks what it moved; reused (cleared) for every later one.
+  let ledger: EditLedger | null = null;
+
+  /** `withMoved`: count what the edit moved and answer it as plain arrays; otherwise count nothing. */
+  function applyEdit(edit: BrushEdit, withMoved = false): EditOutcome {
+    if (!withMoved) {
+      const outcome = store.applyEdit(edit);
+      outcome.sequence = ++ops;
+      return outcome;
+    }
+    ledger ??= createEditLedger();
+    clearEditLedger(ledger);
+    const outcome = store.applyEdit(edit, ledger);
     outcome.sequence = ++ops;
+    outcome.moved = { removed: Array.from(ledger.removed), added: Array.from(ledger.added) };
     return outcome;
   }
 
@@ -101,10 +118,20 @@ export function createTerrainApi(opts: TerrainApiOptions = {}) {
       return transfer(ok(mesh), meshTransferables(mesh));
     },
 
-    applyEdit(input: unknown): Result<EditOutcome> {
+    /**
+     * Applies an edit. `options` (EditOptions) may ask for `moved`: what the edit took out and put in
+     * per material (engine/mining/). Without it nothing is counted and nothing extra is allocated.
+     */
+    applyEdit(input: unknown, options?: unknown): Result<EditOutcome> {
       const p = BrushEditSchema.safeParse(input);
       if (!p.success) return zodFailure(p.error);
-      return ok(applyEdit(p.data));
+      let withMoved = false;
+      if (options !== undefined) {
+        const o = EditOptionsSchema.safeParse(options);
+        if (!o.success) return zodFailure(o.error);
+        withMoved = o.data.moved === true;
+      }
+      return ok(applyEdit(p.data, withMoved));
     },
 
     /**

@@ -17,6 +17,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { createWorldgen } from './worldgen.ts';
 import type { ColumnInfo, Worldgen } from './worldgen-types.ts';
 import { applyBrush } from './brush.ts';
+import type { EditLedger } from './mining/edit-ledger.ts';
 import { chunkKey } from './chunk-key.ts';
 import { sampleTrilinear } from './terrain-probe.ts';
 
@@ -148,9 +149,12 @@ export class VoxelStore {
     return bytesToHex(sha256(bytes));
   }
 
-  /** Applies a (validated) brush edit, the next in the log. */
-  applyEdit(edit: BrushEdit): EditOutcome {
-    const { voxelsModified, touched } = applyBrush(this, edit);
+  /**
+   * Applies a (validated) brush edit, the next in the log. With a ledger, also counts the solid
+   * density the edit moved per material (added to it, never cleared).
+   */
+  applyEdit(edit: BrushEdit, ledger?: EditLedger): EditOutcome {
+    const { voxelsModified, touched } = applyBrush(this, edit, ledger);
     this.applied++;
     return { voxelsModified, touched, sequence: this.applied };
   }

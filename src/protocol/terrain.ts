@@ -61,12 +61,24 @@ export interface TerrainInfo {
   biome: BiomeName;
 }
 
+/**
+ * Solid density one edit moved, per material id (index = MATERIAL_ID), as engine/mining/edit-ledger.ts
+ * counts it: `removed` under the voxels' old material, `added` under their new one (always soil for a
+ * brush). Plain arrays so they cross postMessage cheaply.
+ */
+export interface MaterialMoved {
+  removed: number[];
+  added: number[];
+}
+
 export interface EditOutcome {
   voxelsModified: number;
   /** Chunks whose meshing field changed (owned voxels or apron), as flat cx,cy,cz triples. */
   touched: number[];
   /** Position in the ordered edit log (1-based). */
   sequence: number;
+  /** What the edit moved (mining yields, build costs); present only when the caller asked for it. */
+  moved?: MaterialMoved;
 }
 
 /** A chunk's mesh, positions local to the chunk origin (cx*32, cy*32, cz*32). */

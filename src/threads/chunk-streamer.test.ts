@@ -14,14 +14,15 @@ const mesh = (cx: number, cy: number, cz: number, version: number): ChunkMesh =>
 /** Records what the streamer asks of the pool; edits answer with a fixed outcome. */
 function fakePool(outcome: Result<EditOutcome>) {
   const requested: number[] = [];
+  const editOptions: unknown[] = [];
   const pool = {
     request: (key: number) => void requested.push(key),
     retain: () => undefined,
     pump: () => undefined,
     isInflight: () => false,
-    applyEdit: async () => outcome,
+    applyEdit: async (_edit: BrushEdit, options?: unknown) => { editOptions.push(options); return outcome; },
   };
-  return { pool: pool as unknown as TerrainPool, requested };
+  return { pool: pool as unknown as TerrainPool, requested, editOptions };
 }
 
 function recordingSink() {
@@ -66,6 +67,16 @@ describe('ChunkStreamer', () => {
     await landed;
     expect(done).toBe(true);
     expect(applied).toEqual([[chunkKey(0, 0, 0), chunkKey(1, 0, 0), chunkKey(0, 0, 1)]]);
+  });
+
+  it('passes the edit options to the pool and hands back what the edit moved', async () => {
+    const moved = { removed: [0, 127], added: [0, 0] };
+    const { pool, editOptions } = fakePool({ ok: true, value: { voxelsModified: 1, touched: [], sequence: 1, moved } });
+    const streamer = new ChunkStreamer(pool, recordingSink().sink);
+    const { result } = await streamer.edit(EDIT, { moved: true });
+    expect(result.ok && result.value.moved).toEqual(moved);
+    await streamer.edit(EDIT);
+    expect(editOptions).toEqual([{ moved: true }, undefined]);
   });
 
   it('a rejected edit changes nothing and requests nothing', async () => {

@@ -2,7 +2,7 @@ import { CHUNK_SIZE, CHUNK_Y_MAX, CHUNK_Y_MIN } from '../protocol/world.ts';
 import type { BrushEdit, ChunkMesh, EditOutcome } from '../protocol/terrain.ts';
 import type { Result } from '../protocol/errors.ts';
 import { chunkKey } from '../engine/chunk-key.ts';
-import type { TerrainPool } from './terrain-pool.ts';
+import type { ApplyEditOptions, TerrainPool } from './terrain-pool.ts';
 import type { LoadOutcome } from '../engine/terrain-service.ts';
 
 /** Where finished meshes go (the renderer). apply() must show all given meshes in the same frame. */
@@ -130,9 +130,10 @@ export class ChunkStreamer {
   /**
    * Applies a brush edit. `landed` resolves once every touched chunk's new mesh is in the sink.
    * Edits that overlap an unfinished batch join it, so their chunks swap together too.
+   * `options.moved` asks for what the edit moved per material (TerrainPool.applyEdit).
    */
-  edit(edit: BrushEdit): Promise<{ result: Result<EditOutcome>; landed: Promise<void> }> {
-    return this.swap(this.pool.applyEdit(edit));
+  edit(edit: BrushEdit, options?: ApplyEditOptions): Promise<{ result: Result<EditOutcome>; landed: Promise<void> }> {
+    return this.swap(this.pool.applyEdit(edit, options));
   }
 
   /**

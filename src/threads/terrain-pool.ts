@@ -39,6 +39,17 @@ export interface PoolStats {
 
 export type WorkerFactory = () => Worker;
 
+export interface ApplyEditOptions {
+  /**
+   * Also answer what the edit moved per material (EditOutcome.moved: mining yields, build costs).
+   * One worker counts it; it is absent only if that worker died during the call (the edit stands).
+   */
+  moved?: boolean;
+}
+
+/** The one options object sent to the worker that counts; the others get none, so they count nothing. */
+const WITH_MOVED = { moved: true } as const;
+
 const defaultFactory: WorkerFactory = () =>
   new Worker(new URL('../../workers/terrain.worker.ts', import.meta.url), { type: 'module', name: 'terrain' });
 
@@ -138,12 +149,15 @@ export class TerrainPool {
    * (the router, or the game's own brush); each worker still checks it at its message door, so a
    * bad edit is refused there by every replica alike and changes nothing.
    */
-  async applyEdit(edit: BrushEdit): Promise<Result<EditOutcome>> {
+  async applyEdit(edit: BrushEdit, options?: ApplyEditOptions): Promise<Result<EditOutcome>> {
     // A copy of just the edit's fields, logged before sending: a worker replaced meanwhile replays the log and so still gets it.
     const logged: BrushEdit = { position: { x: edit.position.x, y: edit.position.y, z: edit.position.z }, radius: edit.radius, strength: edit.strength, operation: edit.operation };
     this.edits.push(logged);
     this.ops.push(logged);
-    return this.everyWorker((api) => api.applyEdit(logged));
+    if (!options?.moved) return this.everyWorker((api) => api.applyEdit(logged));
+    // Every replica applies the edit; only the one whose answer is returned counts what it moved.
+    const lead = this.slots.findIndex((s) => s.alive);
+    return this.everyWorker((api, index) => (index === lead ? api.applyEdit(logged, WITH_MOVED) : api.applyEdit(logged)), lead);
   }
 
   /**
@@ -163,11 +177,14 @@ export class TerrainPool {
     return r;
   }
 
-  /** Sends one op to every live worker in log order; the first answer stands for all (replicas agree). */
-  private async everyWorker<T>(call: (api: Comlink.Remote<TerrainWorkerApi>) => Promise<Result<T>>): Promise<Result<T>> {
-    const answers = await Promise.all(this.slots.map((s) =>
-      Promise.race([call(s.api).catch(() => undefined), s.died])));
-    const first = answers.find((a) => a !== undefined);
+  /**
+   * Sends one op to every live worker in log order. The answer of slot `lead` stands for all when it
+   * came (replicas agree), else the first that came.
+   */
+  private async everyWorker<T>(call: (api: Comlink.Remote<TerrainWorkerApi>, index: number) => Promise<Result<T>>, lead = -1): Promise<Result<T>> {
+    const answers = await Promise.all(this.slots.map((s, index) =>
+      Promise.race([call(s.api, index).catch(() => undefined), s.died])));
+    const first = (lead >= 0 ? answers[lead] : undefined) ?? answers.find((a) => a !== undefined);
     return first ?? { ok: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'no terrain worker answered' } };
   }
 

@@ -47,12 +47,13 @@ describe('applyBrush ledger: exact solid density moved, per material', () => {
     expect(ledger.removed[MATERIAL_ID.copper_ore]).toBeGreaterThanOrEqual(127);
   });
 
-  it('a build counts what it added, under the material the new voxels take, and removes nothing', () => {
+  it('a build counts what it added, under the material the new voxels take (soil), and removes nothing', () => {
     const store = new VoxelStore(SEED);
     const { ledger, truth } = measured(store, edit(20, 8, 52, 3, 6, 'add'));
     expect(asArrays(ledger)).toEqual(truth);
     expect(totalUnits(ledger.removed)).toBe(0);
     expect(totalUnits(ledger.added)).toBeGreaterThan(127);
+    expect(ledger.added[MATERIAL_ID.soil]).toBe(totalUnits(ledger.added));
   });
 
   it('a smooth counts both sides (a built mound: its top wears down, its foot fills in)', () => {

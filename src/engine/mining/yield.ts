@@ -9,8 +9,12 @@
  * relay and every page that replays the same edits from the same remainder get the same items.
  *
  * Policy (the issue's): a dig ('remove') yields the items of what it removed; a build ('add') costs
- * BUILD_ITEM (soil) for every unit it added, whatever material the new terrain shows. Smoothing moves
- * material both ways; what it yields or costs is the caller's call (the ledger has both sides).
+ * BUILD_ITEM (soil) for every unit it added, and what it adds is soil (brush.ts: every voxel the build
+ * or smooth tool raises becomes soil, a topped-up ore voxel included), so building beside ore and
+ * digging it back yields soil, never ore. Smoothing moves density both ways: what it adds is soil, and
+ * what it removes is the real material; what it yields or costs is the caller's call (the ledger has
+ * both sides). Units an edit converts to soil (the old units of a topped-up ore voxel) count nowhere
+ * (edit-ledger.ts), so no sequence of edits yields more of a material than the world held.
  */
 import { DENSITY_MAX } from '../../protocol/world.ts';
 import type { BrushEdit } from '../../protocol/terrain.ts';
