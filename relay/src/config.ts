@@ -23,6 +23,8 @@ export interface RelayConfig {
   tokenSecret: Uint8Array | undefined;
   /** A second port for the telemetry WebSocket alone (seed 000's 8081); undefined = only /telemetry on `port`. */
   telemetryPort: number | undefined;
+  /** Creative mode (issue 12): pages may add items from nothing and set the time of day (tests, building sandboxes). */
+  creative: boolean;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -108,5 +110,6 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
     httpLimits: parseHttpLimits([...(env.SPACETIME_HTTP_LIMITS ? [env.SPACETIME_HTTP_LIMITS] : []), ...(flags.get('http-limit') ?? [])]),
     tokenSecret: tokenSecret(last('token-secret') ?? env.SPACETIME_TOKEN_SECRET),
     telemetryPort: optionalPort(last('telemetry-port') ?? env.SPACETIME_TELEMETRY_PORT),
+    creative: (last('creative') ?? env.SPACETIME_CREATIVE ?? 'false') !== 'false',
   };
 }

@@ -27,7 +27,7 @@ export async function runRelay(extra: Pick<RelayOptions, 'mountApp'> = {}, log: 
   const relay = await createRelay({
     onStop: () => stopRef.stop('POST /admin/server/stop'),
     port: config.port, host: config.host, dataDir: config.dataDir, https: config.https, limits: config.limits,
-    httpLimits: config.httpLimits, callerLimits: config.httpLimits, log, tokenSecret: config.tokenSecret, telemetryPort: config.telemetryPort, ...extra,
+    httpLimits: config.httpLimits, callerLimits: config.httpLimits, log, tokenSecret: config.tokenSecret, telemetryPort: config.telemetryPort, creative: config.creative, ...extra,
   });
   // Seed 000: "Auto-generated on startup and printed to console": admin scope, for the operator at this terminal.
   const startup = await new AccessTokens({ secret: relay.tokens.secret, lifetimeSeconds: STARTUP_TOKEN_S })

@@ -28,6 +28,7 @@ import { worldRoutes } from './http/world-routes.ts';
 import { webhookRoutes } from './http/webhook-routes.ts';
 import { jobRoutes } from './http/job-routes.ts';
 import { JobService } from './jobs/job-service.ts';
+import { BaseHub } from './base/base-hub.ts';
 import { JobStore } from './jobs/job-store.ts';
 import { batchRoutes } from './http/batch-route.ts';
 import { docsRoutes } from './http/docs-routes.ts';
@@ -69,6 +70,8 @@ export interface RelayOptions {
   debugIntervalMs?: number;
   /** The key API tokens are signed with (≥ 32 bytes); random per start when not given. */
   tokenSecret?: Uint8Array;
+  /** Creative mode: inventory_add and world_time_set are allowed (config.ts --creative). */
+  creative?: boolean;
   /** How long the control API's HTTP door waits for a page's answer. */
   apiTimeoutMs?: number;
   /** Also serve the telemetry WebSocket on this port (seed 000: 8081), any path. */
@@ -157,7 +160,9 @@ export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
   const api = createApiDoor({ routes: ROUTES, pages, verify, admitCaller: createCallerLimiter(opts.callerLimits), log, maxBodyBytes: API_BODY_MAX_BYTES, timeoutMs: opts.apiTimeoutMs });
   const telemetry = createTelemetryDoor({ pages, verify, log });
   telemetry.attach(server);
-  const sockets = attachSockets({ io, hub: theHub, rooms, pages, telemetry, verify, characterFor: accounts ? (u, w) => accounts.service.characterFor(u, w) : undefined,
+  // Inventories, structures, the power grid and the world clock (issue 12) live in the hub's database.
+  const base = db ? new BaseHub(db, io, log, opts.creative ?? false) : null;
+  const sockets = attachSockets({ io, hub: theHub, rooms, pages, telemetry, verify, base: base ?? undefined, characterFor: accounts ? (u, w) => accounts.service.characterFor(u, w) : undefined,
     openToGuests: accounts ? (w) => accounts.service.openToGuests(w) : undefined, limits, metrics, log, joinHoldMs: opts.joinHoldMs ?? 60_000, debugIntervalMs: opts.debugIntervalMs ?? 2_000 });
 
   const app = opts.mountApp ? await opts.mountApp(server) : undefined;
@@ -204,6 +209,7 @@ export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
       telemetryServer?.close();
       await new Promise<void>((resolve) => { io.close(() => resolve()); server.closeAllConnections(); });
       await sockets.drain();
+      await base?.close();
       rooms.closeAll();
       await jobs?.stop();
       await webhooks?.stop();

@@ -20,7 +20,9 @@ type Json = Record<string, unknown>;
 type JobJson = Json & { id: string; status: string; progress: number; result: Json | null; error: Json | null };
 
 const SECRET = new Uint8Array(32).fill(9);
-const OPTS = { tokenSecret: SECRET, httpLimits: { perMinute: 100_000, writesPerMinute: 100_000 }, limits: { editsPerSecond: 1000 }, hubTuning: { foldEveryEdits: 5, foldEveryMs: 600_000 }, joinHoldMs: 1 };
+const OPTS = { tokenSecret: SECRET, httpLimits: { perMinute: 100_000, writesPerMinute: 100_000 }, limits: { editsPerSecond: 1000 }, hubTuning: { foldEveryEdits: 5, foldEveryMs: 600_000 }, joinHoldMs: 1,
+  // A sandbox: the worlds here are built without digging soil first (base.test.ts covers what building costs).
+  creative: true };
 const data = tempDataDir();
 let relay: Relay;
 const open: Client[] = [];

@@ -12,7 +12,8 @@ const open: Client[] = [];
 const track = <T extends { socket: Client }>(p: T): T => { open.push(p.socket); return p; };
 
 // Edits are sent back to back here; the per-connection edit budget is not what these tests check.
-beforeAll(async () => { relay = await startRelay({ dataDir: data.dir, limits: { editsPerSecond: 1000 } }); });
+// Creative (a sandbox): these tests build terrain without digging soil first; base.test.ts covers what building costs.
+beforeAll(async () => { relay = await startRelay({ dataDir: data.dir, limits: { editsPerSecond: 1000 }, creative: true }); });
 afterEach(() => disconnectAll(relay, open));
 afterAll(async () => { await relay.close(); data.remove(); });
 
@@ -125,7 +126,7 @@ describe('relay worlds', () => {
 describe('relay restart', () => {
   it('keeps the world, its edits and its chunks on the same data directory', async () => {
     const dir = tempDataDir();
-    let first = await startRelay({ dataDir: dir.dir, hubTuning: { foldEveryEdits: 1 } });
+    let first = await startRelay({ dataDir: dir.dir, hubTuning: { foldEveryEdits: 1 }, creative: true });
     const a = await player(first.url, 'Persist');
     const edits = surfaceEdits(1337, 3);
     let last = 0;
@@ -135,7 +136,7 @@ describe('relay restart', () => {
     }
     await disconnectAll(first, [a.socket]);
     await first.close();
-    first = await startRelay({ dataDir: dir.dir });
+    first = await startRelay({ dataDir: dir.dir, creative: true });
     try {
       const b = await player(first.url, 'Returner');
       expect(b.join.world.world_id).toBe(a.join.world.world_id);

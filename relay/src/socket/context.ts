@@ -13,6 +13,7 @@ import type { HubPort } from './hub-port.ts';
 import type { Identities } from './identities.ts';
 import type { RelayServer, Session } from './session.ts';
 import type { WorldRooms } from './world-room.ts';
+import type { BaseHub } from '../base/base-hub.ts';
 
 export interface SocketContext {
   io: RelayServer;
@@ -37,6 +38,8 @@ export interface SocketContext {
   verify: Verify;
   /** The /telemetry WebSocket clients the pages feed. */
   telemetry: TelemetryDoor;
+  /** Inventories, structures, grid and clock (issue 12); absent on a hub without a database. */
+  base?: BaseHub;
 }
 
 export function peerInfo(session: Session): PeerInfo {

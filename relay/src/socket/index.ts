@@ -13,12 +13,14 @@ import { socialHandlers } from './handlers/social.ts';
 import { telemetryHandlers } from './handlers/telemetry.ts';
 import { terrainHandlers } from './handlers/terrain.ts';
 import { worldHandlers } from './handlers/world.ts';
+import { baseHandlers } from './handlers/base.ts';
 
 /** Every client event, for per-event metrics; the type check below fails when the map gains one. */
 export const CLIENT_EVENTS = [
   'authenticate', 'join_world', 'leave_world', 'sync_player_position', 'sync_player_mode', 'save_player_state', 'scene_loaded',
   'sync_terrain_deform', 'request_terrain_chunk', 'request_terrain_edits', 'report_chunk_checksums', 'terrain_sync',
   'chat_message', 'typing_start', 'typing_stop', 'notification_read', 'debug_mode', 'telemetry_out', 'telemetry_close',
+  'inventory_add', 'inventory_remove', 'structure_place', 'structure_remove', 'power_toggle', 'world_time_set',
 ] as const satisfies readonly (keyof ClientToRelayEvents)[];
 type Unlisted = Exclude<keyof ClientToRelayEvents, (typeof CLIENT_EVENTS)[number]>;
 const everyEventListed: [Unlisted] extends [never] ? true : Unlisted = true;
@@ -28,6 +30,7 @@ export function attachSockets(base: Omit<SocketContext, 'identities'>) {
   const ctx: SocketContext = { ...base, identities: new Identities(() => base.limits.connectionsPerUser) };
   const table: HandlerTable = {
     ...authHandlers(ctx), ...worldHandlers(ctx), ...terrainHandlers(ctx), ...socialHandlers(ctx), ...debugHandlers(ctx), ...telemetryHandlers(ctx),
+    ...(ctx.base ? baseHandlers(ctx.base) : {}),
   };
   return installConnectionDoor(ctx, table);
 }

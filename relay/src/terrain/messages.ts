@@ -6,8 +6,11 @@
 import { z } from 'zod';
 import { BrushEditSchema, ChunkCoordSchema, WORLD_KINDS } from '../../../src/protocol/terrain.ts';
 import type { TypedError } from '../../../src/protocol/errors.ts';
+import { STRUCTURE_TYPE_IDS } from '../../../src/engine/base/structure-types.ts';
+import type { PlacementResult } from '../../../src/engine/base/placement.ts';
 
 const WorldId = z.number().int().positive();
+const Point = z.object({ x: z.number().finite(), y: z.number().finite(), z: z.number().finite() }).strict();
 const Seq = z.number().int().min(0);
 
 export const SequencedEditSchema = BrushEditSchema.extend({
@@ -33,11 +36,19 @@ export const TerrainRequestSchema = z.discriminatedUnion('op', [
     chunks: z.array(ChunkCoordSchema.extend({ checksum: z.string().regex(/^[0-9a-f]{64}$/) }).strict()).max(4096),
   }).strict(),
   z.object({ id: z.number().int(), op: z.literal('close'), world_id: WorldId }).strict(),
+  // Where a structure may stand, against this replica's terrain (engine/base/placement.ts) and the nearby structures.
+  z.object({
+    id: z.number().int(), op: z.literal('place_check'), world_id: WorldId,
+    type: z.enum(STRUCTURE_TYPE_IDS), position: Point, yaw: z.number().finite(),
+    nearby: z.array(z.object({ id: z.number().int(), type: z.enum(STRUCTURE_TYPE_IDS), x: z.number(), y: z.number(), z: z.number(), yaw: z.number() }).strict()).max(4096),
+  }).strict(),
 ]);
 
 export type TerrainRequest = z.infer<typeof TerrainRequestSchema>;
 export type TerrainOp = TerrainRequest['op'];
 export type SequencedEditInput = z.infer<typeof SequencedEditSchema>;
+
+export interface AppliedLedger { edit_seq: number; player_id: string; removed: number[]; added: number[] }
 
 export interface ChunkCoord3 { cx: number; cy: number; cz: number }
 export interface FoldedChunk extends ChunkCoord3 { data: Uint8Array; checksum: string }
@@ -45,13 +56,18 @@ export interface FoldedChunk extends ChunkCoord3 { data: Uint8Array; checksum: s
 /** What each op answers with. */
 export interface TerrainResults {
   open: { edit_seq: number; chunks: number };
-  apply: { edit_seq: number };
+  /**
+   * `ledgers`: per applied edit, the solid density it removed and added per material id
+   * (engine/mining/edit-ledger.ts), which the relay turns into mining yields and build costs.
+   */
+  apply: { edit_seq: number; ledgers: AppliedLedger[] };
   fold: { folded_seq: number; chunks: FoldedChunk[] };
   fold_done: { dirty: number };
   chunk: { data: Uint8Array; checksum: string; edit_seq: number };
   /** verifiable false: the edit's hashes are not kept (never sampled, too old, or in the future). */
   verify: { verifiable: boolean; mismatches: ChunkCoord3[] };
   close: { closed: boolean };
+  place_check: PlacementResult;
 }
 
 export type TerrainResponse =

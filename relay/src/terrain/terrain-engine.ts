@@ -11,12 +11,19 @@
  */
 import { createHash } from 'node:crypto';
 import { VoxelStore } from '../../../src/engine/voxel-store.ts';
+import { clearEditLedger, createEditLedger } from '../../../src/engine/mining/edit-ledger.ts';
+import { checkPlacement } from '../../../src/engine/base/placement.ts';
+import { densityGroundProbe } from '../../../src/engine/base/ground-probe.ts';
+import { sampleTrilinear } from '../../../src/engine/terrain-probe.ts';
+import { WORLD_BOUNDS } from '../../../src/protocol/world.ts';
+
+const WORLD_HEIGHT_M = WORLD_BOUNDS.maxY - WORLD_BOUNDS.minY;
 import { CHUNK_BYTES, chunkBytes, decodeChunk, encodeChunk } from '../../../src/engine/chunk-codec.ts';
 import { chunkKey, keyToCoord } from '../../../src/engine/chunk-key.ts';
 import { chunkInWorld } from '../../../src/protocol/terrain.ts';
 import { CHECKSUM_SAMPLE } from '../../../src/protocol/net/limits.ts';
 import { fail, ok, zodFailure, type Result } from '../../../src/protocol/errors.ts';
-import { TerrainRequestSchema, type SequencedEditInput, type TerrainRequest, type TerrainResponse, type TerrainResults } from './messages.ts';
+import { TerrainRequestSchema, type AppliedLedger, type SequencedEditInput, type TerrainRequest, type TerrainResponse, type TerrainResults } from './messages.ts';
 
 /** Sampled edits whose hashes are kept: 256 × 16 = the last 4096 edits can be verified. */
 export const KEPT_SAMPLES = 256;
@@ -34,8 +41,13 @@ const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(byt
 export function createTerrainEngine() {
   const worlds = new Map<number, WorldReplica>();
 
-  function applyOne(w: WorldReplica, e: SequencedEditInput): void {
-    const { touched } = w.store.applyEdit({ position: e.position, radius: e.radius, strength: e.strength, operation: e.operation });
+  const ledger = createEditLedger();
+
+  /** Applies one edit; with `ledgers`, records what it moved (mining and building are paid from it). */
+  function applyOne(w: WorldReplica, e: SequencedEditInput, ledgers?: AppliedLedger[]): void {
+    if (ledgers) clearEditLedger(ledger);
+    const { touched } = w.store.applyEdit({ position: e.position, radius: e.radius, strength: e.strength, operation: e.operation }, ledgers ? ledger : undefined);
+    if (ledgers) ledgers.push({ edit_seq: e.edit_seq, player_id: e.player_id, removed: Array.from(ledger.removed), added: Array.from(ledger.added) });
     w.seq = e.edit_seq;
     const sampled = e.edit_seq % CHECKSUM_SAMPLE === 0 ? new Map<number, string>() : null;
     for (let i = 0; i < touched.length; i += 3) {
@@ -81,8 +93,9 @@ export function createTerrainEngine() {
       case 'apply': {
         const order = checkOrder(w.seq, req.edits);
         if (!order.ok) return order;
-        for (const e of order.value) applyOne(w, e);
-        return ok({ edit_seq: w.seq });
+        const ledgers: AppliedLedger[] = [];
+        for (const e of order.value) applyOne(w, e, ledgers);
+        return ok({ edit_seq: w.seq, ledgers });
       }
       case 'fold': {
         const chunks = [...w.dirty.keys()].sort((a, b) => a - b).map((key) => {
@@ -109,6 +122,11 @@ export function createTerrainEngine() {
           return h !== undefined && h !== c.checksum;
         }).map(({ cx, cy, cz }) => ({ cx, cy, cz }));
         return ok({ verifiable: true, mismatches });
+      }
+      case 'place_check': {
+        // POST /base/place snaps from wherever it is given, so the search spans the world's height (1 m steps, then interpolated).
+        const probe = densityGroundProbe((x, y, z) => sampleTrilinear(w.store, x, y, z).density, WORLD_HEIGHT_M, 1);
+        return ok(checkPlacement({ type: req.type, position: req.position, yaw: req.yaw }, probe, req.nearby));
       }
       case 'close':
         return ok({ closed: worlds.delete(req.world_id) });

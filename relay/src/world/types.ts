@@ -6,6 +6,10 @@ import type { WorldRow } from '../db/worlds-repo.ts';
 import type { UsersRepo } from '../db/users-repo.ts';
 import type { PlayersRepo } from '../db/players-repo.ts';
 import type { ChatRepo } from '../db/chat-repo.ts';
+import type { AppliedLedger } from '../terrain/messages.ts';
+import type { PlacementResult } from '../../../src/engine/base/placement.ts';
+import type { PlacedStructure } from '../../../src/engine/base/footprint.ts';
+import type { StructureTypeId } from '../../../src/engine/base/structure-types.ts';
 
 export type { WorldRow };
 
@@ -45,6 +49,10 @@ export interface WorldService {
   submit(edit: BrushEdit, playerId: string): Promise<SequencedEdit>;
   /** Called in edit_seq order after each durable batch (the socket layer broadcasts). */
   onEdits(listener: (edits: SequencedEdit[]) => void): () => void;
+  /** Called in edit_seq order once the replica applied each batch, with what each edit moved per material. */
+  onApplied(listener: (ledgers: AppliedLedger[]) => void): () => void;
+  /** Where a structure may stand on the world's terrain (snapped, or why not). */
+  checkPlacement(req: { type: StructureTypeId; position: { x: number; y: number; z: number }; yaw: number; nearby: PlacedStructure[] }): Promise<PlacementResult>;
   /** The join manifest as of folded_seq; holds folding until release() or 30 s. */
   beginJoin(): Promise<JoinManifest>;
   /** A stored snapshot (as of folded_seq) or null if never edited. */

@@ -12,6 +12,10 @@ import type { WorldsRepo, WorldRow } from '../db/worlds-repo.ts';
 import type { EditsRepo } from '../db/edits-repo.ts';
 import type { ChunksRepo } from '../db/chunks-repo.ts';
 import type { TerrainHost } from '../terrain/terrain-host.ts';
+import type { AppliedLedger, TerrainRequest } from '../terrain/messages.ts';
+import type { PlacementResult } from '../../../src/engine/base/placement.ts';
+
+type TerrainRequestOf<K extends TerrainRequest['op']> = Extract<TerrainRequest, { op: K }>;
 import { EditBatcher } from './edit-batcher.ts';
 import { FoldGate } from './fold-gate.ts';
 import { writeFold } from './fold-writer.ts';
@@ -38,6 +42,7 @@ export class WorldServiceImpl implements WorldService {
   foldedSeq = 0;
   private readonly batcher: EditBatcher;
   private readonly listeners = new Set<(edits: SequencedEdit[]) => void>();
+  private readonly appliedListeners = new Set<(ledgers: AppliedLedger[]) => void>();
   private readonly gate = new FoldGate(() => this.fold());
   private readonly timer: NodeJS.Timeout;
   private reloading: Promise<void> | null = null;
@@ -83,6 +88,17 @@ export class WorldServiceImpl implements WorldService {
     return () => { this.listeners.delete(listener); };
   }
 
+  /** What each edit moved, once the replica has applied it (mining yields and build costs come from it). */
+  onApplied(listener: (ledgers: AppliedLedger[]) => void): () => void {
+    this.appliedListeners.add(listener);
+    return () => { this.appliedListeners.delete(listener); };
+  }
+
+  /** Where a structure may stand on this world's terrain (the replica's placement check). */
+  checkPlacement(req: Omit<TerrainRequestOf<'place_check'>, 'id' | 'op' | 'world_id'>): Promise<PlacementResult> {
+    return this.d.host.call('place_check', { world_id: this.worldId, ...req });
+  }
+
   /** Writes what is queued now; resolves once it is durable (or refused). */
   flush(): Promise<void> {
     return this.batcher.flush();
@@ -92,7 +108,11 @@ export class WorldServiceImpl implements WorldService {
   private committed(edits: SequencedEdit[]): void {
     this.editSeq = edits[edits.length - 1].edit_seq;
     // Sent now, in order; a failure (the worker died) rebuilds the replica from the database.
-    this.d.host.call('apply', { world_id: this.worldId, edits }).catch((e: Error) => {
+    this.d.host.call('apply', { world_id: this.worldId, edits }).then((r) => {
+      if (r.ledgers.length) for (const l of this.appliedListeners) {
+        try { l(r.ledgers); } catch (e) { this.d.log.error({ err: e }, 'onApplied listener threw'); }
+      }
+    }, (e: Error) => {
       this.d.log.warn({ err: e, world_id: this.worldId }, 'terrain apply failed; reloading the replica');
       void this.reload();
     });

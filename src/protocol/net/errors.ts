@@ -17,6 +17,10 @@ export const RELAY_ERROR_CODES = [
   /** The edits asked for were folded into chunk snapshots: fetch the chunks again (join_world). */
   'RESYNC_REQUIRED',
   'UNKNOWN_EVENT',
+  /** Seed 000's: an id that names nothing (a structure, an item not held). */
+  'RESOURCE_NOT_FOUND',
+  /** Seed 000's: cannot afford, no room, too heavy, or a spot a structure may not stand on (details.reason says which). */
+  'CONFLICT',
 ] as const;
 export type RelayErrorCode = (typeof RELAY_ERROR_CODES)[number];
 

@@ -14,6 +14,7 @@ import { CHAT_MAX_CHARS } from './limits.ts';
 import { WorldIdSchema, type WorldSummary } from './worlds.ts';
 import { ClientIdSchema, type ApiCall, type ApiReply } from './api-forward.ts';
 import type { TelemetryChannelSchema, TelemetryIn, TelemetryOut } from './telemetry-forward.ts';
+import type { BaseClientEvents, BaseJoin, BaseRelayEvents } from './base-events.ts';
 
 /** Seed 000 writes chunk coordinates as {x, y, z}. */
 export const ChunkCoordsSchema = z.object({
@@ -133,6 +134,8 @@ export interface JoinResult {
   player_state: SavedPlayerState | null;
   players: PeerInfo[];
   chat: ChatMessage[];
+  /** Inventory, structures, grid and clock (base-events.ts); absent from a relay without a database. */
+  base?: BaseJoin;
 }
 
 export interface Notification {
@@ -149,7 +152,7 @@ export interface Notification {
 
 type Reply<T> = (ack: Ack<T>) => void;
 
-export interface ClientToRelayEvents {
+export interface ClientToRelayEvents extends BaseClientEvents {
   authenticate(payload: z.input<typeof AuthenticateSchema>, reply: Reply<AuthResult>): void;
   join_world(payload: z.input<typeof JoinWorldSchema>, reply: Reply<JoinResult>): void;
   leave_world(payload: Record<string, never>, reply: Reply<{ left: boolean }>): void;
@@ -180,7 +183,7 @@ export interface ClientToRelayEvents {
   telemetry_close(payload: z.input<typeof TelemetryChannelSchema>): void;
 }
 
-export interface RelayToClientEvents {
+export interface RelayToClientEvents extends BaseRelayEvents {
   connected(data: { socketId: string; timestamp: string; protocol_version: number }): void;
   authenticated(data: AuthResult): void;
   authentication_error(data: { error: string; code: RelayError['code'] }): void;

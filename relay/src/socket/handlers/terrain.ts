@@ -7,7 +7,8 @@
 import {
   ChecksumReportSchema, RequestChunkSchema, RequestEditsSchema, TerrainDeformSchema, TerrainSyncSchema,
 } from '../../../../src/protocol/net/events.ts';
-import { handler, refuse, type HandlerTable } from '../event-door.ts';
+import { handler, refuse, Refusal, type HandlerTable } from '../event-door.ts';
+import { ownerOf } from './base.ts';
 import type { SocketContext } from '../context.ts';
 import type { Session } from '../session.ts';
 
@@ -20,7 +21,25 @@ export function terrainHandlers(ctx: SocketContext): HandlerTable {
       cls: 'edit', schema: TerrainDeformSchema, needs: 'world',
       async run(session, edit) {
         const started = process.hrtime.bigint();
-        const sequenced = await roomOf(session).service.submit(edit, userId(session));
+        const room = roomOf(session);
+        // Digs pay into the inventory and builds are paid from it (base/edit-payments.ts): a build holds its soil first.
+        // A creative relay is a sandbox: digs still yield, builds are free.
+        const pay = ctx.base?.get(room.worldId)?.payments;
+        const owner = ownerOf(session);
+        let reserved = 0;
+        if (pay && !ctx.base?.creative) {
+          const r = await pay.reserve(owner, edit);
+          if (!r.ok) throw new Refusal(r.error);
+          reserved = r.reserved;
+        }
+        let sequenced;
+        try {
+          sequenced = await room.service.submit(edit, userId(session));
+        } catch (e) {
+          if (pay) await pay.release(owner, reserved);
+          throw e;
+        }
+        pay?.expect(sequenced.edit_seq, owner, reserved);
         ctx.metrics.editAcked(Number(process.hrtime.bigint() - started) / 1e9);
         return { edit_seq: sequenced.edit_seq };
       },

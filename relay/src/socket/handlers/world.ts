@@ -12,6 +12,10 @@ import { worldSummary } from '../../http/world-routes.ts';
 import { handler, refuse, type HandlerTable } from '../event-door.ts';
 import { notify, peerInfo, type SocketContext } from '../context.ts';
 import type { Session } from '../session.ts';
+import type { BaseHub } from '../../base/base-hub.ts';
+import type { BaseJoin } from '../../../../src/protocol/net/base-events.ts';
+import type { WorldService } from '../../world/types.ts';
+import { ownerOf } from './base.ts';
 
 const user = (session: Session) => session.user as NonNullable<Session['user']>;
 
@@ -30,6 +34,10 @@ export async function leaveWorld(ctx: SocketContext, session: Session, reason: s
   session.room = null;
   session.peerId = 0;
   void session.socket.leave(room.key);
+  if (ctx.base) {
+    void session.socket.leave(inventoryRoom(user(session).id, room.worldId));
+    ctx.base.inventories.forget(ownerOf(session), room.worldId);
+  }
   ctx.io.to(room.key).emit('user_offline', { user_id: user(session).id, peer_id: peerId, last_seen: new Date().toISOString() });
   ctx.log.info({ world: room.worldId, user: user(session).id, reason }, 'left world');
   if (room.events?.has('player_left')) room.events.emit('player_left', { world_id: room.worldId, player_id: user(session).id, name: user(session).name });
@@ -39,6 +47,22 @@ export async function leaveWorld(ctx: SocketContext, session: Session, reason: s
     });
   }
   return true;
+}
+
+/** The player's own connections in one world: where its inventory_update goes (base-hub.ts). */
+const inventoryRoom = (playerId: string, worldId: number) => `player:${playerId}:${worldId}`;
+
+async function baseJoin(base: BaseHub, session: Session, service: WorldService): Promise<BaseJoin> {
+  const b = await base.forWorld(service);
+  const owner = ownerOf(session);
+  await session.socket.join(inventoryRoom(owner.playerId, service.worldId));
+  const states: BaseJoin['states'] = {};
+  for (const [id, e] of b.world.structures) states[id] = b.world.state(e);
+  return {
+    inventory: await base.inventories.get(owner, service.worldId),
+    structures: [...b.world.structures.values()].map((e) => e.info),
+    states, grid: b.world.reports(), clock: b.world.clockInfo(),
+  };
 }
 
 async function joinWorld(ctx: SocketContext, session: Session, worldId: number | undefined): Promise<JoinResult> {
@@ -70,6 +94,8 @@ async function joinWorld(ctx: SocketContext, session: Session, worldId: number |
     session.holdJoin(hold, ctx.joinHoldMs);
     const others = room.list().filter((s) => s !== session);
     await session.socket.join(room.key);
+    // After joining the room, so a structure placed meanwhile arrives as an event if the list missed it.
+    const base = ctx.base ? await baseJoin(ctx.base, session, room.service) : undefined;
     session.socket.to(room.key).emit('user_online', { ...peerInfo(session), last_seen: new Date().toISOString() });
     for (const other of others) notify(other, 'player_joined', 'Player joined', `${me.name} joined your world`, { user_id: me.id, name: me.name, world_id: row.world_id });
     ctx.log.info({ world: row.world_id, user: me.id, peer: peerId, edit_seq: hold.edit_seq }, 'joined world');
@@ -78,7 +104,7 @@ async function joinWorld(ctx: SocketContext, session: Session, worldId: number |
       world: worldSummary({ ...row, edit_seq: hold.edit_seq }, room.size),
       player_id: me.id, peer_id: peerId,
       edit_seq: hold.edit_seq, folded_seq: hold.folded_seq, edited_chunks: hold.edited_chunks,
-      player_state: saved ?? null, players: others.map(peerInfo), chat,
+      player_state: saved ?? null, players: others.map(peerInfo), chat, ...(base ? { base } : {}),
     };
   } catch (err) {
     if (session.joinHold !== hold) hold.release();

@@ -1,0 +1,170 @@
+/**
+ * One world's base layer on the relay (issue 12): its structures, the power grid they form and the
+ * world clock that drives the sun. The relay is the one simulator: it runs the engine's grid
+ * (engine/base/power-grid.ts) at its fixed 10 Hz tick while the world is open, tells the world what
+ * changed (power_grid_update per changed network, sync_structure_state per changed structure), and
+ * saves battery charges and switches to `structures.state` every SAVE_EVERY_MS and when it closes.
+ * Pages show the relay's figures; single-player, a page runs the same grid itself.
+ *
+ * Offline time is not simulated: the clock runs on (it is wall time), but a grid resumes from its
+ * saved charges when the world opens again.
+ */
+import type { NetworkReport } from '../../../src/engine/base/power-report.ts';
+import { networkReport, structurePower } from '../../../src/engine/base/power-report.ts';
+import { PowerGrid } from '../../../src/engine/base/power-grid.ts';
+import { WorldClock } from '../../../src/engine/base/world-clock.ts';
+import { windFactorQ16 } from '../../../src/engine/base/wind.ts';
+import { STRUCTURE_TYPES, type StructureTypeId } from '../../../src/engine/base/structure-types.ts';
+import type { StructureInfo, StructureState, WorldClockInfo } from '../../../src/protocol/net/base-events.ts';
+import type { StructureRow, StructuresRepo } from '../db/structures-repo.ts';
+
+/** Ticks run at most this far behind before the grid skips ahead (a stalled event loop must not spiral). */
+const MAX_CATCH_UP_TICKS = 50;
+export const SAVE_EVERY_MS = 10_000;
+
+export interface BaseWorldDeps {
+  worldId: number;
+  seed: number;
+  /** World time is now - epochMs. */
+  epochMs: number;
+  repo: StructuresRepo;
+  /** Public player id of a users row (for StructureInfo.owner_id). */
+  playerIdOf(dbId: number | null): string;
+  broadcast: { gridUpdate(networks: NetworkReport[], gone: string[], tick: number): void; state(id: string, state: StructureState): void };
+  now?: () => number;
+}
+
+export interface PlacedEntry { info: StructureInfo; ownerDb: number | null; n: number; type: StructureTypeId }
+
+export const numberOf = (structureId: string): number => Number(structureId.slice('structure_'.length));
+
+export class BaseWorld {
+  readonly grid = new PowerGrid();
+  readonly clock = new WorldClock();
+  readonly structures = new Map<string, PlacedEntry>();
+  private readonly lastState = new Map<string, string>();
+  private lastBases = new Set<string>();
+  private tickDone: number;
+  private epochMs: number;
+  private readonly now: () => number;
+
+  constructor(private readonly d: BaseWorldDeps, rows: StructureRow[]) {
+    this.now = d.now ?? Date.now;
+    this.epochMs = d.epochMs;
+    for (const r of rows) this.install(r);
+    this.tickDone = this.currentTick();
+  }
+
+  /** Adds a stored or new structure to the grid (battery charge and switch from its state). */
+  install(r: StructureRow): PlacedEntry {
+    const n = numberOf(r.structure_id);
+    const type = r.structure_type as StructureTypeId;
+    const enabled = r.state.enabled !== false;
+    this.grid.add({ id: n, type, x: r.position.x, y: r.position.y, z: r.position.z, enabled, health: r.health });
+    const charge = Number(r.state.charge_mj);
+    if (Number.isFinite(charge) && charge > 0) {
+      const s = this.grid.store.slotOf(n);
+      this.grid.store.chargeMj[s] = Math.min(charge, Math.round(STRUCTURE_TYPES[type].capacityWh * 3_600_000));
+    }
+    const entry: PlacedEntry = {
+      n, type, ownerDb: r.owner_id,
+      info: {
+        structure_id: r.structure_id, structure_type: r.structure_type, position: r.position, rotation: r.rotation,
+        owner_id: this.d.playerIdOf(r.owner_id), health: r.health, enabled, built_at: r.created_at,
+      },
+    };
+    this.structures.set(r.structure_id, entry);
+    return entry;
+  }
+
+  uninstall(structureId: string): PlacedEntry | null {
+    const e = this.structures.get(structureId);
+    if (!e) return null;
+    this.grid.remove(e.n);
+    this.structures.delete(structureId);
+    this.lastState.delete(structureId);
+    return e;
+  }
+
+  setEnabled(e: PlacedEntry, enabled: boolean): void {
+    e.info.enabled = enabled;
+    this.grid.setEnabled(e.n, enabled);
+  }
+
+  currentTick(): number {
+    return this.clock.tickAt(Math.max(0, this.now() - this.epochMs));
+  }
+
+  clockInfo(): WorldClockInfo {
+    const c = this.clock.config;
+    return { tick: this.currentTick(), tick_hz: c.tickHz, day_length_s: c.dayLengthSeconds, start_time_of_day: c.startTimeOfDay };
+  }
+
+  /** Moves the clock so it is `timeOfDay` now (same day); returns the new epoch to store. */
+  setTimeOfDay(timeOfDay: number): number {
+    const tick = this.currentTick();
+    const dayStart = tick - this.clock.dayTick(tick);
+    // dayStart is the tick of this day's midnight (it may be before tick 0 on the first day: then go a day on).
+    let wanted = dayStart + Math.round(timeOfDay * this.clock.ticksPerDay);
+    while (wanted < 0) wanted += this.clock.ticksPerDay;
+    this.epochMs = this.now() - Math.round((wanted * 1000) / this.clock.config.tickHz);
+    this.tickDone = this.currentTick();
+    return this.epochMs;
+  }
+
+  state(e: PlacedEntry): StructureState {
+    const p = structurePower(this.grid, e.n);
+    return { health: e.info.health, enabled: e.info.enabled, powered: p?.powered ?? false, status: p?.status ?? 'idle', output: p?.output ?? 0 };
+  }
+
+  reports(): NetworkReport[] {
+    this.grid.ensureTopology();
+    const out: NetworkReport[] = [];
+    for (let n = 0; n < this.grid.networks.count; n++) out.push(networkReport(this.grid, n));
+    return out;
+  }
+
+  /** Runs the ticks wall time has reached, then announces what changed. */
+  step(): void {
+    const target = this.currentTick();
+    if (target - this.tickDone > MAX_CATCH_UP_TICKS) this.tickDone = target - MAX_CATCH_UP_TICKS;
+    let changed = false;
+    while (this.tickDone < target) {
+      this.tickDone++;
+      const t = this.tickDone;
+      if (this.grid.tick(this.clock.solarFactorQ16(t), windFactorQ16(this.d.seed, t))) changed = true;
+    }
+    if (changed) this.announce();
+  }
+
+  private announce(): void {
+    const nets = this.grid.networks, changed: NetworkReport[] = [];
+    const bases = new Set<string>();
+    for (let n = 0; n < nets.count; n++) {
+      const r = networkReport(this.grid, n);
+      bases.add(r.base_id);
+      if (nets.changed[n] || !this.lastBases.has(r.base_id)) changed.push(r);
+    }
+    const gone = [...this.lastBases].filter((b) => !bases.has(b));
+    this.lastBases = bases;
+    if (changed.length || gone.length) this.d.broadcast.gridUpdate(changed, gone, this.tickDone);
+    for (const [id, e] of this.structures) {
+      const s = this.state(e);
+      const key = `${s.health}|${s.enabled}|${s.powered}|${s.status}|${s.output}`;
+      if (this.lastState.get(id) === key) continue;
+      this.lastState.set(id, key);
+      this.d.broadcast.state(id, s);
+    }
+  }
+
+  /** Battery charges and switches, for structures.state. */
+  saveList(): Array<{ structure_id: string; health: number; state: Record<string, unknown> }> {
+    const out = [];
+    for (const [id, e] of this.structures) {
+      const s = this.grid.store.slotOf(e.n);
+      const charge = s >= 0 ? this.grid.store.chargeMj[s] : 0;
+      out.push({ structure_id: id, health: e.info.health, state: { enabled: e.info.enabled, ...(charge > 0 ? { charge_mj: charge } : {}) } });
+    }
+    return out;
+  }
+}
