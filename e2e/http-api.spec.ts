@@ -22,7 +22,9 @@ const SECRET = 'an e2e token secret of at least thirty-two bytes';
 let relay: RelayProcess;
 test.beforeAll(async () => {
   // The examples are 41 calls, many of them writes and some expensive: budgets raised for one test client.
-  relay = await startRelay({ args: ['--http-limit', 'writesPerMinute=1000,perMinute=1000,expensivePerSecond=100', '--token-secret', SECRET] });
+  relay = await startRelay({ args: ['--http-limit', 'writesPerMinute=1000,perMinute=1000,expensivePerSecond=100', '--token-secret', SECRET,
+    // A sandbox: seed 000's POST /terrain/deform example builds, which would otherwise need soil dug first.
+    '--creative'] });
 });
 test.afterAll(async () => { await relay?.stop(); });
 

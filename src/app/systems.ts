@@ -58,7 +58,7 @@ export function createSystems(game: Game, batch: TerrainBatch) {
     createStreamingSystem({ streamer: game.streamer, batch, viewer: frame.viewer, streaming: game.streaming }),
     createDesktopAimSystem({ batch, frame, store }),
     controllers,
-    createBrushSystem({ frame, store, deform: game.deform }),
+    createBrushSystem({ frame, store, deform: game.deform, refused: (message) => game.showBanner(message, 2500) }),
     brushPreview,
     shipModel,
     wristPanel,

@@ -4,6 +4,7 @@
  * (EditSequencer), repair chunks the relay resends, report checksums of sampled edits, and resume
  * after an outage from the last applied sequence number (or rebuild when the relay folded past it).
  */
+import { apiCodeOf } from './relay-codes.ts';
 import { fail, ok, type Result } from '../protocol/errors.ts';
 import { relayError, type RelayError } from '../protocol/net/errors.ts';
 import type { BrushEdit, EditOutcome } from '../protocol/terrain.ts';
@@ -174,7 +175,7 @@ export class WorldSession {
     const socket = this.socket;
     if (!socket?.connected || !this.attached) return fail('SERVICE_UNAVAILABLE', 'not connected to the shared world (reconnecting?)');
     const ack = await call(socket, 'sync_terrain_deform', edit);
-    if (!ack.ok) return fail(ack.error.code === 'RATE_LIMITED' ? 'RATE_LIMIT_EXCEEDED' : ack.error.code === 'VALIDATION_ERROR' ? 'INVALID_PARAMETER' : 'SERVICE_UNAVAILABLE', ack.error.error);
+    if (!ack.ok) return fail(apiCodeOf(ack.error.code), ack.error.error);
     const editSeq = ack.value.edit_seq;
     const done = await this.sequencer.acknowledged(editSeq);
     // Folded into snapshots we installed (a resync while it was in flight): applied, by them.

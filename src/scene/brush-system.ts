@@ -12,7 +12,10 @@ const STRENGTH = 4;
  * and never while the previous stroke is still being re-meshed (so held buttons cannot flood the
  * workers). Waits while the simulation is held.
  */
-export function createBrushSystem(deps: { frame: Pick<FrameState, 'aim' | 'tool'>; store: GameStore; deform(edit: BrushEdit): Promise<Result<EditOutcome>> }): System {
+/** `refused` tells the player why a stroke did not happen when it is something they can act on (no soil to build with). */
+export function createBrushSystem(deps: {
+  frame: Pick<FrameState, 'aim' | 'tool'>; store: GameStore; deform(edit: BrushEdit): Promise<Result<EditOutcome>>; refused?(message: string): void;
+}): System {
   const { aim, tool } = deps.frame;
   let busy = false;
   let last = -Infinity;
@@ -29,7 +32,9 @@ export function createBrushSystem(deps: { frame: Pick<FrameState, 'aim' | 'tool'
       // Building starts a little out of the surface so the new material grows toward the player.
       const lift = operation === 'add' ? radius * 0.35 : 0;
       const position = { x: point.x + normal.x * lift, y: point.y + normal.y * lift, z: point.z + normal.z * lift };
-      void deps.deform({ position, radius, strength: STRENGTH, operation }).finally(done);
+      void deps.deform({ position, radius, strength: STRENGTH, operation }).then((r) => {
+        if (!r.ok && r.error.code === 'CONFLICT') deps.refused?.(r.error.message);
+      }).finally(done);
     },
   };
 }

@@ -20,10 +20,10 @@ const Controller = Pose.extend({ buttons: z.object({ trigger: z.boolean(), grip:
 
 export const TERRAIN_ROUTES = routeTable({
   'POST /terrain/deform': defineRoute({
-    method: 'POST', path: '/terrain/deform', group: 'Terrain Manipulation', kind: 'write', statuses: [400, 503],
+    method: 'POST', path: '/terrain/deform', group: 'Terrain Manipulation', kind: 'write', statuses: [400, 409, 503],
     query: NoQuery,
     summary: 'Add, remove or smooth terrain in a sphere; answers once every touched chunk is re-meshed and drawn',
-    description: 'In a shared world the edit goes to the relay, which numbers it and broadcasts it to every player (this one included); it is applied here when that broadcast comes back, so all replicas apply edits in one order. `edit_seq` (ours) is its number there; null single-player. 503 while reconnecting to the relay.',
+    description: 'In a shared world the edit goes to the relay, which numbers it and broadcasts it to every player (this one included); it is applied here when that broadcast comes back, so all replicas apply edits in one order. `edit_seq` (ours) is its number there; null single-player. 503 while reconnecting to the relay. In a shared world a dig puts what it removed into the player\'s inventory and a build costs soil: 409 CONFLICT when the player holds too little (a creative relay builds for free).',
     body: BrushEditSchema.strict(),
     response: z.object({ status: Success, position: Vec3Out, voxels_modified: z.number(), edit_seq: z.number().nullable(), timestamp: Timestamp }),
     example: { body: { position: { x: 100, y: 50, z: 100 }, radius: 5.0, strength: 2.0, operation: 'add' } },
