@@ -161,7 +161,7 @@ export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
   const telemetry = createTelemetryDoor({ pages, verify, log });
   telemetry.attach(server);
   // Inventories, structures, the power grid and the world clock (issue 12) live in the hub's database.
-  const base = db ? new BaseHub(db, io, log, opts.creative ?? false) : null;
+  const base = db ? new BaseHub(db, io, log, opts.creative ?? false, events) : null;
   const sockets = attachSockets({ io, hub: theHub, rooms, pages, telemetry, verify, base: base ?? undefined, characterFor: accounts ? (u, w) => accounts.service.characterFor(u, w) : undefined,
     openToGuests: accounts ? (w) => accounts.service.openToGuests(w) : undefined, limits, metrics, log, joinHoldMs: opts.joinHoldMs ?? 60_000, debugIntervalMs: opts.debugIntervalMs ?? 2_000 });
 

@@ -18,6 +18,7 @@ import { RemotePlayers } from './remote-players.ts';
 import { WorldSession } from './world-session.ts';
 import type { TerrainReplica } from './terrain-replica.ts';
 import { applyJoin, bindPresence } from './presence.ts';
+import { BaseReplica } from './base-replica.ts';
 
 /** How often the player's state is saved to the relay while in a world. */
 const SAVE_EVERY_MS = 5000;
@@ -35,6 +36,8 @@ export interface WorldHost {
 export class NetClient {
   readonly store: NetStore = createNetStore();
   readonly remote = new RemotePlayers();
+  /** Inventory, structures, grid and clock as the relay has them (issue 12). */
+  readonly base = new BaseReplica(() => (this.inWorld() ? this.connection.socket : null));
   readonly session: WorldSession;
   /** Signed in to an account, or the browser's guest (account-session.ts). */
   readonly account: AccountSession;
@@ -63,6 +66,7 @@ export class NetClient {
       onOffline: () => {
         this.session.detach();
         this.remote.clear();
+        this.base.clear();
         this.store.setState({ players: [], typing: [] });
       },
     }, url);
@@ -133,6 +137,7 @@ export class NetClient {
       await this.save();
       await call(socket, 'leave_world', {});
     }
+    this.base.clear();
     this.connection.disconnect('disconnected');
   }
 
@@ -227,19 +232,24 @@ export class NetClient {
   private async join(socket: RelaySocket): Promise<void> {
     this.session.bind(socket);
     bindPresence(socket, this.store, this.remote);
+    this.base.bind(socket);
     const join = await this.session.joinWorld(socket, this.worldId);
     this.afterJoin(join);
   }
 
   private async resume(socket: RelaySocket): Promise<void> {
     await this.session.resume(socket);
-    if (this.session.join) applyJoin(this.store, this.remote, this.session.join);
+    if (this.session.join) {
+      applyJoin(this.store, this.remote, this.session.join);
+      this.base.applyJoin(this.session.join.base);
+    }
   }
 
   private afterJoin(join: JoinResult): void {
     this.worldId = join.world.world_id;
     this.spawnState = join.player_state;
     applyJoin(this.store, this.remote, join);
+    this.base.applyJoin(join.base);
     this.store.setState({ editSeq: join.folded_seq });
   }
 

@@ -5,9 +5,10 @@
 import { z } from 'zod';
 import { fail, ok, zodFailure, type ErrorCode, type Result } from './errors.ts';
 import type { Vec3 } from './vec3.ts';
+import type { NetworkReport, StructureInfo } from './net/base-events.ts';
 
 /** One list, so later event kinds (creature_spawned, ...) are a one-line change everywhere. */
-export const TELEMETRY_EVENTS = ['fps', 'vr_tracking', 'player_position', 'scene_loaded', 'error', 'warning', 'terrain_modified'] as const;
+export const TELEMETRY_EVENTS = ['fps', 'vr_tracking', 'player_position', 'scene_loaded', 'error', 'warning', 'terrain_modified', 'structure_built', 'power_grid_update'] as const;
 export type TelemetryEvent = (typeof TELEMETRY_EVENTS)[number];
 
 /** Events sent on a timer from the frame loop; the rest are pushed when they happen. */
@@ -110,6 +111,8 @@ export interface TelemetryEventDataMap {
   error: TelemetryIssueData;
   warning: TelemetryIssueData;
   terrain_modified: TerrainModifiedData;
+  structure_built: StructureInfo;
+  power_grid_update: { networks: NetworkReport[]; gone: string[]; tick: number };
 }
 
 export interface TelemetrySnapshotData {

@@ -12,6 +12,7 @@ import { StructuresRepo } from '../db/structures-repo.ts';
 import type { Logger } from '../log.ts';
 import type { RelayServer } from '../socket/server-types.ts';
 import type { WorldService } from '../world/types.ts';
+import type { RelayEvents } from '../events/relay-events.ts';
 import { BaseWorld, SAVE_EVERY_MS } from './base-world.ts';
 import { EditPayments } from './edit-payments.ts';
 import { InventoryService } from './inventory-service.ts';
@@ -28,7 +29,7 @@ export class BaseHub {
   private readonly ticker: NodeJS.Timeout;
   private readonly saver: NodeJS.Timeout;
 
-  constructor(private readonly db: Kysely<Database>, private readonly io: RelayServer, private readonly log: Logger, readonly creative: boolean) {
+  constructor(private readonly db: Kysely<Database>, private readonly io: RelayServer, private readonly log: Logger, readonly creative: boolean, readonly events?: RelayEvents) {
     this.structuresRepo = new StructuresRepo(db);
     this.inventories = new InventoryService(new InventoryRepo(db), (owner, worldId, update) => {
       // Only the owner's own connections in that world hear about its inventory.
@@ -102,7 +103,10 @@ export class BaseHub {
       worldId, seed: Number(row.seed), epochMs: Number.isFinite(epoch) ? epoch : Date.now(), repo: this.structuresRepo,
       playerIdOf: (dbId) => (dbId === null ? 'unknown' : owners.get(dbId) ?? `user_${dbId}`),
       broadcast: {
-        gridUpdate: (networks, gone, tick) => this.io.to(room).emit('power_grid_update', { networks, gone, tick }),
+        gridUpdate: (networks, gone, tick) => {
+          this.io.to(room).emit('power_grid_update', { networks, gone, tick });
+          if (this.events?.has('power_grid_update')) this.events.emit('power_grid_update', { world_id: worldId, networks, gone, tick });
+        },
         state: (structure_id, state) => this.io.to(room).volatile.emit('sync_structure_state', { structure_id, state }),
       },
     }, rows);

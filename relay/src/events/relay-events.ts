@@ -5,6 +5,7 @@
  * at all, and a throwing listener is reported, never thrown into the path that emitted.
  */
 import type { SequencedEdit } from '../../../src/protocol/net/events.ts';
+import type { NetworkReport } from '../../../src/protocol/net/base-events.ts';
 
 export interface RelayEventMap {
   /** A relay-acknowledged (durable, sequenced) terrain edit, as it is broadcast to the world. */
@@ -15,10 +16,14 @@ export interface RelayEventMap {
   player_left: { world_id: number; player_id: string; name: string };
   /** A player's page finished loading the world's scene (or reloading it). */
   scene_loaded: { world_id: number; player_id: string; name: string; scene_path: string; load_time_ms: number; reload: boolean };
+  /** A structure was placed (seed 000's telemetry event of the same name). */
+  structure_built: { world_id: number; structure_id: string; structure_type: string; owner_id: string; position: { x: number; y: number; z: number } };
+  /** Power networks whose figures changed (seed 000's power_grid_update), at most one a tick. */
+  power_grid_update: { world_id: number; networks: NetworkReport[]; gone: string[]; tick: number };
 }
 
 export type RelayEventName = keyof RelayEventMap;
-export const RELAY_EVENT_NAMES = ['terrain_modified', 'player_joined', 'player_left', 'scene_loaded'] as const satisfies readonly RelayEventName[];
+export const RELAY_EVENT_NAMES = ['terrain_modified', 'player_joined', 'player_left', 'scene_loaded', 'structure_built', 'power_grid_update'] as const satisfies readonly RelayEventName[];
 type Unlisted = Exclude<RelayEventName, (typeof RELAY_EVENT_NAMES)[number]>;
 const everyEventListed: [Unlisted] extends [never] ? true : Unlisted = true;
 void everyEventListed;
@@ -26,7 +31,7 @@ void everyEventListed;
 export type RelayListener<K extends RelayEventName> = (data: RelayEventMap[K]) => void;
 
 export class RelayEvents {
-  private readonly listeners: { [K in RelayEventName]: RelayListener<K>[] } = { terrain_modified: [], player_joined: [], player_left: [], scene_loaded: [] };
+  private readonly listeners: { [K in RelayEventName]: RelayListener<K>[] } = { terrain_modified: [], player_joined: [], player_left: [], scene_loaded: [], structure_built: [], power_grid_update: [] };
 
   /** `onError` hears a listener's exception (the emitter carries on). */
   constructor(private readonly onError: (err: unknown, event: RelayEventName) => void = () => {}) {}

@@ -94,6 +94,9 @@ export function baseHandlers(base: BaseHub): HandlerTable {
         const entry = b.world.install({ ...row, owner_id: owner.dbId });
         entry.info.owner_id = owner.playerId;
         session.socket.nsp.to(b.room).emit('sync_structure_place', entry.info);
+        if (base.events?.has('structure_built')) {
+          base.events.emit('structure_built', { world_id: worldId, structure_id: entry.info.structure_id, structure_type: type, owner_id: owner.playerId, position: entry.info.position });
+        }
         return { structure: entry.info };
       },
     }),
