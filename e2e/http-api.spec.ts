@@ -14,6 +14,14 @@ import { startRelay, type RelayProcess } from './helpers/relay-process.ts';
 /** Seed examples that cannot succeed here, with the documented status they answer instead. */
 const EXPECTED: Record<string, number> = {
   'POST /vr/recenter': 503, // needs a tracked headset
+  // Issue 12 in a fresh world: the seed's spot (100, 50, 100) is a hillside, so placing there is refused
+  // with the slope (409); its ids (structure_789, structure_790) name nothing here (404), and there is
+  // no power network yet (404). e2e/base.spec.ts places, reads and switches real structures.
+  'POST /base/place': 409,
+  'POST /base/remove': 404,
+  'GET /base/info': 404,
+  'GET /power/status': 404,
+  'POST /power/toggle': 404,
 };
 /** Leaves the relay: the page it would disconnect is the one that would answer it (covered in-page, api.spec.ts). */
 const SKIP = 'POST /disconnect';
