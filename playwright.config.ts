@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './e2e/helpers/browser.ts';
+import { chromiumLaunchOptions, VIEWPORT } from './e2e/helpers/browser.ts';
 
 // E2E_PORT lets a second checkout run its suite beside this one.
 const PORT = Number(process.env.E2E_PORT ?? 4317);
@@ -17,9 +17,8 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://localhost:${PORT}`,
-    // SwiftShader draws every pixel on the CPU: 960×540 runs the suite about 40% faster than 1280×720
-    // and still leaves the HUD its room. E2E_W / E2E_H override it (e.g. to look at a bigger screen).
-    viewport: { width: Number(process.env.E2E_W ?? 960), height: Number(process.env.E2E_H ?? 540) },
+    // 960×540 unless E2E_W / E2E_H say otherwise (see VIEWPORT); specs in emulated VR use half of it.
+    viewport: VIEWPORT,
     launchOptions: chromiumLaunchOptions(),
     // A failed test keeps its trace: every action and expect with its timing and stack, console and
     // network. Not the DOM snapshots taken around every action, nor the screencast: they are recorded

@@ -2,6 +2,9 @@ import { test, expect, openGame, state, frames, ARTIFACTS, player } from './help
 import type { Page } from '@playwright/test';
 import { api } from './helpers/api.ts';
 import { INPUT_FIELDS } from '../src/protocol/automation.ts';
+import { XR_VIEWPORT } from './helpers/browser.ts';
+
+test.use({ viewport: XR_VIEWPORT });
 
 const tracking = (page: Page) => page.evaluate(() => window.spacetime!.vr.tracking());
 /** Quaternion for a rotation of `deg` degrees about the x axis (pitch up is positive). */

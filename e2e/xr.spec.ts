@@ -1,4 +1,7 @@
 import { test, expect, openGame, state, waitStreamed, frames, ARTIFACTS } from './helpers/game.ts';
+import { XR_VIEWPORT } from './helpers/browser.ts';
+
+test.use({ viewport: XR_VIEWPORT });
 
 // Pitched 50° down: the controller's −z ray meets the ground a few metres ahead.
 const DOWN = { x: -Math.sin((50 / 2) * (Math.PI / 180)), y: 0, z: 0, w: Math.cos((50 / 2) * (Math.PI / 180)) };
