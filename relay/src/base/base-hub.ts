@@ -107,7 +107,8 @@ export class BaseHub {
           this.io.to(room).emit('power_grid_update', { networks, gone, tick });
           if (this.events?.has('power_grid_update')) this.events.emit('power_grid_update', { world_id: worldId, networks, gone, tick });
         },
-        state: (structure_id, state) => this.io.to(room).volatile.emit('sync_structure_state', { structure_id, state }),
+        // Reliable, though the seed marks it unreliable: states change on switches and grid events, not every tick.
+        state: (structure_id, state) => this.io.to(room).emit('sync_structure_state', { structure_id, state }),
       },
     }, rows);
     const payments = new EditPayments(worldId, this.inventories, (err) => this.log.error({ err, world: worldId }, 'settling an edit with the inventory failed'));

@@ -59,6 +59,14 @@ describe('a world\'s base on the relay', () => {
     expect(Number(saved.find((s) => s.structure_id === 'structure_2')?.state.charge_mj)).toBeGreaterThan(0);
   });
 
+  it('shows real statuses from the start: a consumer saved switched off is disabled before any tick of wall time', () => {
+    const w = new BaseWorld({
+      worldId: 1, seed: 1337, epochMs: T0, repo: {} as StructuresRepo, playerIdOf: (id) => `user_${id}`, now: () => T0,
+      broadcast: { gridUpdate: () => undefined, state: () => undefined },
+    }, [row(1, 'solar_panel', 0), { ...row(3, 'oxygenator', -2.5), state: { enabled: false } }]);
+    expect(w.state(w.structures.get('structure_3')!)).toMatchObject({ enabled: false, status: 'disabled', powered: false });
+  });
+
   it('sets the time of day on the same day, and the next day when the day has not reached it', () => {
     const { w } = world();
     w.setTimeOfDay(0.5);

@@ -43,7 +43,7 @@ export class BaseWorld {
   readonly clock = new WorldClock();
   readonly structures = new Map<string, PlacedEntry>();
   private readonly lastState = new Map<string, string>();
-  private lastBases = new Set<string>();
+  private lastReports = new Map<string, string>();
   private tickDone: number;
   private epochMs: number;
   private readonly now: () => number;
@@ -53,6 +53,9 @@ export class BaseWorld {
     this.epochMs = d.epochMs;
     for (const r of rows) this.install(r);
     this.tickDone = this.currentTick();
+    // One tick at once, so the first joiners see real statuses (a switched-off consumer as disabled), not blank results.
+    this.grid.tick(this.clock.solarFactorQ16(this.tickDone), windFactorQ16(this.d.seed, this.tickDone));
+    this.announce();
   }
 
   /** Adds a stored or new structure to the grid (battery charge and switch from its state). */
@@ -137,16 +140,21 @@ export class BaseWorld {
     if (changed) this.announce();
   }
 
+  /**
+   * Several ticks may run in one step and the grid's per-network flags describe the last one only,
+   * so what changed is found by comparing each network's report with the one last sent.
+   */
   private announce(): void {
     const nets = this.grid.networks, changed: NetworkReport[] = [];
-    const bases = new Set<string>();
+    const sent = new Map<string, string>();
     for (let n = 0; n < nets.count; n++) {
       const r = networkReport(this.grid, n);
-      bases.add(r.base_id);
-      if (nets.changed[n] || !this.lastBases.has(r.base_id)) changed.push(r);
+      const json = JSON.stringify(r);
+      sent.set(r.base_id, json);
+      if (this.lastReports.get(r.base_id) !== json) changed.push(r);
     }
-    const gone = [...this.lastBases].filter((b) => !bases.has(b));
-    this.lastBases = bases;
+    const gone = [...this.lastReports.keys()].filter((b) => !sent.has(b));
+    this.lastReports = sent;
     if (changed.length || gone.length) this.d.broadcast.gridUpdate(changed, gone, this.tickDone);
     for (const [id, e] of this.structures) {
       const s = this.state(e);
