@@ -3,6 +3,7 @@
  * on request, never per tick. Power in W, battery charge and capacity in Wh (two decimals).
  * Structure ids are the caller's numbers; `name` turns them into the API's strings.
  */
+import type { NetworkReport } from '../../protocol/net/base-events.ts';
 import type { PowerGrid } from './power-grid.ts';
 import { mjToWh } from './power-units.ts';
 import { STRUCTURE_STATUSES, type StructureStatus } from './structure-store.ts';
@@ -20,27 +21,9 @@ export interface StructurePower {
   output: number;
 }
 
-/** A network member as GET /power/status lists it. */
-export interface MemberRow {
-  structure_id: string;
-  type: StructureTypeId;
-  status: StructureStatus;
-}
-
-export interface NetworkReport {
-  base_id: string;
-  total_generation: number;
-  total_consumption: number;
-  /** W the consumers asked for; above total_consumption during a brown-out. */
-  total_demand: number;
-  battery_charge: number;
-  battery_capacity: number;
-  grid_healthy: boolean;
-  generators: (MemberRow & { output: number })[];
-  consumers: (MemberRow & { consumption: number })[];
-  /** Not in the seed: each battery's flow (W), charge and capacity (Wh). */
-  batteries: (MemberRow & { output: number; charge: number; capacity: number })[];
-}
+/** Seed 000's GET /power/status shape, as the relay link carries it (protocol/net/base-events.ts). */
+export type { NetworkReport };
+type MemberRow = Omit<NetworkReport['generators'][number], 'output'>;
 
 /** One structure's power state, or null when the grid does not hold it. */
 export function structurePower(grid: PowerGrid, id: number, name = structureName): StructurePower | null {
