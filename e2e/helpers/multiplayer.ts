@@ -104,14 +104,14 @@ export const remotePlayers = (page: Page): Promise<BridgeRemotePlayer[]> => page
 
 export const distance = (a: Vec3, b: Vec3) => Math.hypot(a.x - b.x, a.y - b.y, a.z - b.z);
 
-/** SHA-256 of each chunk's voxels on this page (read-only: unlike POST /terrain/sync, it pushes nothing). */
+/**
+ * SHA-256 of each chunk's voxels on this page (read-only: unlike POST /terrain/sync, it pushes
+ * nothing), in the order given. Asked all at once: the worker answers them in order either way, and
+ * one at a time each answer waited for a frame of the page's busy main thread.
+ */
 export function chunkHashes(page: Page, chunks: Array<{ x: number; y: number; z: number }>): Promise<string[]> {
-  return page.evaluate(async (cs) => {
-    const out: string[] = [];
-    for (const c of cs) {
-      const r = await window.spacetime!.terrain.chunkHash(c.x, c.y, c.z);
-      out.push(r.ok ? r.value : `error:${r.error.code}`);
-    }
-    return out;
-  }, chunks);
+  return page.evaluate((cs) => Promise.all(cs.map(async (c) => {
+    const r = await window.spacetime!.terrain.chunkHash(c.x, c.y, c.z);
+    return r.ok ? r.value : `error:${r.error.code}`;
+  })), chunks);
 }
