@@ -14,6 +14,7 @@ import type { TerrainBatch } from '../scene/terrain-batch.ts';
 import { SceneManager } from './scenes/scene-manager.ts';
 import { CollisionSink } from './collision-sink.ts';
 import { createSceneHost, sceneForWorld, type LoadGate } from './scene-host.ts';
+import { OxygenZones } from '../net/oxygen-zones.ts';
 import { NetClient } from '../net/net-client.ts';
 import type { DeformOutcome } from '../net/world-session.ts';
 import type { TerrainReplica } from '../net/terrain-replica.ts';
@@ -111,7 +112,9 @@ export function createGame(flags: UrlFlags): Game {
   const pool: TerrainPool = new TerrainPool({ seed: flags.seed, kind: 'planet' }, poolSizeFor(navigator.hardwareConcurrency), (m) => streamer.onMesh(m));
   const streamer = new ChunkStreamer(pool, new CollisionSink(collision, buffered));
   const clock = new TickClock(TICK_SECONDS, MAX_TICKS_PER_STEP);
-  const player = new PlayerSim(collision, { clock });
+  // Breathing reads the shared base's oxygen zones, which exist once the net client does (below).
+  let zones: OxygenZones | null = null;
+  const player = new PlayerSim(collision, { clock, isPressurised: (x, y, z) => zones !== null && zones.covers(x, y, z) });
   const frame = createFrameState();
   const events = new GameEvents();
   const waiters = new FrameWaiters();
@@ -132,6 +135,7 @@ export function createGame(flags: UrlFlags): Game {
       return { position: s.position, rotation: s.rotation, health: s.health, oxygen: s.oxygen, mode: s.mode };
     },
   }, flags.world ?? undefined);
+  zones = new OxygenZones(net.base.store);
   // Given up or left: the world goes on single-player (a later join reloads the shared one).
   net.store.subscribe((s, prev) => {
     if (s.state === 'offline' && prev.state !== 'offline') gate.shared = false;

@@ -14,6 +14,7 @@ import { networkReport, structurePower } from '../../../src/engine/base/power-re
 import { PowerGrid } from '../../../src/engine/base/power-grid.ts';
 import { WorldClock } from '../../../src/engine/base/world-clock.ts';
 import { windFactorQ16 } from '../../../src/engine/base/wind.ts';
+import { givesOxygen } from '../../../src/engine/base/oxygen.ts';
 import { STRUCTURE_TYPES, type StructureTypeId } from '../../../src/engine/base/structure-types.ts';
 import type { StructureInfo, StructureState, WorldClockInfo } from '../../../src/protocol/net/base-events.ts';
 import type { StructureRow, StructuresRepo } from '../db/structures-repo.ts';
@@ -117,7 +118,10 @@ export class BaseWorld {
 
   state(e: PlacedEntry): StructureState {
     const p = structurePower(this.grid, e.n);
-    return { health: e.info.health, enabled: e.info.enabled, powered: p?.powered ?? false, status: p?.status ?? 'idle', output: p?.output ?? 0 };
+    return {
+      health: e.info.health, enabled: e.info.enabled, powered: p?.powered ?? false, status: p?.status ?? 'idle', output: p?.output ?? 0,
+      oxygen: givesOxygen(this.grid, e.n),
+    };
   }
 
   reports(): NetworkReport[] {
@@ -158,7 +162,7 @@ export class BaseWorld {
     if (changed.length || gone.length) this.d.broadcast.gridUpdate(changed, gone, this.tickDone);
     for (const [id, e] of this.structures) {
       const s = this.state(e);
-      const key = `${s.health}|${s.enabled}|${s.powered}|${s.status}|${s.output}`;
+      const key = `${s.health}|${s.enabled}|${s.powered}|${s.status}|${s.output}|${s.oxygen}`;
       if (this.lastState.get(id) === key) continue;
       this.lastState.set(id, key);
       this.d.broadcast.state(id, s);

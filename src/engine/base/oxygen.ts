@@ -20,7 +20,7 @@ export function oxygenSourceAt(grid: PowerGrid, x: number, y: number, z: number)
     for (let s = hash.head[hash.bucket(cx + dx, cy + dy, cz + dz)]; s >= 0; s = hash.next[s]) {
       const t = st.type[s], r = TYPE_OXYGEN_RANGE[t];
       if (r === 0) continue;
-      const on = TYPE_OXYGEN_SOURCE[t] ? st.powered[s] === 1 : st.enabled[s] === 1 && oxygenNet[st.network[s]] === 1;
+      const on = TYPE_OXYGEN_SOURCE[t] ? st.powered[s] === 1 : st.enabled[s] === 1 && oxygenNet[st.network[s]] === 1; // as givesOxygen
       if (!on) continue;
       const ex = st.x[s] - x, ey = st.y[s] - y, ez = st.z[s] - z;
       const d2 = ex * ex + ey * ey + ez * ez;
@@ -33,3 +33,13 @@ export function oxygenSourceAt(grid: PowerGrid, x: number, y: number, z: number)
 
 export const isOxygenated = (grid: PowerGrid, x: number, y: number, z: number): boolean =>
   oxygenSourceAt(grid, x, y, z) >= 0;
+
+/** Whether structure `id` gives oxygen after the last tick (a powered source, or a live pole on a network with one). */
+export function givesOxygen(grid: PowerGrid, id: number): boolean {
+  grid.ensureTopology();
+  const st = grid.store, s = st.slotOf(id);
+  if (s < 0) return false;
+  const t = st.type[s];
+  if (TYPE_OXYGEN_RANGE[t] === 0) return false;
+  return TYPE_OXYGEN_SOURCE[t] ? st.powered[s] === 1 : st.enabled[s] === 1 && grid.networks.oxygen[st.network[s]] === 1;
+}

@@ -84,6 +84,8 @@ export interface StructureState {
   status: StructureStatus;
   /** W made, drawn or (batteries) delivered. */
   output: number;
+  /** Whether it gives oxygen now, within its type's oxygen range (a powered oxygenator or habitat, a live pole on such a network). */
+  oxygen: boolean;
 }
 
 /** The world clock: the tick (POWER_TICK_HZ) at `server_ms`; a page counts on from it. */
