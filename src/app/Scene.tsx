@@ -19,6 +19,7 @@ import { XrSettingsSync } from '../xr/XrSettingsSync.tsx';
 import { createSystems } from './systems.ts';
 import { FrameLoop } from './frame-loop.ts';
 import { RemoteAvatars } from '../scene/RemoteAvatars.tsx';
+import { Structures } from '../scene/Structures.tsx';
 import { ChatPanelXr } from '../xr/ChatPanelXr.tsx';
 
 /** The live scene graph and renderer state, once the canvas has been created. */
@@ -70,6 +71,7 @@ export default function Scene({ game, softwareRenderer: software }: { game: Game
         <WristPanel system={views.wristPanel} />
         <ChatPanelXr system={views.chatPanel} />
         <RemoteAvatars system={views.avatars} />
+        <Structures system={views.structures} />
         <DesktopControls game={game} />
         <XrSettingsSync game={game} />
       </XR>

@@ -26,6 +26,7 @@ import { createWristPanelSystem } from '../xr/wrist-panel-system.ts';
 import { createRemoteAvatarSystem } from '../scene/remote-avatar-system.ts';
 import { createControlSystem } from './control-system.ts';
 import { createNetSystem } from './net-system.ts';
+import { createStructuresSystem } from '../scene/structures-system.ts';
 import { createChatPanelSystem } from '../xr/chat-panel-system.ts';
 import type { Game } from './game.ts';
 import type { System } from './frame-loop.ts';
@@ -45,6 +46,7 @@ export function createSystems(game: Game, batch: TerrainBatch) {
   const shipModel = createShipModelSystem({ player });
   const backdrop = createBackdropSystem();
   const chatPanel = createChatPanelSystem({ xr, origin, net: () => game.net.store });
+  const structures = createStructuresSystem({ base: game.net.base.store });
   const avatars = createRemoteAvatarSystem({ view: () => (game.shared() ? game.net.remote : null) });
 
   const order: System[] = [
@@ -65,10 +67,11 @@ export function createSystems(game: Game, batch: TerrainBatch) {
     chatPanel,
     backdrop,
     avatars,
+    structures,
     createControlSystem({ counters: frame.counters, waiters: game.waiters, control }),
   ];
   /** The systems whose scene objects the 3D scene's components render. */
-  const views = { locomotion, rig, controllers, wristPanel, brushPreview, shipModel, backdrop, avatars, chatPanel };
+  const views = { locomotion, rig, controllers, wristPanel, brushPreview, shipModel, backdrop, avatars, chatPanel, structures };
   return { order, views };
 }
 

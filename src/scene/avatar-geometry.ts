@@ -5,36 +5,8 @@
  * helmet stays white with a gold visor (readable at a distance), the ship is a lightly tinted copy
  * of the player's own (Spaceship.tsx).
  */
-import {
-  BoxGeometry, BufferAttribute, CapsuleGeometry, CircleGeometry, Color, CylinderGeometry, Euler, Matrix4,
-  Quaternion, SphereGeometry, Vector3, type BufferGeometry,
-} from 'three';
-import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
-
-const m = new Matrix4();
-const q = new Quaternion();
-const e = new Euler();
-const c = new Color();
-
-/** One part: moved into place, painted with one vertex colour. */
-function part(g: BufferGeometry, color: string, pos: [number, number, number], rot: [number, number, number] = [0, 0, 0],
-  scale: [number, number, number] = [1, 1, 1]): BufferGeometry {
-  g.applyMatrix4(m.compose(new Vector3(...pos), q.setFromEuler(e.set(...rot)), new Vector3(...scale)));
-  c.set(color); // Color converts the sRGB hex to the linear working space vertex colours use
-  const n = g.getAttribute('position').count;
-  const colors = new Float32Array(3 * n);
-  for (let i = 0; i < n; i++) c.toArray(colors, 3 * i);
-  g.setAttribute('color', new BufferAttribute(colors, 3));
-  return g;
-}
-
-function merge(parts: BufferGeometry[]): BufferGeometry {
-  const g = mergeGeometries(parts.map((p) => (p.index ? p.toNonIndexed() : p)));
-  if (!g) throw new Error('avatar parts have mismatched attributes');
-  for (const p of parts) p.dispose();
-  g.computeBoundingSphere();
-  return g;
-}
+import { BoxGeometry, CapsuleGeometry, CircleGeometry, CylinderGeometry, SphereGeometry, type BufferGeometry } from 'three';
+import { merge, part } from './geometry-parts.ts';
 
 /** A suited astronaut from the feet up (1.8 m), facing −z, without the head; white = the player's colour. */
 export function walkerBodyGeometry(): BufferGeometry {
