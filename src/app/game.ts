@@ -15,6 +15,7 @@ import { SceneManager } from './scenes/scene-manager.ts';
 import { CollisionSink } from './collision-sink.ts';
 import { createSceneHost, sceneForWorld, type LoadGate } from './scene-host.ts';
 import { OxygenZones } from '../net/oxygen-zones.ts';
+import { syncStructureSolids } from '../net/structure-solids.ts';
 import { NetClient } from '../net/net-client.ts';
 import type { DeformOutcome } from '../net/world-session.ts';
 import type { TerrainReplica } from '../net/terrain-replica.ts';
@@ -136,6 +137,7 @@ export function createGame(flags: UrlFlags): Game {
     },
   }, flags.world ?? undefined);
   zones = new OxygenZones(net.base.store);
+  syncStructureSolids(net.base.store, collision.solids);
   // Given up or left: the world goes on single-player (a later join reloads the shared one).
   net.store.subscribe((s, prev) => {
     if (s.state === 'offline' && prev.state !== 'offline') gate.shared = false;

@@ -13,6 +13,7 @@ import { CHUNK_SIZE, CHUNK_Y_MAX, CHUNK_Y_MIN, DENSITY_MAX } from '../../protoco
 import { chunkKey } from '../chunk-key.ts';
 
 import { COLLISION_EDGE, COLLISION_VOLUME } from '../collision-data.ts';
+import { BoxSolids } from './box-solids.ts';
 
 // The box format is defined with the code that fills it in the workers.
 export { COLLISION_EDGE, COLLISION_VOLUME, collisionFromField } from '../collision-data.ts';
@@ -22,6 +23,8 @@ const E = COLLISION_EDGE;
 const E2 = E * E;
 
 export class CollisionField {
+  /** Solid boxes beside the terrain (base structures), tested with it by SphereContact. */
+  readonly solids = new BoxSolids();
   private readonly chunks = new Map<number, Int8Array>();
   /** One shared box per fill value (uniform chunks point at it). */
   private readonly uniform = new Map<number, Int8Array>();

@@ -88,6 +88,10 @@ export class SphereContact {
       }
       if (pen > best) { best = pen; bx = nx; by = ny; bz = nz; }
     }
+    const solids = field.solids;
+    if (solids.overlap(cx, cy, cz, r, skin) && solids.depth > best) {
+      best = solids.depth; bx = solids.nx; by = solids.ny; bz = solids.nz;
+    }
     this.depth = best;
     this.nx = bx; this.ny = by; this.nz = bz;
     return best > 0;
