@@ -20,6 +20,7 @@ import { createSystems } from './systems.ts';
 import { FrameLoop } from './frame-loop.ts';
 import { RemoteAvatars } from '../scene/RemoteAvatars.tsx';
 import { Structures } from '../scene/Structures.tsx';
+import { PlacementGhost } from '../scene/PlacementGhost.tsx';
 import { ChatPanelXr } from '../xr/ChatPanelXr.tsx';
 
 /** The live scene graph and renderer state, once the canvas has been created. */
@@ -72,6 +73,7 @@ export default function Scene({ game, softwareRenderer: software }: { game: Game
         <ChatPanelXr system={views.chatPanel} />
         <RemoteAvatars system={views.avatars} />
         <Structures system={views.structures} />
+        <PlacementGhost system={views.placement} />
         <DesktopControls game={game} />
         <XrSettingsSync game={game} />
       </XR>

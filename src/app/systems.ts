@@ -27,6 +27,7 @@ import { createRemoteAvatarSystem } from '../scene/remote-avatar-system.ts';
 import { createControlSystem } from './control-system.ts';
 import { createNetSystem } from './net-system.ts';
 import { createStructuresSystem } from '../scene/structures-system.ts';
+import { createPlacementSystem } from '../scene/placement-system.ts';
 import { createChatPanelSystem } from '../xr/chat-panel-system.ts';
 import type { Game } from './game.ts';
 import type { System } from './frame-loop.ts';
@@ -47,6 +48,7 @@ export function createSystems(game: Game, batch: TerrainBatch) {
   const backdrop = createBackdropSystem();
   const chatPanel = createChatPanelSystem({ xr, origin, net: () => game.net.store });
   const structures = createStructuresSystem({ base: game.net.base.store });
+  const placement = createPlacementSystem({ frame, store, base: game.net.base, field: game.collision, refused: (message) => game.showBanner(message, 2500) });
   const avatars = createRemoteAvatarSystem({ view: () => (game.shared() ? game.net.remote : null) });
 
   const order: System[] = [
@@ -62,6 +64,7 @@ export function createSystems(game: Game, batch: TerrainBatch) {
     controllers,
     createBrushSystem({ frame, store, deform: game.deform, refused: (message) => game.showBanner(message, 2500) }),
     brushPreview,
+    placement,
     shipModel,
     wristPanel,
     chatPanel,
@@ -71,7 +74,7 @@ export function createSystems(game: Game, batch: TerrainBatch) {
     createControlSystem({ counters: frame.counters, waiters: game.waiters, control }),
   ];
   /** The systems whose scene objects the 3D scene's components render. */
-  const views = { locomotion, rig, controllers, wristPanel, brushPreview, shipModel, backdrop, avatars, chatPanel, structures };
+  const views = { locomotion, rig, controllers, wristPanel, brushPreview, shipModel, backdrop, avatars, chatPanel, structures, placement };
   return { order, views };
 }
 

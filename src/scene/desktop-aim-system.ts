@@ -33,7 +33,9 @@ export function createDesktopAimSystem(deps: { batch: TerrainBatch; frame: Pick<
       deps.batch.raycaster.cast(pose.x, pose.y, pose.z, direction.x, direction.y, direction.z, AIM_RANGE, hit);
       writeAim(aim, 'desktop', hit);
       const buttons = held.buttons;
-      tool.operation = buttons.has(0) ? deps.store.getState().tool : buttons.has(2) ? 'add' : null;
+      // In build mode the buttons place and cancel structures (placement-system.ts), not the terrain tools.
+      const st = deps.store.getState();
+      tool.operation = st.build.type ? null : buttons.has(0) ? st.tool : buttons.has(2) ? 'add' : null;
     },
   };
 }

@@ -1,6 +1,13 @@
 import { createStore } from 'zustand/vanilla';
 import type { BrushOperation } from '../protocol/terrain.ts';
 import type { SceneName } from '../protocol/scenes.ts';
+import type { StructureTypeId } from '../engine/base/structure-types.ts';
+
+/** A desktop panel over the view: the build menu (B) or the inventory (I). */
+export type GamePanel = 'build' | 'inventory';
+
+/** What the placement preview says about the spot aimed at (null while not building or not aiming at ground). */
+export interface PlacementVerdict { ok: boolean; message: string }
 
 export interface XrSupport {
   supported: boolean;
@@ -25,8 +32,17 @@ export interface GameState {
   pointerLocked: boolean;
   /** Stops drawing frames (tools and benchmarks: isolates worker throughput from rendering). */
   renderPaused: boolean;
+  /** The structure being placed (build mode) and its yaw in degrees; null type = the terrain tools. */
+  build: { type: StructureTypeId | null; yaw: number };
+  placement: PlacementVerdict | null;
+  panel: GamePanel | null;
   setTool(tool: BrushOperation): void;
   setBrushRadius(radius: number): void;
+  /** Starts placing a structure type (null: back to the terrain tools). */
+  setBuildType(type: StructureTypeId | null): void;
+  /** Turns the structure being placed by 45°. */
+  rotateBuild(): void;
+  togglePanel(panel: GamePanel): void;
 }
 
 export const createGameStore = () =>
@@ -41,7 +57,14 @@ export const createGameStore = () =>
     xr: { supported: false, reason: 'Checking for WebXR…' },
     pointerLocked: false,
     renderPaused: false,
-    setTool: (tool) => set({ tool }),
+    build: { type: null, yaw: 0 },
+    placement: null,
+    panel: null,
+    // Picking a terrain tool leaves build mode.
+    setTool: (tool) => set((s) => ({ tool, build: { ...s.build, type: null }, placement: null })),
+    setBuildType: (type) => set((s) => ({ build: { ...s.build, type }, placement: null })),
+    rotateBuild: () => set((s) => ({ build: { ...s.build, yaw: (s.build.yaw + 45) % 360 } })),
+    togglePanel: (panel) => set((s) => ({ panel: s.panel === panel ? null : panel })),
     setBrushRadius: (radius) => set({ brushRadius: Math.min(8, Math.max(1, radius)) }),
   }));
 

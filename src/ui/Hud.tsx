@@ -9,6 +9,9 @@ import { Vitals } from './Vitals.tsx';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { ChatBox } from './ChatBox.tsx';
 import { Toasts } from './Toasts.tsx';
+import { BuildMenu } from './BuildMenu.tsx';
+import { InventoryPanel } from './InventoryPanel.tsx';
+import { STRUCTURE_TYPES } from '../engine/base/structure-types.ts';
 import { createOfflineNet, type NetUi } from './net-ui.ts';
 import { isFormTarget } from '../scene/desktop-input.ts';
 import './hud.css';
@@ -39,6 +42,9 @@ export function Hud({ game, net: relay }: { game: Game; net?: NetUi }) {
   const xr = useStore(game.store, (s) => s.xr);
   const locked = useStore(game.store, (s) => s.pointerLocked);
   const banner = useStore(game.store, (s) => s.banner);
+  const panel = useStore(game.store, (s) => s.panel);
+  const building = useStore(game.store, (s) => s.build.type);
+  const placement = useStore(game.store, (s) => s.placement);
   // The controls table opens by itself only until the player first closes it.
   const [help, setHelp] = useState(() => readFlag(HELP_SEEN) !== '1');
   useEffect(() => {
@@ -55,10 +61,16 @@ export function Hud({ game, net: relay }: { game: Game; net?: NetUi }) {
         // The panel needs the mouse.
         if (document.pointerLockElement) document.exitPointerLock();
       }
+      const g = game.store.getState();
+      if ((e.code === 'KeyB' || e.code === 'KeyI') && !e.repeat && isPlaying(g)) {
+        g.togglePanel(e.code === 'KeyB' ? 'build' : 'inventory');
+        if (game.store.getState().panel && document.pointerLockElement) document.exitPointerLock();
+      }
+      if (e.code === 'KeyR' && !e.repeat && g.build.type) g.rotateBuild();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [game]);
 
   const enterVr = () => {
     setXrError(null);
@@ -86,10 +98,15 @@ export function Hud({ game, net: relay }: { game: Game; net?: NetUi }) {
       {inWorld && banner && <div className="banner" data-testid="banner">{banner}</div>}
       {inWorld && (
         <div className="status">
-          <span>{TOOL_LABEL[tool]}</span> · radius {radius} m
+          {building ? <span>Placing: {STRUCTURE_TYPES[building].name}</span> : <><span>{TOOL_LABEL[tool]}</span> · radius {radius} m</>}
           {!locked && <span className="dim"> · click to look around</span>}
         </div>
       )}
+      {inWorld && building && placement && (
+        <div className={`placement ${placement.ok ? 'ok' : 'bad'}`} data-testid="placement">{placement.message}</div>
+      )}
+      {inWorld && panel === 'build' && <BuildMenu game={game} onClose={() => game.store.setState({ panel: null })} />}
+      {inWorld && panel === 'inventory' && <InventoryPanel game={game} onClose={() => game.store.setState({ panel: null })} />}
       {inWorld && <ChatBox net={net} />}
       <Toasts net={net} />
       {ready && <ConnectionBadge net={net} />}
