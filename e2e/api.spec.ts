@@ -9,9 +9,10 @@ const EXPECTED_REFUSALS: Record<string, number> = {
   'POST /disconnect': 503, // nothing to leave offline
   'POST /vr/recenter': 503, // needs a tracked headset: covered in VR below
   // The relay owns inventories, structures and the grid; this page is single-player, so they answer 503
-  // (documented). e2e/base.spec.ts drives every one of them in a shared world; GET /base/types works here.
+  // (documented). e2e/base.spec.ts drives them in a shared world (POST /fabricator/craft: relay/test/fabricator.test.ts);
+  // GET /base/types and GET /fabricator/recipes, static tables, work here.
   ...Object.fromEntries(['GET /inventory/get', 'POST /inventory/add', 'POST /inventory/remove', 'POST /base/place', 'POST /base/remove',
-    'GET /base/info', 'GET /power/status', 'POST /power/toggle', 'POST /world/time'].map((k) => [k, 503])),
+    'GET /base/info', 'GET /power/status', 'POST /power/toggle', 'POST /world/time', 'POST /fabricator/craft'].map((k) => [k, 503])),
 };
 
 test('every route\'s seed example answers its documented status and response fields, in table order', async ({ page }) => {

@@ -1,6 +1,6 @@
 /**
  * The page's copy of the relay's base layer (issue 12): this player's inventory, the world's
- * structures and their states, the power networks and the world clock. Filled from the join result
+ * structures and their states, the power networks, the fabricators' jobs and the world clock. Filled from the join result
  * and kept current by the relay's events; slow state (it changes on actions and grid changes, never
  * per frame), so it lives in a zustand store the UI and the control API read. Requests go to the
  * relay, which decides; the answer comes back in the ack and as the events everyone gets.
@@ -8,7 +8,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { StoredInventorySchema, type Inventory } from '../engine/inventory/inventory-schema.ts';
 import type {
-  BaseClientEvents, BaseJoin, InventoryUpdate, ItemCounts, NetworkReport, StructureInfo, StructureState, WorldClockInfo,
+  BaseClientEvents, BaseJoin, FabricatorUpdate, InventoryUpdate, ItemCounts, NetworkReport, StructureInfo, StructureState, WorldClockInfo,
 } from '../protocol/net/base-events.ts';
 import { relayError } from '../protocol/net/errors.ts';
 import { call, type AckOf, type RelaySocket } from './ack.ts';
@@ -25,7 +25,14 @@ export interface BaseState {
   dropped: ItemCounts | null;
   /** Bumped on every change of `structures`, so a renderer can rebuild only then. */
   structuresVersion: number;
+  /**
+   * Each fabricator's job by structure id, from fabricator_update (progress a tenth at a time; `done`
+   * stays until the next job) and the join's states. Optional so older literal states still type.
+   */
+  fabricators?: Record<string, FabricatorJobView>;
 }
+
+export interface FabricatorJobView { recipe_id: string; count: number; progress: number; done: boolean }
 
 export type BaseStore = StoreApi<BaseState>;
 
@@ -34,7 +41,14 @@ export type BaseEvent =
   | { type: 'power_grid_update'; data: { networks: NetworkReport[]; gone: string[]; tick: number } };
 export type BaseListener = (e: BaseEvent) => void;
 
-const empty = (): BaseState => ({ inventory: null, structures: {}, states: {}, grid: {}, clock: null, dropped: null, structuresVersion: 0 });
+const empty = (): BaseState => ({ inventory: null, structures: {}, states: {}, grid: {}, clock: null, dropped: null, structuresVersion: 0, fabricators: {} });
+
+/** Jobs running at join time, from the structures' states. */
+function jobsOf(states: Record<string, StructureState>): Record<string, FabricatorJobView> {
+  const out: Record<string, FabricatorJobView> = {};
+  for (const [id, s] of Object.entries(states)) if (s.job) out[id] = { ...s.job, done: false };
+  return out;
+}
 
 type Request = keyof BaseClientEvents;
 type PayloadOf<E extends Request> = Parameters<BaseClientEvents[E]>[0];
@@ -69,9 +83,11 @@ export class BaseReplica {
     socket.on('sync_structure_remove', ({ structure_id }) => this.store.setState((st) => {
       const structures = { ...st.structures };
       const states = { ...st.states };
+      const fabricators = { ...st.fabricators };
       delete structures[structure_id];
       delete states[structure_id];
-      return { structures, states, structuresVersion: st.structuresVersion + 1 };
+      delete fabricators[structure_id];
+      return { structures, states, fabricators, structuresVersion: st.structuresVersion + 1 };
     }));
     socket.on('sync_structure_state', ({ structure_id, state }) => this.store.setState((st) => (
       st.structures[structure_id] ? { states: { ...st.states, [structure_id]: state }, structures: { ...st.structures, [structure_id]: { ...st.structures[structure_id], enabled: state.enabled, health: state.health } } } : {}
@@ -86,6 +102,9 @@ export class BaseReplica {
       this.tell({ type: 'power_grid_update', data: update });
     });
     socket.on('world_clock', (info) => this.store.setState({ clock: { info, heardAt: performance.now() } }));
+    socket.on('fabricator_update', ({ structure_id, recipe_id, count, progress, done }: FabricatorUpdate) => this.store.setState((st) => ({
+      fabricators: { ...st.fabricators, [structure_id]: { recipe_id, count, progress, done } },
+    })));
   }
 
   /** A (re)join: everything as the relay has it now. A relay without a database sends none. */
@@ -100,6 +119,7 @@ export class BaseReplica {
       clock: { info: base.clock, heardAt: performance.now() },
       dropped: null,
       structuresVersion: st.structuresVersion + 1,
+      fabricators: jobsOf(base.states),
     }));
   }
 

@@ -3,7 +3,9 @@
  * per world a BaseWorld (structures, grid, clock) with its EditPayments, made when the world's room
  * opens. The socket handlers (socket/handlers/base.ts) call the operations here; each one checks
  * the request with the engine's rules, persists, and announces, or throws a Refusal that changes
- * nothing.
+ * nothing. A finished fabricator job is delivered here: outputs into the owner's inventory first,
+ * then `fabricator_update` done, then the fabricator's row without the job (a crash between the two
+ * writes runs the job again rather than losing its outputs).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
@@ -16,6 +18,7 @@ import type { RelayEvents } from '../events/relay-events.ts';
 import { BaseWorld, SAVE_EVERY_MS } from './base-world.ts';
 import { EditPayments } from './edit-payments.ts';
 import { InventoryService } from './inventory-service.ts';
+import { deliverOutputs, jobInfo, type RunningJob } from './fabricator-jobs.ts';
 import { POWER_TICK_HZ } from '../../../src/engine/base/power-units.ts';
 
 export interface OpenBase { world: BaseWorld; payments: EditPayments; room: string }
@@ -28,6 +31,8 @@ export class BaseHub {
   private nextNumber = 0;
   private readonly ticker: NodeJS.Timeout;
   private readonly saver: NodeJS.Timeout;
+  /** Finished jobs whose outputs are being written; close() waits for them. */
+  private readonly deliveries = new Set<Promise<void>>();
 
   constructor(private readonly db: Kysely<Database>, private readonly io: RelayServer, private readonly log: Logger, readonly creative: boolean, readonly events?: RelayEvents) {
     this.structuresRepo = new StructuresRepo(db);
@@ -80,10 +85,33 @@ export class BaseHub {
     }
   }
 
+  /** Writes one structure's health and state now (a job started or ended); a failure is logged, the periodic save retries. */
+  async saveStructure(worldId: number, structureId: string): Promise<void> {
+    const entry = this.open.get(worldId)?.world.saveEntry(structureId);
+    if (!entry) return;
+    await this.structuresRepo.update(worldId, [entry], new Date().toISOString())
+      .catch((err: unknown) => this.log.error({ err, world: worldId, structure: structureId }, 'saving a structure failed'));
+  }
+
   async close(): Promise<void> {
     clearInterval(this.ticker);
     clearInterval(this.saver);
+    await Promise.allSettled([...this.deliveries]);
     await this.saveAll();
+  }
+
+  private finished(worldId: number, room: string, job: RunningJob): void {
+    const run = (async () => {
+      try {
+        await deliverOutputs(this.inventories, worldId, job);
+      } catch (err) {
+        this.log.error({ err, world: worldId, structure: job.structureId }, 'delivering a fabricator job\'s outputs failed');
+      }
+      this.io.to(room).emit('fabricator_update', { structure_id: job.structureId, ...jobInfo(job), done: true });
+      await this.saveStructure(worldId, job.structureId);
+    })();
+    this.deliveries.add(run);
+    void run.finally(() => this.deliveries.delete(run));
   }
 
   private async make(service: WorldService): Promise<OpenBase> {
@@ -109,6 +137,10 @@ export class BaseHub {
         },
         // Reliable, though the seed marks it unreliable: states change on switches and grid events, not every tick.
         state: (structure_id, state) => this.io.to(room).emit('sync_structure_state', { structure_id, state }),
+      },
+      fabricator: {
+        update: (u) => this.io.to(room).emit('fabricator_update', u),
+        finished: (job) => this.finished(worldId, room, job),
       },
     }, rows);
     const payments = new EditPayments(worldId, this.inventories, (err) => this.log.error({ err, world: worldId }, 'settling an edit with the inventory failed'));

@@ -4,7 +4,8 @@
  * (engine/base/power-grid.ts) at its fixed 10 Hz tick while the world is open, tells the world what
  * changed (power_grid_update per changed network, sync_structure_state per changed structure), and
  * saves battery charges and switches to `structures.state` every SAVE_EVERY_MS and when it closes.
- * Pages show the relay's figures; single-player, a page runs the same grid itself.
+ * Pages show the relay's figures; single-player, a page runs the same grid itself. Fabricator jobs
+ * (fabricator-jobs.ts) run on the same ticks and are saved with their fabricator's state.
  *
  * Offline time is not simulated: the clock runs on (it is wall time), but a grid resumes from its
  * saved charges when the world opens again.
@@ -16,8 +17,10 @@ import { WorldClock } from '../../../src/engine/base/world-clock.ts';
 import { windFactorQ16 } from '../../../src/engine/base/wind.ts';
 import { givesOxygen } from '../../../src/engine/base/oxygen.ts';
 import { STRUCTURE_TYPES, type StructureTypeId } from '../../../src/engine/base/structure-types.ts';
-import type { StructureInfo, StructureState, WorldClockInfo } from '../../../src/protocol/net/base-events.ts';
+import type { FabricatorUpdate, StructureInfo, StructureState, WorldClockInfo } from '../../../src/protocol/net/base-events.ts';
+import type { CraftJob } from '../../../src/engine/crafting/craft-job.ts';
 import type { StructureRow, StructuresRepo } from '../db/structures-repo.ts';
+import { FabricatorJobs, jobInfo, parseSavedJob, type RunningJob } from './fabricator-jobs.ts';
 
 /** Ticks run at most this far behind before the grid skips ahead (a stalled event loop must not spiral). */
 const MAX_CATCH_UP_TICKS = 50;
@@ -32,6 +35,8 @@ export interface BaseWorldDeps {
   /** Public player id of a users row (for StructureInfo.owner_id). */
   playerIdOf(dbId: number | null): string;
   broadcast: { gridUpdate(networks: NetworkReport[], gone: string[], tick: number): void; state(id: string, state: StructureState): void };
+  /** Fabricator jobs: progress to tell the world, and finished jobs whose outputs are due (none: they are only dropped). */
+  fabricator?: { update(u: FabricatorUpdate): void; finished(job: RunningJob): void };
   now?: () => number;
 }
 
@@ -43,15 +48,22 @@ export class BaseWorld {
   readonly grid = new PowerGrid();
   readonly clock = new WorldClock();
   readonly structures = new Map<string, PlacedEntry>();
+  readonly jobs: FabricatorJobs;
   private readonly lastState = new Map<string, string>();
   private lastReports = new Map<string, string>();
   private tickDone: number;
   private epochMs: number;
   private readonly now: () => number;
+  /** A job started or ended: structure states go out on the next step even if the grid did not change. */
+  private stateDirty = false;
 
   constructor(private readonly d: BaseWorldDeps, rows: StructureRow[]) {
     this.now = d.now ?? Date.now;
     this.epochMs = d.epochMs;
+    this.jobs = new FabricatorJobs(this.grid, {
+      progress: (u) => d.fabricator?.update(u),
+      finished: (job) => { this.stateDirty = true; d.fabricator?.finished(job); },
+    });
     for (const r of rows) this.install(r);
     this.tickDone = this.currentTick();
     // One tick at once, so the first joiners see real statuses (a switched-off consumer as disabled), not blank results.
@@ -78,12 +90,15 @@ export class BaseWorld {
       },
     };
     this.structures.set(r.structure_id, entry);
+    const saved = type === 'fabricator' && r.owner_id !== null ? parseSavedJob(r.state.job) : null;
+    if (saved) this.jobs.start(r.structure_id, n, saved, { dbId: r.owner_id!, playerId: entry.info.owner_id, name: saved.owner_name });
     return entry;
   }
 
   uninstall(structureId: string): PlacedEntry | null {
     const e = this.structures.get(structureId);
     if (!e) return null;
+    this.jobs.cancel(structureId);
     this.grid.remove(e.n);
     this.structures.delete(structureId);
     this.lastState.delete(structureId);
@@ -93,6 +108,19 @@ export class BaseWorld {
   setEnabled(e: PlacedEntry, enabled: boolean): void {
     e.info.enabled = enabled;
     this.grid.setEnabled(e.n, enabled);
+  }
+
+  /** Starts a job on a fabricator whose inputs are paid; its demand goes on at once. */
+  startJob(e: PlacedEntry, job: CraftJob, owner: RunningJob['owner']): RunningJob {
+    this.stateDirty = true;
+    return this.jobs.start(e.info.structure_id, e.n, job, owner);
+  }
+
+  /** Stops a fabricator's job unfinished (the caller refunds its inputs). */
+  cancelJob(structureId: string): RunningJob | null {
+    const job = this.jobs.cancel(structureId);
+    if (job) this.stateDirty = true;
+    return job;
   }
 
   currentTick(): number {
@@ -118,9 +146,10 @@ export class BaseWorld {
 
   state(e: PlacedEntry): StructureState {
     const p = structurePower(this.grid, e.n);
+    const job = this.jobs.get(e.info.structure_id);
     return {
       health: e.info.health, enabled: e.info.enabled, powered: p?.powered ?? false, status: p?.status ?? 'idle', output: p?.output ?? 0,
-      oxygen: givesOxygen(this.grid, e.n),
+      oxygen: givesOxygen(this.grid, e.n), ...(job ? { job: jobInfo(job) } : {}),
     };
   }
 
@@ -140,8 +169,10 @@ export class BaseWorld {
       this.tickDone++;
       const t = this.tickDone;
       if (this.grid.tick(this.clock.solarFactorQ16(t), windFactorQ16(this.d.seed, t))) changed = true;
+      this.jobs.afterTick();
     }
-    if (changed) this.announce();
+    this.jobs.announce();
+    if (changed || this.stateDirty) this.announce();
   }
 
   /**
@@ -149,6 +180,7 @@ export class BaseWorld {
    * so what changed is found by comparing each network's report with the one last sent.
    */
   private announce(): void {
+    this.stateDirty = false;
     const nets = this.grid.networks, changed: NetworkReport[] = [];
     const sent = new Map<string, string>();
     for (let n = 0; n < nets.count; n++) {
@@ -162,21 +194,28 @@ export class BaseWorld {
     if (changed.length || gone.length) this.d.broadcast.gridUpdate(changed, gone, this.tickDone);
     for (const [id, e] of this.structures) {
       const s = this.state(e);
-      const key = `${s.health}|${s.enabled}|${s.powered}|${s.status}|${s.output}|${s.oxygen}`;
+      // A job's recipe, not its progress: progress goes out as fabricator_update, a tenth at a time.
+      const key = `${s.health}|${s.enabled}|${s.powered}|${s.status}|${s.output}|${s.oxygen}|${s.job?.recipe_id ?? ''}`;
       if (this.lastState.get(id) === key) continue;
       this.lastState.set(id, key);
       this.d.broadcast.state(id, s);
     }
   }
 
-  /** Battery charges and switches, for structures.state. */
+  /** Battery charges, switches and fabricator jobs, for structures.state. */
   saveList(): Array<{ structure_id: string; health: number; state: Record<string, unknown> }> {
     const out = [];
-    for (const [id, e] of this.structures) {
-      const s = this.grid.store.slotOf(e.n);
-      const charge = s >= 0 ? this.grid.store.chargeMj[s] : 0;
-      out.push({ structure_id: id, health: e.info.health, state: { enabled: e.info.enabled, ...(charge > 0 ? { charge_mj: charge } : {}) } });
-    }
+    for (const id of this.structures.keys()) out.push(this.saveEntry(id)!);
     return out;
+  }
+
+  /** One structure's saveList entry (none when it is gone). */
+  saveEntry(id: string): { structure_id: string; health: number; state: Record<string, unknown> } | null {
+    const e = this.structures.get(id);
+    if (!e) return null;
+    const s = this.grid.store.slotOf(e.n);
+    const charge = s >= 0 ? this.grid.store.chargeMj[s] : 0;
+    const job = this.jobs.saved(id);
+    return { structure_id: id, health: e.info.health, state: { enabled: e.info.enabled, ...(charge > 0 ? { charge_mj: charge } : {}), ...(job ? { job } : {}) } };
   }
 }

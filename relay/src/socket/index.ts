@@ -20,7 +20,7 @@ export const CLIENT_EVENTS = [
   'authenticate', 'join_world', 'leave_world', 'sync_player_position', 'sync_player_mode', 'save_player_state', 'scene_loaded',
   'sync_terrain_deform', 'request_terrain_chunk', 'request_terrain_edits', 'report_chunk_checksums', 'terrain_sync',
   'chat_message', 'typing_start', 'typing_stop', 'notification_read', 'debug_mode', 'telemetry_out', 'telemetry_close',
-  'inventory_add', 'inventory_remove', 'structure_place', 'structure_remove', 'power_toggle', 'world_time_set',
+  'inventory_add', 'inventory_remove', 'structure_place', 'structure_remove', 'power_toggle', 'world_time_set', 'fabricator_craft',
 ] as const satisfies readonly (keyof ClientToRelayEvents)[];
 type Unlisted = Exclude<keyof ClientToRelayEvents, (typeof CLIENT_EVENTS)[number]>;
 const everyEventListed: [Unlisted] extends [never] ? true : Unlisted = true;

@@ -1,7 +1,8 @@
 /**
  * Inventory, base building and power routes (issue 12). The relay owns all of it, so in a shared
  * world each write asks the relay (net/base-replica.ts) and answers with what it decided; reads come
- * from the page's copy, which the relay keeps current. Single-player has no owner yet: 503 says so.
+ * from the page's copy, which the relay keeps current. Single-player has no owner yet: 503 says so
+ * (static tables, GET /base/types and GET /fabricator/recipes, answer anywhere).
  */
 import { fail, ok, type Result } from '../../protocol/errors.ts';
 import type { Ack } from '../../protocol/net/errors.ts';
@@ -9,6 +10,8 @@ import type { HandlerTable } from '../router.ts';
 import type { BASE_ROUTES } from '../../protocol/routes/base.ts';
 import { inventoryView } from '../../engine/inventory/inventory.ts';
 import { STRUCTURE_TYPE_LIST } from '../../engine/base/structure-types.ts';
+import { MAX_CRAFT_COUNT, RECIPE_LIST } from '../../engine/crafting/recipes.ts';
+import { POWER_TICK_HZ } from '../../engine/base/power-units.ts';
 import { apiCodeOf } from '../../net/relay-codes.ts';
 import { isoNow, type ControlContext } from '../control-context.ts';
 
@@ -101,6 +104,24 @@ export function baseHandlers({ game }: ControlContext): HandlerTable<typeof BASE
       if (!s.ok) return s;
       const r = fromAck(await base.request('world_time_set', { time_of_day: body.time_of_day }));
       return r.ok ? ok({ status: 'success', time_of_day: body.time_of_day, tick: r.value.tick, timestamp: isoNow() }) : r;
+    },
+    'GET /fabricator/recipes': () => ok({
+      recipes: RECIPE_LIST.map((r) => ({
+        recipe_id: r.id, name: r.name, inputs: r.inputs as Record<string, number>, outputs: r.outputs as Record<string, number>,
+        ticks: r.ticks, seconds: r.ticks / POWER_TICK_HZ, energy_j: r.energyJ,
+      })),
+      tick_hz: POWER_TICK_HZ, max_count: MAX_CRAFT_COUNT,
+    }),
+    'POST /fabricator/craft': async ({ body }) => {
+      const s = shared();
+      if (!s.ok) return s;
+      const r = fromAck(await base.request('fabricator_craft', { structure_id: body.structure_id, recipe_id: body.recipe_id, ...(body.count !== undefined ? { count: body.count } : {}) }));
+      if (!r.ok) return r;
+      const v = r.value;
+      return ok({
+        status: 'success', structure_id: v.structure_id, recipe_id: v.job.recipe_id, count: v.job.count,
+        inputs_spent: v.inputs_spent as Record<string, number>, outputs: v.outputs as Record<string, number>, ticks: v.ticks, timestamp: isoNow(),
+      });
     },
     'POST /power/toggle': async ({ body }) => {
       const s = shared();

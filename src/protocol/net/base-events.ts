@@ -1,10 +1,11 @@
 /**
  * Issue 12's part of the relay link: inventories, structures, the power grid and the world clock.
  * The relay owns all four. A page asks (inventory_add / _remove, structure_place / _remove,
- * power_toggle, world_time_set) and the relay checks the request with the same pure engine rules the
- * page uses single-player, persists it, and tells everyone concerned: the player's own
- * `inventory_update`, and to the whole world seed 000's `sync_structure_place`,
- * `sync_structure_remove` and `sync_structure_state`, plus `power_grid_update` and `world_clock`.
+ * power_toggle, world_time_set, fabricator_craft) and the relay checks the request with the same
+ * pure engine rules the page uses single-player, persists it, and tells everyone concerned: the
+ * player's own `inventory_update`, and to the whole world seed 000's `sync_structure_place`,
+ * `sync_structure_remove` and `sync_structure_state`, plus `power_grid_update`, `world_clock` and
+ * `fabricator_update` (a fabricator job's progress).
  * Payload schemas only check shape; the engine rules give the reasons (unknown item, cannot afford).
  */
 import { z } from 'zod';
@@ -63,6 +64,15 @@ export const PowerToggleSchema = z.object({ structure_id: StructureIdSchema, ena
 /** 0..1 from midnight (0.5 = noon). Allowed in a creative relay or to a WorldBuilder and up. */
 export const WorldTimeSetSchema = z.object({ time_of_day: z.number().min(0).max(1) }).strict();
 
+/** The most crafts one fabricator job may queue (engine/crafting/recipes.ts uses the same). */
+export const FABRICATOR_MAX_COUNT = 50;
+/** Start a job on one of your fabricators: `count` crafts of a recipe (GET /fabricator/recipes), inputs spent at once. */
+export const FabricatorCraftSchema = z.object({
+  structure_id: StructureIdSchema,
+  recipe_id: z.string().min(1).max(64),
+  count: z.number().int().min(1).max(FABRICATOR_MAX_COUNT).optional(),
+}).strict();
+
 /** A structure as the relay shares it (seed 000's sync_structure_place arguments, plus state). */
 export interface StructureInfo {
   structure_id: string;
@@ -86,7 +96,19 @@ export interface StructureState {
   output: number;
   /** Whether it gives oxygen now, within its type's oxygen range (a powered oxygenator or habitat, a live pole on such a network). */
   oxygen: boolean;
+  /** A fabricator's running job (absent when it has none); progress is as of when the state was sent. */
+  job?: FabricatorJobInfo;
 }
+
+/** A fabricator's job: `count` crafts of `recipe_id`, progress 0..1 over the powered ticks it needs. */
+export interface FabricatorJobInfo { recipe_id: string; count: number; progress: number }
+
+/**
+ * fabricator_update, to the whole world: a job started, moved on a tenth, or finished (`done`, sent
+ * once its outputs are in the owner's inventory). A job pauses, sending nothing, while its
+ * fabricator is unpowered (sync_structure_state says so).
+ */
+export interface FabricatorUpdate extends FabricatorJobInfo { structure_id: string; done: boolean }
 
 /** The world clock: the tick (POWER_TICK_HZ) at `server_ms`; a page counts on from it. */
 export interface WorldClockInfo { tick: number; tick_hz: number; day_length_s: number; start_time_of_day: number }
@@ -103,8 +125,8 @@ export interface BaseJoin {
 export interface InventoryUpdate {
   inventory: Inventory;
   /** Why it changed: a dig's yield, a build's cost or refund, a structure, or a direct add/remove. */
-  cause: 'mined' | 'built' | 'structure' | 'refund' | 'add' | 'remove';
-  /** What a dig yielded that did not fit (too heavy or no room), left behind. */
+  cause: 'mined' | 'built' | 'structure' | 'refund' | 'add' | 'remove' | 'fabricated';
+  /** What a dig (or a finished fabricator job) yielded that did not fit (too heavy or no room), left behind. */
   dropped?: ItemCounts;
 }
 
@@ -115,6 +137,7 @@ export interface BaseClientEvents {
   structure_remove(payload: z.input<typeof StructureRemoveSchema>, reply: (ack: Ack<{ structure_id: string; resources_refunded: ItemCounts }>) => void): void;
   power_toggle(payload: z.input<typeof PowerToggleSchema>, reply: (ack: Ack<{ structure_id: string; powered: boolean; enabled: boolean }>) => void): void;
   world_time_set(payload: z.input<typeof WorldTimeSetSchema>, reply: (ack: Ack<WorldClockInfo>) => void): void;
+  fabricator_craft(payload: z.input<typeof FabricatorCraftSchema>, reply: (ack: Ack<{ structure_id: string; job: FabricatorJobInfo; inputs_spent: ItemCounts; outputs: ItemCounts; ticks: number }>) => void): void;
 }
 
 export interface BaseRelayEvents {
@@ -125,4 +148,5 @@ export interface BaseRelayEvents {
   /** The networks whose figures changed (and base_ids that no longer exist). */
   power_grid_update(data: { networks: NetworkReport[]; gone: string[]; tick: number }): void;
   world_clock(data: WorldClockInfo): void;
+  fabricator_update(data: FabricatorUpdate): void;
 }

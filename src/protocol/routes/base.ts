@@ -1,5 +1,6 @@
 /**
- * Seed 000's Inventory System, Base Building and Power Grid routes (issue 12), plus GET /base/types.
+ * Seed 000's Inventory System, Base Building and Power Grid routes (issue 12), plus GET /base/types
+ * and the fabricator's (ours: GET /fabricator/recipes, POST /fabricator/craft).
  * The relay owns all of it: in a shared world the page asks the relay and answers with what it
  * decided; `player_id` is optional and means the local player (another player's id is 404: a page
  * knows only its own inventory).
@@ -8,6 +9,7 @@ import { z } from 'zod';
 import { PlayerIdSchema } from '../player.ts';
 import { defineRoute, NoBody, NoQuery, routeTable } from '../route-spec.ts';
 import { Success, Timestamp, Vec3Out } from './common.ts';
+import { FABRICATOR_MAX_COUNT } from '../net/base-events.ts';
 
 const finite = z.number().finite();
 const Vec3In = z.object({ x: finite, y: finite, z: finite }).strict();
@@ -16,7 +18,7 @@ const Slot = z.object({ slot: z.number(), item_id: z.string(), quantity: z.numbe
 const Counts = z.record(z.string(), z.number());
 const Member = z.object({ structure_id: z.string(), type: z.string(), status: z.string() });
 const STATUSES = [400, 403, 404, 409, 503];
-const group = { inventory: 'Inventory System', base: 'Base Building', power: 'Power Grid' } as const;
+const group = { inventory: 'Inventory System', base: 'Base Building', power: 'Power Grid', fabricator: 'Fabricator' } as const;
 
 export const PowerStatusSchema = z.object({
   base_id: z.string(), total_generation: z.number(), total_consumption: z.number(), battery_charge: z.number(), battery_capacity: z.number(),
@@ -100,5 +102,30 @@ export const BASE_ROUTES = routeTable({
     body: z.object({ time_of_day: z.number().min(0).max(1) }).strict(),
     response: z.object({ status: Success, time_of_day: z.number(), tick: z.number(), timestamp: Timestamp }),
     example: { body: { time_of_day: 0.5 } },
+  }),
+  'GET /fabricator/recipes': defineRoute({
+    method: 'GET', path: '/fabricator/recipes', group: group.fabricator, kind: 'read', statuses: [], query: NoQuery, body: NoBody,
+    summary: 'Ours: what a fabricator makes: each recipe\'s inputs, outputs, powered time and energy',
+    description: 'A static table, so it answers single-player too. `ticks` are world ticks (`tick_hz` a second) the fabricator must be '
+      + 'powered for; `energy_j` is its draw over them. `max_count` is the most crafts one job may ask for.',
+    response: z.object({
+      recipes: z.array(z.object({ recipe_id: z.string(), name: z.string(), inputs: Counts, outputs: Counts, ticks: z.number(), seconds: z.number(), energy_j: z.number() })),
+      tick_hz: z.number(), max_count: z.number(),
+    }),
+    example: {},
+  }),
+  'POST /fabricator/craft': defineRoute({
+    method: 'POST', path: '/fabricator/craft', group: group.fabricator, kind: 'write', statuses: STATUSES, query: NoQuery,
+    summary: 'Ours: start a job on one of your fabricators: `count` crafts of a recipe, inputs spent now, outputs into your inventory when done',
+    description: 'One job at a time per fabricator (409, reason `busy`); 409 when the inputs are not held, 403 for someone else\'s '
+      + 'fabricator, 404 for no such structure, 400 for an unknown recipe or a structure that is not a fabricator. The job runs only '
+      + 'while the fabricator is powered (80 W): browned out or switched off, it pauses. Removing the fabricator mid-job gives its '
+      + 'inputs back. Progress arrives as the relay\'s `fabricator_update` event; GET /base/info\'s status says whether it is working.',
+    body: z.object({ structure_id: StructureId, recipe_id: z.string().min(1).max(64), count: z.number().int().min(1).max(FABRICATOR_MAX_COUNT).optional() }).strict(),
+    response: z.object({
+      status: Success, structure_id: z.string(), recipe_id: z.string(), count: z.number(), inputs_spent: Counts, outputs: Counts, ticks: z.number(),
+      timestamp: Timestamp,
+    }),
+    example: { body: { structure_id: 'structure_791', recipe_id: 'iron_plate', count: 2 } },
   }),
 });

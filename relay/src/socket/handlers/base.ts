@@ -3,16 +3,20 @@
  * structures, switching them, and (creative relays only) setting the time of day. Every refusal is
  * seed 003's error with seed 000's code in `code` where one fits (RESOURCE_NOT_FOUND, CONFLICT) and
  * `details.reason` for the UI; nothing changes on a refusal. Placing pays before the row is written
- * and is paid back if writing fails; removing gives back the structure's refund by its health.
+ * and is paid back if writing fails; removing gives back the structure's refund by its health (and
+ * a fabricator's unfinished job's inputs). A fabricator job is paid for when it starts
+ * (base/fabricator-jobs.ts runs it).
  */
 import {
-  InventoryAddSchema, InventoryRemoveSchema, PowerToggleSchema, StructurePlaceSchema, StructureRemoveSchema, WorldTimeSetSchema,
+  FabricatorCraftSchema, InventoryAddSchema, InventoryRemoveSchema, PowerToggleSchema, StructurePlaceSchema, StructureRemoveSchema, WorldTimeSetSchema,
 } from '../../../../src/protocol/net/base-events.ts';
 import { addItem, removeItem, spendItems } from '../../../../src/engine/inventory/inventory.ts';
 import { isStructureTypeId, refundFor, STRUCTURE_TYPES } from '../../../../src/engine/base/structure-types.ts';
+import { isRecipeId } from '../../../../src/engine/crafting/recipes.ts';
 import type { ItemCounts } from '../../../../src/engine/mining/yield.ts';
 import type { BaseHub, OpenBase } from '../../base/base-hub.ts';
 import { give } from '../../base/edit-payments.ts';
+import { addCounts, jobPlan } from '../../base/fabricator-jobs.ts';
 import type { Owner } from '../../base/inventory-service.ts';
 import { handler, refuse, type HandlerTable } from '../event-door.ts';
 import type { Session } from '../session.ts';
@@ -106,8 +110,10 @@ export function baseHandlers(base: BaseHub): HandlerTable {
         const b = open(session);
         const e = mine(session, b, p.structure_id);
         await base.structuresRepo.remove(worldOf(session), p.structure_id);
+        // A job cut short gives back what it spent, with the structure's own refund.
+        const job = b.world.cancelJob(p.structure_id);
         b.world.uninstall(p.structure_id);
-        const refund = refundFor(e.type, e.info.health) as ItemCounts;
+        const refund = addCounts(refundFor(e.type, e.info.health), job ? jobPlan(job).inputs : {}) as ItemCounts;
         await base.inventories.change(ownerOf(session), worldOf(session), (inv) => give(inv, refund, 'refund'));
         session.socket.nsp.to(b.room).emit('sync_structure_remove', { structure_id: p.structure_id, reason: 'removed' });
         return { structure_id: p.structure_id, resources_refunded: refund };
@@ -122,6 +128,43 @@ export function baseHandlers(base: BaseHub): HandlerTable {
         await base.structuresRepo.update(worldOf(session), b.world.saveList().filter((s) => s.structure_id === p.structure_id), new Date().toISOString());
         // Switched off, it is unpowered at once; switched on, the grid powers it on its next tick (sync_structure_state says when).
         return { structure_id: p.structure_id, enabled: p.enabled, powered: p.enabled && b.world.state(e).powered };
+      },
+    }),
+    fabricator_craft: handler('fabricator_craft', {
+      cls: 'other', schema: FabricatorCraftSchema, needs: 'world',
+      async run(session, p) {
+        if (!isRecipeId(p.recipe_id)) throw refuse('VALIDATION_ERROR', `unknown recipe ${p.recipe_id} (GET /fabricator/recipes lists them)`, { reason: 'unknown_recipe', recipe_id: p.recipe_id });
+        const b = open(session);
+        const e = mine(session, b, p.structure_id);
+        const id = p.structure_id;
+        if (e.type !== 'fabricator') throw refuse('VALIDATION_ERROR', `${id} is a ${e.type}, not a fabricator`, { reason: 'not_fabricator', structure_id: id });
+        const running = b.world.jobs.get(id);
+        if (b.world.jobs.busy(id)) {
+          throw refuse('CONFLICT', `${id} is busy with ${running ? `${running.count} × ${running.recipe_id}` : 'a job being started'}; one job at a time`, { reason: 'busy', structure_id: id });
+        }
+        const owner = ownerOf(session), worldId = worldOf(session);
+        const job = { recipe_id: p.recipe_id, count: p.count ?? 1, done_ticks: 0 };
+        const plan = jobPlan(job);
+        // Busy while the inputs are spent: a second request meanwhile is refused, not paid twice.
+        b.world.jobs.hold(id);
+        try {
+          await base.inventories.change(owner, worldId, (inv) => {
+            const r = spendItems(inv, plan.inputs);
+            if (!r.ok) throw refuse('CONFLICT', r.error.message, { reason: 'cannot_afford', cost: plan.inputs });
+            return { value: r.value, answer: undefined, update: { cause: 'fabricated' } };
+          });
+        } finally {
+          b.world.jobs.release(id);
+        }
+        const still = b.world.structures.get(id);
+        if (!still) {
+          // Removed while the inputs were being spent: they go back.
+          await base.inventories.change(owner, worldId, (inv) => give(inv, plan.inputs, 'refund'));
+          throw refuse('RESOURCE_NOT_FOUND', `${id} was removed before the job started; its inputs were given back`, { structure_id: id });
+        }
+        const started = b.world.startJob(still, job, owner);
+        await base.saveStructure(worldId, id);
+        return { structure_id: id, job: { recipe_id: started.recipe_id, count: started.count, progress: 0 }, inputs_spent: plan.inputs, outputs: plan.outputs, ticks: plan.ticks };
       },
     }),
     world_time_set: handler('world_time_set', {
