@@ -35,7 +35,7 @@ export interface BaseWorldDeps {
   /** Public player id of a users row (for StructureInfo.owner_id). */
   playerIdOf(dbId: number | null): string;
   broadcast: { gridUpdate(networks: NetworkReport[], gone: string[], tick: number): void; state(id: string, state: StructureState): void };
-  /** Fabricator jobs: progress to tell the world, and finished jobs whose outputs are due (none: they are only dropped). */
+  /** Fabricator jobs: progress to tell the world, and finished jobs whose outputs are due (left out: a finished job just ends). */
   fabricator?: { update(u: FabricatorUpdate): void; finished(job: RunningJob): void };
   now?: () => number;
 }
