@@ -22,7 +22,13 @@ export interface FrameCounters {
 export interface TeleportReading { aiming: boolean; valid: boolean; x: number; y: number; z: number }
 
 /** Held desktop keys (KeyboardEvent.code) and mouse buttons, and a boarding key press not yet acted on. */
-export interface HeldKeys { keys: Set<string>; buttons: Set<number>; boardPressed: boolean }
+export interface HeldKeys {
+  keys: Set<string>;
+  buttons: Set<number>;
+  /** Buttons pressed since the placement system last looked: a click shorter than a frame still counts. */
+  clicked: Set<number>;
+  boardPressed: boolean;
+}
 
 export interface FrameState {
   /** Writers: the input systems (desktop keys, VR locomotion) and a replay; the player step consumes look, turns and teleports. */
@@ -48,7 +54,7 @@ export interface FrameState {
 export function createFrameState(): FrameState {
   return {
     input: createPlayerInput(),
-    held: { keys: new Set(), buttons: new Set(), boardPressed: false },
+    held: { keys: new Set(), buttons: new Set(), clicked: new Set(), boardPressed: false },
     tracking: emptyTracking(),
     aim: { source: 'desktop', hit: false, distance: 0, point: { x: 0, y: 0, z: 0 }, normal: { x: 0, y: 1, z: 0 } },
     tool: { operation: null },

@@ -53,8 +53,8 @@ async function playSteps(game: Game, emulator: Emulator | undefined, steps: Inpu
         if (step.action !== 'down') key('keyup', step.code);
         break;
       case 'mouse': {
-        const buttons = game.frame.held.buttons;
-        if (step.action !== 'up') buttons.add(step.button);
+        const { buttons, clicked } = game.frame.held;
+        if (step.action !== 'up') { buttons.add(step.button); clicked.add(step.button); }
         if (step.action === 'click') await frames(1);
         if (step.action !== 'down') buttons.delete(step.button);
         break;

@@ -62,6 +62,7 @@ export function listenDesktopInput(canvas: HTMLCanvasElement, deps: DesktopInput
       return;
     }
     buttons.add(e.button);
+    deps.held.clicked.add(e.button);
   };
   const onMouseUp = (e: MouseEvent) => {
     buttons.delete(e.button);

@@ -66,7 +66,7 @@ export function createPlacementSystem(deps: PlacementDeps): PlacementSystem {
   let lastX = NaN, lastY = NaN, lastZ = NaN, lastYaw = NaN;
   let result: PlacementResult | null = null;
   let verdict: PlacementVerdict | null = null;
-  let wasDown0 = false, wasDown2 = false, pending = false;
+  let pending = false;
 
   deps.base.store.subscribe((s, prev) => {
     if (s.structures !== prev.structures) {
@@ -108,9 +108,9 @@ export function createPlacementSystem(deps: PlacementDeps): PlacementSystem {
     update(frame: FrameContext) {
       const { build } = deps.store.getState();
       const type = build.type;
-      const down0 = held.buttons.has(0), down2 = held.buttons.has(2);
-      const click = down0 && !wasDown0, cancel = down2 && !wasDown2;
-      wasDown0 = down0; wasDown2 = down2;
+      // This system is the one reader of clicks: each is seen once, then forgotten.
+      const click = held.clicked.has(0), cancel = held.clicked.has(2);
+      if (held.clicked.size) held.clicked.clear();
       if (!type || !frame.playing || frame.presenting) {
         ghost.visible = false;
         if (!type) show(null);

@@ -1,0 +1,122 @@
+/**
+ * Issue 12 through the desktop UI, against a real creative relay: the inventory panel (I) lists
+ * what the player holds; the build menu (B) shows costs and starts placing; the ghost says why a
+ * spot is refused; a left click places; oxygen refills inside a powered base and not outside it;
+ * at night the battery carries the base. Waits are on conditions only.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { api } from './helpers/api.ts';
+import { ARTIFACTS } from './helpers/game.ts';
+import { flatSpots, groundHeight } from './helpers/default-world.ts';
+import { startRelay, type RelayProcess } from './helpers/relay-process.ts';
+
+type Network = { base_id: string; total_generation: number; battery_charge: number; consumers: Array<{ structure_id: string; type: string; status: string }>; batteries: Array<{ structure_id: string }> };
+type Position = { position: { x: number; y: number; z: number }; oxygen: number };
+
+let relay: RelayProcess;
+test.beforeAll(async () => { relay = await startRelay({ args: ['--creative'] }); });
+test.afterAll(async () => { await relay?.stop(); });
+
+const oxygen = async (page: Page) => (await api<Position>(page, 'GET', '/player/position')).body.oxygen;
+const networks = async (page: Page) => (await api<{ networks?: Network[] } & Network>(page, 'GET', '/power/status')).body;
+const held = async (page: Page, item: string) => {
+  const r = await api<{ slots: Array<{ item_id: string; quantity: number }> }>(page, 'GET', '/inventory/get');
+  return r.body.slots.filter((s) => s.item_id === item).reduce((n, s) => n + s.quantity, 0);
+};
+
+test('build menu, placement preview, inventory panel, oxygen in a powered base, battery at night', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const context = await browser.newContext({ baseURL: relay.url, viewport: { width: 1280, height: 720 } });
+  await context.addInitScript(() => localStorage.setItem('spacetime.helpSeen', '1'));
+  const page = await context.newPage();
+  await page.goto('/?view=64');
+  await page.waitForFunction(() => !!window.spacetime, undefined, { timeout: 60_000 });
+  await page.evaluate(() => window.spacetime!.ready);
+  await expect.poll(() => page.evaluate(() => window.spacetime!.net.state().shared), { timeout: 60_000 }).toBe(true);
+  expect((await api(page, 'POST', '/world/time', { time_of_day: 0.5 })).status).toBe(200);
+
+  // The build menu with nothing held: every structure listed, none affordable.
+  await page.keyboard.press('KeyB');
+  await expect(page.getByTestId('build-menu')).toBeVisible();
+  await expect(page.getByTestId('build-solar_panel')).toBeDisabled();
+  await expect(page.getByTestId('build-menu').locator('li')).toHaveCount(9);
+  await page.keyboard.press('KeyB');
+  await expect(page.getByTestId('build-menu')).toBeHidden();
+
+  for (const [item_id, quantity] of [['iron_plate', 12], ['glass', 8], ['silicon', 4], ['copper_wire', 8], ['energy_cell', 2]] as const) {
+    expect((await api(page, 'POST', '/inventory/add', { item_id, quantity })).status).toBe(200);
+  }
+  // The inventory panel shows the stacks and their weight.
+  await page.keyboard.press('KeyI');
+  await expect(page.getByTestId('slot-iron_plate')).toContainText('12');
+  await expect(page.getByTestId('slot-glass')).toContainText('8');
+  await expect(page.getByTestId('inventory-weight')).toContainText('/ 100 kg');
+  await page.screenshot({ path: `${ARTIFACTS}/base-inventory.png` });
+  await page.keyboard.press('KeyI');
+
+  // Stand 4 m from a flat corner, looking at it (yaw 0 faces −z), and choose the solar panel from the menu.
+  const [corner] = flatSpots();
+  const g = groundHeight(corner.x, corner.z + 4);
+  expect((await api(page, 'POST', '/player/teleport', { position: { x: corner.x, y: g + 0.2, z: corner.z + 4 }, rotation: { x: -25, y: 0, z: 0 } })).status).toBe(200);
+  await page.keyboard.press('KeyB');
+  await expect(page.getByTestId('build-solar_panel')).toBeEnabled();
+  await page.getByTestId('build-solar_panel').click();
+  await expect(page.getByTestId('build-menu')).toBeHidden();
+  await expect(page.locator('.status')).toContainText('Placing: Solar panel');
+  await page.locator('canvas').click({ position: { x: 640, y: 360 } });
+  await expect.poll(() => page.evaluate(() => document.pointerLockElement?.tagName ?? null)).toBe('CANVAS');
+  await expect(page.getByTestId('placement')).toContainText('click to place', { timeout: 20_000 });
+  await page.screenshot({ path: `${ARTIFACTS}/base-ghost.png` });
+  await page.mouse.down({ button: 'left' });
+  await page.mouse.up({ button: 'left' });
+  await expect.poll(() => held(page, 'iron_plate'), { message: 'the panel is paid for' }).toBe(10);
+  // The same spot again: the ghost turns red and says why.
+  await expect(page.getByTestId('placement')).toHaveClass(/bad/);
+  await expect(page.getByTestId('placement')).toContainText(/overlap/i);
+  // Right click leaves build mode.
+  await page.mouse.down({ button: 'right' });
+  await page.mouse.up({ button: 'right' });
+  await expect(page.locator('.status')).toContainText('Dig');
+  await expect(page.getByTestId('placement')).toBeHidden();
+  await page.keyboard.press('Escape');
+
+  // A battery and an oxygenator beside the panel (through the API: placement itself is tested above).
+  for (const type of ['battery', 'oxygenator'] as const) {
+    let placed = false;
+    for (const [dx, dz] of [[2.5, 0], [-2.5, 0], [0, -2.5], [2.5, -2.5], [-2.5, -2.5], [1.8, 1.8], [-1.8, 1.8]]) {
+      const r = await api(page, 'POST', '/base/place', { structure_type: type, position: { x: corner.x + dx, y: g + 5, z: corner.z + dz } });
+      if (r.status === 200) { placed = true; break; }
+    }
+    expect(placed, `${type} placed`).toBe(true);
+  }
+  const grid = async () => {
+    const r = await networks(page);
+    return (r.networks ?? [r]).find((n) => n.consumers?.some((c) => c.type === 'oxygenator'));
+  };
+  await expect.poll(async () => (await grid())?.consumers.find((c) => c.type === 'oxygenator')?.status, { message: 'the oxygenator runs at noon' }).toBe('active');
+  await expect.poll(async () => (await grid())?.battery_charge ?? 0, { message: 'the battery charges at noon' }).toBeGreaterThan(0.02);
+
+  // Oxygen: drains 60 m away, refills beside the powered oxygenator.
+  const far = { x: corner.x + 60, z: corner.z };
+  await api(page, 'POST', '/player/teleport', { position: { x: far.x, y: groundHeight(far.x, far.z) + 0.2, z: far.z }, rotation: { x: 0, y: 0, z: 0 } });
+  const full = await oxygen(page);
+  await expect.poll(() => oxygen(page), { message: 'oxygen drains outside the base', timeout: 30_000 }).toBeLessThan(full - 1.5);
+  await api(page, 'POST', '/player/teleport', { position: { x: corner.x, y: g + 0.2, z: corner.z + 4 }, rotation: { x: -25, y: 0, z: 0 } });
+  // Refilling (20 a second) is far quicker than draining (100 in 4 minutes): it is back to full.
+  await expect.poll(() => oxygen(page), { message: 'oxygen refills inside the powered base', timeout: 30_000 }).toBe(100);
+
+  // Night: no sun; the battery carries the oxygenator, so its charge falls and oxygen still refills.
+  expect((await api(page, 'POST', '/world/time', { time_of_day: 0 })).status).toBe(200);
+  await expect.poll(async () => (await grid())?.total_generation, { message: 'no sun at midnight' }).toBe(0);
+  const charged = (await grid())!.battery_charge;
+  await expect.poll(async () => (await grid())!.battery_charge, { message: 'the battery discharges at night', timeout: 30_000 }).toBeLessThan(charged);
+  expect((await grid())!.consumers.find((c) => c.type === 'oxygenator')?.status).toBe('active');
+  await page.screenshot({ path: `${ARTIFACTS}/base-night.png` });
+
+  // Switched off, the oxygenator gives nothing: oxygen drains inside the base too.
+  const oxy = (await grid())!.consumers.find((c) => c.type === 'oxygenator')!.structure_id;
+  expect((await api(page, 'POST', '/power/toggle', { structure_id: oxy, enabled: false })).status).toBe(200);
+  const before = await oxygen(page);
+  await expect.poll(() => oxygen(page), { message: 'no oxygen from a switched-off oxygenator', timeout: 30_000 }).toBeLessThan(before - 1);
+  await context.close();
+});

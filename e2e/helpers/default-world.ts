@@ -1,0 +1,49 @@
+/**
+ * Places in the default shared world that base tests need, found in Node from the world's seed
+ * exactly as any client computes them: an ore voxel to dig, flat ground to build on.
+ */
+import { VoxelStore } from '../../src/engine/voxel-store.ts';
+import { createEditLedger } from '../../src/engine/mining/edit-ledger.ts';
+import { mineYield } from '../../src/engine/mining/yield.ts';
+import { MATERIAL_ID } from '../../src/protocol/world.ts';
+import { DEFAULT_WORLD } from '../../src/protocol/net/worlds.ts';
+import type { BrushEdit } from '../../src/protocol/terrain.ts';
+
+/** An ore voxel near the spawn in the default world, and what digging it out yields (computed here, as any client would). */
+export function oreDig(): { edit: BrushEdit; items: Record<string, number> } {
+  const store = new VoxelStore(DEFAULT_WORLD.seed);
+  for (let r = 0; r < 120; r += 4) for (let x = -r; x <= r; x += 4) for (const z of [-r, r]) {
+    const top = Math.floor(store.columnInfo(x, z).height);
+    for (let y = top - 2; y > top - 24; y--) {
+      const m = store.sample(x, y, z).material;
+      if (m !== MATERIAL_ID.ore && m !== MATERIAL_ID.copper_ore) continue;
+      const edit: BrushEdit = { position: { x: x + 0.5, y: y + 0.5, z: z + 0.5 }, radius: 2.5, strength: 10, operation: 'remove' };
+      const ledger = createEditLedger();
+      store.applyEdit(edit, ledger);
+      return { edit, items: mineYield(ledger, {}).items as Record<string, number> };
+    }
+  }
+  throw new Error('no ore within 120 m of the spawn in the default world');
+}
+
+/**
+ * Three spots on flat ground near (0, 0) in the default world, close enough to wire together (4 m)
+ * and far enough apart not to overlap: a corner and the points 2.5 m along x and along z from it.
+ */
+export function flatSpots(): Array<{ x: number; z: number }> {
+  const store = new VoxelStore(DEFAULT_WORLD.seed);
+  const h = (x: number, z: number) => store.columnInfo(x, z).height;
+  for (let r = 0; r <= 60; r += 2) for (let x = -r; x <= r; x += 2) for (const z of [-r, r]) {
+    const c = h(x, z);
+    let flat = true;
+    for (let dx = -1.5; dx <= 4 && flat; dx += 0.5) for (let dz = -1.5; dz <= 4 && flat; dz += 0.5) flat = Math.abs(h(x + dx, z + dz) - c) < 0.4;
+    if (flat) return [{ x, z }, { x: x + 2.5, z }, { x, z: z + 2.5 }];
+  }
+  throw new Error('no flat 5.5 m square within 60 m of the spawn');
+}
+
+
+/** The ground's height at (x, z) in the default world, unedited. */
+export function groundHeight(x: number, z: number): number {
+  return new VoxelStore(DEFAULT_WORLD.seed).columnInfo(x, z).height;
+}
