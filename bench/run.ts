@@ -2,7 +2,9 @@
  * `npm run bench`: measurements only, never assertions. Node figures (our mesher vs the
  * `surface-nets` package, allocation, the player step, the power grid tick vs an object-per-structure
  * grid, same run), then the built game in headless Chromium. Prints a table and
- * writes bench/results/latest.json. Set BENCH_SKIP_BROWSER=1 to run the Node part alone. Then the relay
+ * writes bench/results/latest.json. Set BENCH_SKIP_BROWSER=1 to run the Node part alone. Then issue 12's
+ * structures and inventory in a page joined to a real creative relay (bench/base-bench.ts, ~1 min; needs
+ * the browser part's build; BENCH_SKIP_BASE=1 skips it). Then the relay
  * (bench/relay/: poses, edits, late join; its own processes, at most 4 minutes); BENCH_SKIP_RELAY=1 skips it.
  */
 import { runMeshBench, runAllocBench } from './mesh-bench.ts';
@@ -10,6 +12,7 @@ import { runPlayerBench } from './player-bench.ts';
 import { runPowerBench } from './power-bench.ts';
 import { runBundleBench } from './bundle-bench.ts';
 import { runBrowserBench } from './browser-bench.ts';
+import { runBaseBench } from './base-bench.ts';
 import { buildGame, startPreview } from './server.ts';
 import { runRelayBench } from './relay/index.ts';
 import { printTable, writeJson } from './report.ts';
@@ -41,6 +44,16 @@ if (!process.env.BENCH_SKIP_BROWSER) {
     process.exitCode = 1;
   } finally {
     server.stop();
+  }
+}
+
+if (!process.env.BENCH_SKIP_BROWSER && !process.env.BENCH_SKIP_BASE) {
+  step('base');
+  try {
+    await runBaseBench(figures);
+  } catch (e) {
+    console.error('[bench] base part failed:', e);
+    process.exitCode = 1;
   }
 }
 
