@@ -62,7 +62,7 @@ export default function Scene({ game, softwareRenderer: software }: { game: Game
         <AttachScene game={game} batch={batch} xrStore={xrStore} graph={graph} />
         {/* The one frame callback: every system, in the order app/systems.ts declares. */}
         <FrameDriver game={game} systems={systems.order} />
-        <SkyAndPlanet viewDistance={viewDistance} backdrop={views.backdrop} />
+        <SkyAndPlanet viewDistance={viewDistance} backdrop={views.backdrop} dayNight={views.dayNight} />
         <primitive object={batch.mesh} />
         <Spaceship ref={views.shipModel.attach} />
         <BrushPreview system={views.brushPreview} />

@@ -28,6 +28,7 @@ import { createControlSystem } from './control-system.ts';
 import { createNetSystem } from './net-system.ts';
 import { createStructuresSystem } from '../scene/structures-system.ts';
 import { createPlacementSystem } from '../scene/placement-system.ts';
+import { createDayNightSystem } from '../scene/day-night-system.ts';
 import { createChatPanelSystem } from '../xr/chat-panel-system.ts';
 import type { Game } from './game.ts';
 import type { System } from './frame-loop.ts';
@@ -46,6 +47,7 @@ export function createSystems(game: Game, batch: TerrainBatch) {
   const brushPreview = createBrushPreviewSystem({ aim: frame.aim, store });
   const shipModel = createShipModelSystem({ player });
   const backdrop = createBackdropSystem();
+  const dayNight = createDayNightSystem({ base: game.net.base });
   const chatPanel = createChatPanelSystem({ xr, origin, net: () => game.net.store });
   const structures = createStructuresSystem({ base: game.net.base.store });
   const placement = createPlacementSystem({ frame, store, base: game.net.base, field: game.collision, refused: (message) => game.showBanner(message, 2500) });
@@ -69,12 +71,13 @@ export function createSystems(game: Game, batch: TerrainBatch) {
     wristPanel,
     chatPanel,
     backdrop,
+    dayNight,
     avatars,
     structures,
     createControlSystem({ counters: frame.counters, waiters: game.waiters, control }),
   ];
   /** The systems whose scene objects the 3D scene's components render. */
-  const views = { locomotion, rig, controllers, wristPanel, brushPreview, shipModel, backdrop, avatars, chatPanel, structures, placement };
+  const views = { locomotion, rig, controllers, wristPanel, brushPreview, shipModel, backdrop, avatars, chatPanel, structures, placement, dayNight };
   return { order, views };
 }
 

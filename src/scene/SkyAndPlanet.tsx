@@ -1,14 +1,19 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useThree } from '@react-three/fiber';
-import { Color, Fog, ShaderMaterial, Vector3 } from 'three';
+import { Color, Fog, ShaderMaterial, Vector3, type DirectionalLight, type HemisphereLight } from 'three';
 import { Sky } from 'three/examples/jsm/objects/Sky.js';
 import type { BackdropSystem } from './backdrop-system.ts';
+import type { DayNightSystem } from './day-night-system.ts';
 
 export const SUN_DIRECTION = new Vector3(0.45, 0.55, -0.7).normalize();
 const HAZE = new Color('#b9c9d9');
+const SUN_INTENSITY = 5.5;
+const AMBIENT_INTENSITY = 3.2;
+const EXPOSURE = 0.9;
 
 /** Sky shader with sun, haze fog that ends before the streaming edge, and a banded gas giant. */
-export function SkyAndPlanet({ viewDistance, backdrop }: { viewDistance: number; backdrop: BackdropSystem }) {
+/** The day-night system moves the sun, dims the lights and tints the haze from the shared world's clock. */
+export function SkyAndPlanet({ viewDistance, backdrop, dayNight }: { viewDistance: number; backdrop: BackdropSystem; dayNight: DayNightSystem }) {
   const scene = useThree((s) => s.scene);
   const sky = useMemo(() => {
     const s = new Sky();
@@ -22,12 +27,24 @@ export function SkyAndPlanet({ viewDistance, backdrop }: { viewDistance: number;
     return s;
   }, []);
   const gl = useThree((s) => s.gl);
-  useMemo(() => {
+  const fog = useMemo(() => {
     // The sky shader is HDR; at exposure 1 the sky around the sun burns out to white.
-    gl.toneMappingExposure = 0.9;
-    scene.fog = new Fog(HAZE, viewDistance * 0.35, viewDistance * 0.95);
-    scene.background = HAZE;
+    gl.toneMappingExposure = EXPOSURE;
+    const f = new Fog(HAZE.clone(), viewDistance * 0.35, viewDistance * 0.95);
+    scene.fog = f;
+    scene.background = f.color.clone();
+    return f;
   }, [gl, scene, viewDistance]);
+  const sun = useRef<DirectionalLight>(null);
+  const ambient = useRef<HemisphereLight>(null);
+  useEffect(() => {
+    if (!sun.current || !ambient.current) return;
+    dayNight.attach({
+      sky, sun: sun.current, ambient: ambient.current, fog, background: scene.background as Color, gl,
+      fixedSun: SUN_DIRECTION, sunIntensity: SUN_INTENSITY, ambientIntensity: AMBIENT_INTENSITY, exposure: EXPOSURE,
+    });
+    return () => dayNight.attach(null);
+  }, [dayNight, sky, fog, scene, gl]);
   const giant = useMemo(() => gasGiantMaterial(), []);
   return (
     <>
@@ -37,8 +54,8 @@ export function SkyAndPlanet({ viewDistance, backdrop }: { viewDistance: number;
           <sphereGeometry args={[520, 48, 32]} />
         </mesh>
       </group>
-      <directionalLight position={SUN_DIRECTION.clone().multiplyScalar(100)} intensity={5.5} color="#fff3e0" />
-      <hemisphereLight args={['#c4dcff', '#6a5a48', 3.2]} />
+      <directionalLight ref={sun} position={SUN_DIRECTION.clone().multiplyScalar(100)} intensity={SUN_INTENSITY} color="#fff3e0" />
+      <hemisphereLight ref={ambient} args={['#c4dcff', '#6a5a48', AMBIENT_INTENSITY]} />
     </>
   );
 }
