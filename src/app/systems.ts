@@ -40,17 +40,17 @@ export function createSystems(game: Game, batch: TerrainBatch) {
   const xr = xrInput.input;
   const rig = createXrRigSystem({ player, recenter, settings });
   const origin = () => rig.origin;
-  const menu = createWristMenuSystem({ xr, settings });
+  const menu = createWristMenuSystem({ xr, settings, store });
   const locomotion = createLocomotionSystem({ xr, menu, origin, batch, settings, player, recenter, input: frame.input, teleport: frame.teleport, toggleBoarding: game.toggleBoarding });
   const controllers = createXrControllersSystem({ xr, origin, batch, store, frame });
-  const wristPanel = createWristPanelSystem({ xr, menu, origin, settings, readout: game.readout });
+  const wristPanel = createWristPanelSystem({ xr, menu, origin, settings, readout: game.readout, base: game.net.base.store, store });
   const brushPreview = createBrushPreviewSystem({ aim: frame.aim, store });
   const shipModel = createShipModelSystem({ player });
   const backdrop = createBackdropSystem();
   const dayNight = createDayNightSystem({ base: game.net.base });
   const chatPanel = createChatPanelSystem({ xr, origin, net: () => game.net.store });
   const structures = createStructuresSystem({ base: game.net.base.store });
-  const placement = createPlacementSystem({ frame, store, base: game.net.base, field: game.collision, refused: (message) => game.showBanner(message, 2500) });
+  const placement = createPlacementSystem({ frame, store, base: game.net.base, field: game.collision, xr, refused: (message) => game.showBanner(message, 2500) });
   const avatars = createRemoteAvatarSystem({ view: () => (game.shared() ? game.net.remote : null) });
 
   const order: System[] = [

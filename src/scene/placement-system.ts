@@ -21,12 +21,15 @@ import type { CollisionField } from '../engine/player/collision-field.ts';
 import type { BaseReplica, BaseState } from '../net/base-replica.ts';
 import type { GameStore, PlacementVerdict } from '../state/game-store.ts';
 import { STRUCTURE_GEOMETRY } from './structure-geometry.ts';
+import type { XrFrameInput } from '../xr/xr-frame-input.ts';
 
 const DEG = Math.PI / 180;
 /** The aim must move this far (metres) before the spot is checked again. */
 const RECHECK_DISTANCE = 0.05;
 const OK_COLOUR = new Color('#5adc6a');
 const BAD_COLOUR = new Color('#ff5a4a');
+/** A VR trigger or grip past this counts as pressed. */
+const PRESSED = 0.5;
 
 export interface PlacementSystem extends System {
   readonly ghost: Mesh;
@@ -37,6 +40,8 @@ export interface PlacementDeps {
   store: GameStore;
   base: BaseReplica;
   field: CollisionField;
+  /** The controllers, in VR: the aiming hand's trigger places, its grip stops. */
+  xr?: Readonly<XrFrameInput>;
   refused(message: string): void;
 }
 
@@ -67,6 +72,20 @@ export function createPlacementSystem(deps: PlacementDeps): PlacementSystem {
   let result: PlacementResult | null = null;
   let verdict: PlacementVerdict | null = null;
   let pending = false;
+  let triggerHeld = false, gripHeld = false;
+
+  /** This frame's place and stop presses: mouse clicks on the desktop, the aiming hand's trigger and grip in VR. */
+  function presses(presenting: boolean): { click: boolean; cancel: boolean } {
+    // This system is the one reader of clicks: each is seen once, then forgotten.
+    const clicks = { click: held.clicked.has(0), cancel: held.clicked.has(2) };
+    if (held.clicked.size) held.clicked.clear();
+    if (!presenting || !deps.xr) return clicks;
+    const hand = aim.source === 'left' ? deps.xr.left : deps.xr.right;
+    const trigger = hand.present && hand.trigger > PRESSED, grip = hand.present && !hand.isHand && hand.grip > PRESSED;
+    const out = { click: trigger && !triggerHeld, cancel: grip && !gripHeld };
+    triggerHeld = trigger; gripHeld = grip;
+    return out;
+  }
 
   deps.base.store.subscribe((s, prev) => {
     if (s.structures !== prev.structures) {
@@ -92,7 +111,7 @@ export function createPlacementSystem(deps: PlacementDeps): PlacementSystem {
     if (!deps.base.store.getState().inventory) return show({ ok: false, message: 'Building needs a shared world: join one from the menu.' });
     if (!result.ok) return show({ ok: false, message: result.message });
     const lacking = shortfall(deps.base.store.getState(), type);
-    show(lacking ? { ok: false, message: `Cannot afford a ${name.toLowerCase()}: ${lacking}.` } : { ok: true, message: `${name}: click to place (R turns it, right click stops).` });
+    show(lacking ? { ok: false, message: `Cannot afford a ${name.toLowerCase()}: ${lacking}.` } : { ok: true, message: `${name}: click to place (R turns it, right click stops; in VR trigger places, grip stops).` });
   }
 
   function place(type: StructureTypeId, yaw: number, at: { x: number; y: number; z: number }): void {
@@ -108,10 +127,8 @@ export function createPlacementSystem(deps: PlacementDeps): PlacementSystem {
     update(frame: FrameContext) {
       const { build } = deps.store.getState();
       const type = build.type;
-      // This system is the one reader of clicks: each is seen once, then forgotten.
-      const click = held.clicked.has(0), cancel = held.clicked.has(2);
-      if (held.clicked.size) held.clicked.clear();
-      if (!type || !frame.playing || frame.presenting) {
+      const { click, cancel } = presses(frame.presenting);
+      if (!type || !frame.playing) {
         ghost.visible = false;
         if (!type) show(null);
         return;

@@ -39,7 +39,7 @@ export interface LocomotionSystem extends System {
 
 export interface LocomotionDeps {
   xr: Readonly<XrFrameInput>;
-  menu: Pick<WristMenuSystem, 'settingsOpen'>;
+  menu: Pick<WristMenuSystem, 'pageOpen'>;
   origin(): Object3D | null;
   batch: TerrainBatch;
   settings: SettingsStore;
@@ -128,7 +128,7 @@ export function createLocomotionSystem(deps: LocomotionDeps): LocomotionSystem {
     const left = xr.left, right = xr.right;
     if (right.primary && !primaryHeld) deps.toggleBoarding();
     primaryHeld = right.primary;
-    const menuOpen = deps.menu.settingsOpen;
+    const menuOpen = deps.menu.pageOpen;
     const leftX = menuOpen ? 0 : dz(left.stickX), leftY = menuOpen ? 0 : dz(left.stickY);
     const rightX = dz(right.stickX), rightY = dz(right.stickY);
     input.moveX = 0; input.moveY = 0; input.moveZ = 0; input.turnYaw = 0; input.turnPitch = 0; input.roll = 0;

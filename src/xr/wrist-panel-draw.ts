@@ -1,3 +1,5 @@
+import { drawBuildPage, drawInventoryPage, type WristBuild, type WristInventory } from './wrist-pages-draw.ts';
+
 /** What the wrist panel shows; filled by the caller from the player and the settings. */
 export interface WristData {
   health: number;
@@ -5,9 +7,13 @@ export interface WristData {
   mode: 'walking' | 'spacecraft';
   speed: number;
   altitude: number | null;
-  /** null: the status page. Otherwise the settings page, with this row selected. */
+  /** The page shown: null is the status page. */
+  page: 'settings' | 'inventory' | 'build' | null;
+  /** The settings page's selected row. */
   settingsRow: number | null;
   settings: ReadonlyArray<{ label: string; value: string }>;
+  inventory: WristInventory;
+  build: WristBuild;
 }
 
 export const PANEL_W = 512;
@@ -39,7 +45,9 @@ export function drawPanelFrame(ctx: CanvasRenderingContext2D, w: number, h: numb
 /** Draws the status page (health, oxygen, mode, flight data) or the settings page. */
 export function drawWristPanel(ctx: CanvasRenderingContext2D, d: WristData): void {
   drawPanelFrame(ctx, PANEL_W, PANEL_H, '#e0813a');
-  if (d.settingsRow === null) {
+  if (d.page === 'inventory') return drawInventoryPage(ctx, d.inventory);
+  if (d.page === 'build') return drawBuildPage(ctx, d.build);
+  if (d.page === null || d.settingsRow === null) {
     ctx.fillStyle = '#ffffff';
     ctx.font = 'bold 30px system-ui, sans-serif';
     ctx.fillText(d.mode === 'spacecraft' ? 'SPACECRAFT' : 'ON FOOT', 24, 48);
@@ -55,7 +63,7 @@ export function drawWristPanel(ctx: CanvasRenderingContext2D, d: WristData): voi
     }
     ctx.fillStyle = '#8a96a3';
     ctx.font = '20px system-ui, sans-serif';
-    ctx.fillText('Y: settings · A: board / leave', 24, 300);
+    ctx.fillText('Y: settings, inventory, build · A: board / leave', 24, 300);
     return;
   }
   ctx.fillStyle = '#ffffff';
@@ -76,5 +84,5 @@ export function drawWristPanel(ctx: CanvasRenderingContext2D, d: WristData): voi
   }
   ctx.fillStyle = '#8a96a3';
   ctx.font = '18px system-ui, sans-serif';
-  ctx.fillText('Stick ↑↓ choose · ←→ change · Y: close', 24, PANEL_H - 14);
+  ctx.fillText('Stick ↑↓ choose · ←→ change · Y: next page', 24, PANEL_H - 14);
 }

@@ -59,7 +59,9 @@ export function createXrControllersSystem(deps: XrControllersDeps): XrController
           aimed = hand;
           const trigger = input.trigger > PRESSED;
           const grip = !input.isHand && input.grip > PRESSED;
-          tool.operation = teleport.aiming ? null : trigger ? deps.store.getState().tool : grip ? 'add' : null;
+          // In build mode the trigger puts the structure down and the grip stops (placement-system.ts).
+          const st = deps.store.getState();
+          tool.operation = teleport.aiming || st.build.type ? null : trigger ? st.tool : grip ? 'add' : null;
         }
       }
       if (!aimed) return;
