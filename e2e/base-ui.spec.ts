@@ -4,11 +4,13 @@
  * spot is refused; a left click places; oxygen refills inside a powered base and not outside it;
  * at night the battery carries the base. Waits are on conditions only.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Browser, type Page } from '@playwright/test';
 import { api } from './helpers/api.ts';
 import { ARTIFACTS } from './helpers/game.ts';
 import { flatSpots, groundHeight } from './helpers/default-world.ts';
 import { startRelay, type RelayProcess } from './helpers/relay-process.ts';
+import { VoxelStore } from '../src/engine/voxel-store.ts';
+import { DEFAULT_WORLD } from '../src/protocol/net/worlds.ts';
 
 type Network = { base_id: string; total_generation: number; battery_charge: number; consumers: Array<{ structure_id: string; type: string; status: string }>; batteries: Array<{ structure_id: string }> };
 type Position = { position: { x: number; y: number; z: number }; oxygen: number };
@@ -23,6 +25,47 @@ const held = async (page: Page, item: string) => {
   const r = await api<{ slots: Array<{ item_id: string; quantity: number }> }>(page, 'GET', '/inventory/get');
   return r.body.slots.filter((s) => s.item_id === item).reduce((n, s) => n + s.quantity, 0);
 };
+
+/** Opens the game joined to the relay's default world, at noon, the controls help already seen. */
+async function openShared(browser: Browser) {
+  const context = await browser.newContext({ baseURL: relay.url, viewport: { width: 1280, height: 720 } });
+  await context.addInitScript(() => localStorage.setItem('spacetime.helpSeen', '1'));
+  const page = await context.newPage();
+  await page.goto('/?view=64');
+  await page.waitForFunction(() => !!window.spacetime, undefined, { timeout: 60_000 });
+  await page.evaluate(() => window.spacetime!.ready);
+  await expect.poll(() => page.evaluate(() => window.spacetime!.net.state().shared), { timeout: 60_000 }).toBe(true);
+  expect((await api(page, 'POST', '/world/time', { time_of_day: 0.5 })).status).toBe(200);
+  return { context, page };
+}
+
+/**
+ * Flat ground at least 30 m from flatSpots()[0] (the first test's base, whose oxygenator and
+ * battery must not join this grid): level from 4 m either side in x and 2 m before to 4.5 m
+ * behind in z, room for a fabricator between two panels and the player standing in front.
+ */
+function awaySpot(): { x: number; z: number } {
+  const store = new VoxelStore(DEFAULT_WORLD.seed);
+  const h = (x: number, z: number) => store.columnInfo(x, z).height;
+  const [taken] = flatSpots();
+  for (let r = 0; r <= 90; r += 2) for (let x = -r; x <= r; x += 2) for (const z of [-r, r]) {
+    if (Math.hypot(x - taken.x, z - taken.z) < 30) continue;
+    const c = h(x, z);
+    let flat = true;
+    for (let dx = -4; dx <= 4 && flat; dx += 0.5) for (let dz = -2; dz <= 4.5 && flat; dz += 0.5) flat = Math.abs(h(x + dx, z + dz) - c) < 0.4;
+    if (flat) return { x, z };
+  }
+  throw new Error('no flat spot 30 m or more from the first base within 90 m of the spawn');
+}
+
+/** Places `type` at the first offset from `at` the relay accepts; its structure id. */
+async function placeNear(page: Page, type: string, at: { x: number; y: number; z: number }, offsets: Array<[number, number]>): Promise<string> {
+  for (const [dx, dz] of offsets) {
+    const r = await api<{ structure_id: string }>(page, 'POST', '/base/place', { structure_type: type, position: { x: at.x + dx, y: at.y + 5, z: at.z + dz } });
+    if (r.status === 200) return r.body.structure_id;
+  }
+  throw new Error(`${type} could not be placed near ${JSON.stringify(at)}`);
+}
 
 test('build menu, placement preview, inventory panel, oxygen in a powered base, battery at night', async ({ browser }) => {
   test.setTimeout(240_000);
@@ -118,5 +161,59 @@ test('build menu, placement preview, inventory panel, oxygen in a powered base, 
   expect((await api(page, 'POST', '/power/toggle', { structure_id: oxy, enabled: false })).status).toBe(200);
   const before = await oxygen(page);
   await expect.poll(() => oxygen(page), { message: 'no oxygen from a switched-off oxygenator', timeout: 30_000 }).toBeLessThan(before - 1);
+  await context.close();
+});
+
+test('fabricator panel: recipes against what is held, a craft waits for power, then runs to a plate', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const { context, page } = await openShared(browser);
+  // A fabricator and two solar panels (raw materials and parts), and ore for one iron plate.
+  for (const [item_id, quantity] of [['rock', 10], ['iron_ore', 8], ['copper_ore', 2], ['iron_plate', 4], ['glass', 6], ['silicon', 4]] as const) {
+    expect((await api(page, 'POST', '/inventory/add', { item_id, quantity })).status).toBe(200);
+  }
+  const spot = awaySpot();
+  const at = { x: spot.x, y: groundHeight(spot.x, spot.z), z: spot.z };
+  const fabricator = await placeNear(page, 'fabricator', at, [[0, 0], [0.5, 0], [-0.5, 0], [0, -0.5]]);
+  const fab = (await api<{ position: { x: number; y: number; z: number } }>(page, 'GET', `/base/info?structure_id=${fabricator}`)).body.position;
+  // Panels 2.5–3 m to either side: within the 4 m wire of the fabricator.
+  await placeNear(page, 'solar_panel', fab, [[2.5, 0], [2.8, 0], [2.5, -0.5], [2.5, 0.5], [3, 0]]);
+
+  // Beside it, facing it (yaw 0 faces −z), with the inventory open: the fabricator's recipes show under the slots.
+  expect((await api(page, 'POST', '/player/teleport', { position: { x: fab.x, y: groundHeight(fab.x, fab.z + 3.5) + 0.2, z: fab.z + 3.5 }, rotation: { x: -20, y: 0, z: 0 } })).status).toBe(200);
+  await page.keyboard.press('KeyI');
+  const panel = page.getByTestId('fabricator-panel');
+  await expect(panel).toBeVisible();
+  await expect(panel).toHaveAttribute('data-structure-id', fabricator);
+  await expect(panel.locator('li')).toHaveCount(5);
+  await expect(page.getByTestId('fabricator-power')).toHaveText('idle');
+  // The refusal the UI gives before asking: copper wire needs copper ore, all spent on the fabricator.
+  await expect(page.getByTestId('craft-copper_wire')).toBeDisabled();
+  await expect(panel.locator('li', { has: page.getByTestId('craft-copper_wire') }).locator('.lack')).toHaveText('Copper ore 0/1');
+  await expect(panel.locator('li', { has: page.getByTestId('craft-iron_plate') }).locator('.have')).toHaveText('Iron ore 2/2');
+
+  // One panel makes 50 W at noon, short of the fabricator's 80 W: the job starts and waits for power.
+  const plates = await held(page, 'iron_plate');
+  await page.getByTestId('craft-iron_plate').click();
+  await expect(page.getByTestId('fabricator-progress')).toContainText('Iron plate × 1: 0%');
+  await expect(page.getByTestId('fabricator-power')).toHaveText('waiting for power');
+  await expect(page.getByTestId('craft-iron_plate')).toBeDisabled();
+  await expect(panel.locator('li', { has: page.getByTestId('craft-iron_plate') }).locator('.lack')).toHaveText('Iron ore 0/2');
+  await page.screenshot({ path: `${ARTIFACTS}/base-fabricator-waiting.png` });
+
+  // A second panel on the other side: 100 W, the job runs and the plate arrives in the inventory.
+  await placeNear(page, 'solar_panel', fab, [[-2.5, 0], [-2.8, 0], [-2.5, -0.5], [-2.5, 0.5], [-3, 0]]);
+  await expect(page.getByTestId('fabricator-power')).toHaveText(/working/);
+  await expect(page.getByTestId('fabricator-progress')).toHaveAttribute('data-done', '1', { timeout: 30_000 });
+  await expect(page.getByTestId('fabricator-progress')).toContainText('Iron plate × 1: done');
+  await expect(page.getByTestId('fabricator-power')).toHaveText('idle');
+  // The second panel cost two plates; the job gave one.
+  await expect.poll(() => held(page, 'iron_plate'), { message: 'the plate is in the inventory' }).toBe(plates - 2 + 1);
+  await expect(page.getByTestId('slot-iron_plate')).toContainText(String(plates - 1));
+  await page.screenshot({ path: `${ARTIFACTS}/base-fabricator.png` });
+
+  // Walk away: the panel goes; the inventory stays open.
+  expect((await api(page, 'POST', '/player/teleport', { position: { x: fab.x, y: groundHeight(fab.x, fab.z + 14) + 0.2, z: fab.z + 14 }, rotation: { x: 0, y: 0, z: 0 } })).status).toBe(200);
+  await expect(panel).toBeHidden();
+  await expect(page.getByTestId('inventory-panel')).toBeVisible();
   await context.close();
 });

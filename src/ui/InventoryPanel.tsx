@@ -2,8 +2,9 @@ import { useStore } from 'zustand';
 import type { Game } from '../app/game.ts';
 import { inventoryWeight } from '../engine/inventory/inventory.ts';
 import { INVENTORY_SLOTS, ITEMS, MAX_WEIGHT_KG, isItemId } from '../engine/items.ts';
+import { FabricatorPanel } from './FabricatorPanel.tsx';
 
-/** The desktop inventory (I): the 24 slots with their stacks, and the weight carried against the limit. */
+/** The desktop inventory (I): the 24 slots with their stacks, the weight carried against the limit, and a fabricator within reach. */
 export function InventoryPanel({ game, onClose }: { game: Game; onClose: () => void }) {
   const inventory = useStore(game.net.base.store, (s) => s.inventory);
   const dropped = useStore(game.net.base.store, (s) => s.dropped);
@@ -32,6 +33,7 @@ export function InventoryPanel({ game, onClose }: { game: Game; onClose: () => v
           {dropped && Object.keys(dropped).length > 0 && (
             <p className="warn small">Left behind (too heavy or no room): {Object.entries(dropped).map(([k, n]) => `${n} ${k}`).join(', ')}</p>
           )}
+          <FabricatorPanel game={game} />
         </>
       )}
       <button onClick={onClose}>Close (I)</button>
