@@ -9,6 +9,7 @@ import { api } from './helpers/api.ts';
 import { ARTIFACTS } from './helpers/game.ts';
 import { flatSpots, groundHeight } from './helpers/default-world.ts';
 import { startRelay, type RelayProcess } from './helpers/relay-process.ts';
+import { openSharedPage } from './helpers/shared-page.ts';
 import { VoxelStore } from '../src/engine/voxel-store.ts';
 import { DEFAULT_WORLD } from '../src/protocol/net/worlds.ts';
 
@@ -26,17 +27,11 @@ const held = async (page: Page, item: string) => {
   return r.body.slots.filter((s) => s.item_id === item).reduce((n, s) => n + s.quantity, 0);
 };
 
-/** Opens the game joined to the relay's default world, at noon, the controls help already seen. */
+/** Opens the game joined to the relay's default world, at noon. */
 async function openShared(browser: Browser) {
-  const context = await browser.newContext({ baseURL: relay.url, viewport: { width: 1280, height: 720 } });
-  await context.addInitScript(() => localStorage.setItem('spacetime.helpSeen', '1'));
-  const page = await context.newPage();
-  await page.goto('/?view=64');
-  await page.waitForFunction(() => !!window.spacetime, undefined, { timeout: 60_000 });
-  await page.evaluate(() => window.spacetime!.ready);
-  await expect.poll(() => page.evaluate(() => window.spacetime!.net.state().shared), { timeout: 60_000 }).toBe(true);
-  expect((await api(page, 'POST', '/world/time', { time_of_day: 0.5 })).status).toBe(200);
-  return { context, page };
+  const opened = await openSharedPage(browser, relay.url);
+  expect((await api(opened.page, 'POST', '/world/time', { time_of_day: 0.5 })).status).toBe(200);
+  return opened;
 }
 
 /**
@@ -69,14 +64,7 @@ async function placeNear(page: Page, type: string, at: { x: number; y: number; z
 
 test('build menu, placement preview, inventory panel, oxygen in a powered base, battery at night', async ({ browser }) => {
   test.setTimeout(240_000);
-  const context = await browser.newContext({ baseURL: relay.url, viewport: { width: 1280, height: 720 } });
-  await context.addInitScript(() => localStorage.setItem('spacetime.helpSeen', '1'));
-  const page = await context.newPage();
-  await page.goto('/?view=64');
-  await page.waitForFunction(() => !!window.spacetime, undefined, { timeout: 60_000 });
-  await page.evaluate(() => window.spacetime!.ready);
-  await expect.poll(() => page.evaluate(() => window.spacetime!.net.state().shared), { timeout: 60_000 }).toBe(true);
-  expect((await api(page, 'POST', '/world/time', { time_of_day: 0.5 })).status).toBe(200);
+  const { context, page } = await openShared(browser);
 
   // The build menu with nothing held: every structure listed, none affordable.
   await page.keyboard.press('KeyB');

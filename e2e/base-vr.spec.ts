@@ -9,6 +9,7 @@ import { ARTIFACTS, frames } from './helpers/game.ts';
 import { XR_VIEWPORT } from './helpers/browser.ts';
 import { flatSpots, groundHeight } from './helpers/default-world.ts';
 import { startRelay, type RelayProcess } from './helpers/relay-process.ts';
+import { openSharedPage } from './helpers/shared-page.ts';
 
 const pitch = (deg: number) => ({ x: Math.sin((deg * Math.PI) / 360), y: 0, z: 0, w: Math.cos((deg * Math.PI) / 360) });
 
@@ -23,13 +24,7 @@ const held = async (page: Page, item: string) => {
 
 test('VR: the wrist panel shows the inventory and the build menu; the trigger places a structure', async ({ browser }) => {
   test.slow(); // every step waits on emulated two-eye XR frames under a software renderer
-  const context = await browser.newContext({ baseURL: relay.url, viewport: XR_VIEWPORT });
-  await context.addInitScript(() => localStorage.setItem('spacetime.helpSeen', '1'));
-  const page = await context.newPage();
-  await page.goto('/?view=64&xr=emulate');
-  await page.waitForFunction(() => !!window.spacetime, undefined, { timeout: 60_000 });
-  await page.evaluate(() => window.spacetime!.ready);
-  await expect.poll(() => page.evaluate(() => window.spacetime!.net.state().shared), { timeout: 60_000 }).toBe(true);
+  const { context, page } = await openSharedPage(browser, relay.url, { path: '/?view=64&xr=emulate', viewport: XR_VIEWPORT });
   for (const [item_id, quantity] of [['iron_plate', 4], ['glass', 3], ['silicon', 2]] as const) {
     expect((await api(page, 'POST', '/inventory/add', { item_id, quantity })).status).toBe(200);
   }

@@ -8,6 +8,7 @@ import { test, expect, type Browser, type Page } from '@playwright/test';
 import { api, expectErrorBody } from './helpers/api.ts';
 import { startRelay, type RelayProcess } from './helpers/relay-process.ts';
 import { flatSpots, oreDig } from './helpers/default-world.ts';
+import { openSharedPage } from './helpers/shared-page.ts';
 
 type Slot = { item_id: string; quantity: number };
 type Network = { base_id: string; total_generation: number; total_consumption: number; consumers: Array<{ structure_id: string; status: string }> };
@@ -16,16 +17,7 @@ let relay: RelayProcess;
 test.beforeAll(async () => { relay = await startRelay({ args: ['--creative'] }); });
 test.afterAll(async () => { await relay?.stop(); });
 
-async function open(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ baseURL: relay.url, viewport: { width: 800, height: 450 } });
-  await context.addInitScript(() => localStorage.setItem('spacetime.helpSeen', '1'));
-  const page = await context.newPage();
-  await page.goto('/?view=64');
-  await page.waitForFunction(() => !!window.spacetime, undefined, { timeout: 60_000 });
-  await page.evaluate(() => window.spacetime!.ready);
-  await expect.poll(() => page.evaluate(() => window.spacetime!.net.state().shared), { timeout: 60_000, message: 'the page runs the shared world' }).toBe(true);
-  return page;
-}
+const open = async (browser: Browser): Promise<Page> => (await openSharedPage(browser, relay.url, { viewport: { width: 800, height: 450 } })).page;
 
 const count = (slots: Slot[], item: string) => slots.filter((s) => s.item_id === item).reduce((n, s) => n + s.quantity, 0);
 

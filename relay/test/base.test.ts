@@ -13,8 +13,7 @@ import { mineYield } from '../../src/engine/mining/yield.ts';
 import { countItem as countStored } from '../../src/engine/inventory/inventory.ts';
 import { StoredInventorySchema } from '../../src/engine/inventory/inventory-schema.ts';
 import { DEFAULT_WORLD } from '../../src/protocol/net/worlds.ts';
-import { ask, client, disconnectAll, next, player, startRelay, tempDataDir, type Client } from './helpers.ts';
-import type { JoinResult } from '../../src/protocol/net/events.ts';
+import { ask, disconnectAll, next, player, startRelay, tempDataDir, type Client } from './helpers.ts';
 
 type Relay = Awaited<ReturnType<typeof startRelay>>;
 const relays: Relay[] = [];
@@ -159,12 +158,9 @@ describe('structures and the power grid through the relay', () => {
     await r.close();
     relays.splice(relays.indexOf(r), 1);
     r = await start(data.dir);
-    const socket = await client(r.url);
-    open.push(socket);
-    expect((await ask(socket, 'authenticate', a.identity)).ok).toBe(true);
-    const rejoined = await ask<JoinResult>(socket, 'join_world', {});
-    expect(rejoined.ok).toBe(true);
-    const base = rejoined.ok ? rejoined.value.base : undefined;
+    const back = await player(r.url, 'Ana', undefined, a.identity);
+    open.push(back.socket);
+    const base = back.join.base;
     expect(base?.structures.map((s) => s.structure_type).sort()).toEqual(['battery', 'light']);
     expect(base?.inventory).toEqual(held);
     data.remove();

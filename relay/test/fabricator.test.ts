@@ -8,14 +8,13 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FabricatorUpdate, InventoryUpdate, StructureInfo, StructureState } from '../../src/protocol/net/base-events.ts';
-import type { JoinResult } from '../../src/protocol/net/events.ts';
 import { VoxelStore } from '../../src/engine/voxel-store.ts';
 import { countItem as countStored } from '../../src/engine/inventory/inventory.ts';
 import { StoredInventorySchema } from '../../src/engine/inventory/inventory-schema.ts';
 import { ITEM_IDS, type ItemId } from '../../src/engine/items.ts';
 import { STRUCTURE_TYPES } from '../../src/engine/base/structure-types.ts';
 import { DEFAULT_WORLD } from '../../src/protocol/net/worlds.ts';
-import { ask, client, disconnectAll, player, startRelay, tempDataDir, type Client } from './helpers.ts';
+import { ask, disconnectAll, player, startRelay, tempDataDir, type Client } from './helpers.ts';
 
 type Relay = Awaited<ReturnType<typeof startRelay>>;
 const relays: Relay[] = [];
@@ -111,12 +110,10 @@ describe('the fabricator through the relay', () => {
     // A restart keeps the job where it was (no powered tick yet: nothing done).
     await stop(r);
     r = await start(data.dir);
-    const socket = await client(r.url);
-    open.push(socket);
-    expect((await ask(socket, 'authenticate', a.identity)).ok).toBe(true);
-    const rejoined = await ask<JoinResult>(socket, 'join_world', {});
-    expect(rejoined.ok).toBe(true);
-    const base = rejoined.ok ? rejoined.value.base! : null!;
+    const back = await player(r.url, 'Maker', undefined, a.identity);
+    open.push(back.socket);
+    const socket = back.socket;
+    const base = back.join.base!;
     expect(base.states[fab].job).toEqual({ recipe_id: 'iron_plate', count: 2, progress: 0 });
     const held = counts(base.inventory);
 

@@ -55,10 +55,9 @@ export function guest(name = 'Ana'): { protocol_version: number; guest_id: strin
   return { protocol_version: PROTOCOL_VERSION, guest_id: `guest_test${(guests++).toString().padStart(4, '0')}`, name };
 }
 
-/** Connects, authenticates and joins (the default world unless `worldId`). */
-export async function player(url: string, name = 'Ana', worldId?: number) {
+/** Connects, authenticates and joins (the default world unless `worldId`); as `identity` when given (a player coming back). */
+export async function player(url: string, name = 'Ana', worldId?: number, identity = guest(name)) {
   const socket = await client(url);
-  const identity = guest(name);
   const auth = await ask(socket, 'authenticate', identity);
   if (!auth.ok) throw new Error(`authenticate refused: ${auth.error.error}`);
   const join = await ask<import('../../src/protocol/net/events.ts').JoinResult>(socket, 'join_world', worldId === undefined ? {} : { world_id: worldId });
