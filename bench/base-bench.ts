@@ -1,7 +1,7 @@
 /**
  * Issue 12's figures in a real shared world, each beside a baseline from the same run:
  *
- * - structures.draw_calls: the renderer's draw calls with 1,000 power poles in view, beside
+ * - structures.draw_calls: the renderer's draw calls with 1,000 structures (8 types) in view, beside
  *   structures.draw_calls_baseline, the same camera pose before they were placed (target: at most
  *   10 more; the renderer draws one instanced mesh per structure type).
  * - frame.main_ms_p95_structures: main-thread frame time (frame-bench.ts: the sum of the frame's
@@ -18,7 +18,7 @@
  * The relay is a real one (`relay/src/serve.ts --prod --creative`, e2e/helpers/relay-process.ts),
  * which serves ./dist: the bench's build (bench/server.ts DIST) is copied over it first (the e2e suite
  * rebuilds ./dist in the same test mode on every run). One page joins
- * it at ?view=64 and places the poles through the in-page door (POST /base/place, the cost added just
+ * it at ?view=64 and places the structures through the in-page door (POST /base/place, the cost added just
  * before), on a 2 m grid on the flat ground at x, z 20..82 of the default world. A screenshot of the
  * view with them lands in bench/results/base-structures.png.
  */
@@ -35,7 +35,7 @@ import { FRAME_HOOK, runFrameBench } from './frame-bench.ts';
 import { state } from './page-state.ts';
 import { buildGame, DIST } from './server.ts';
 import { percentile, round, type Figures } from './stats.ts';
-import { placePoles } from './base-place.ts';
+import { placeStructures } from './base-place.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const STRUCTURES = 1_000;
@@ -73,12 +73,12 @@ export async function runBaseBench(figures: Figures): Promise<void> {
     await page.evaluate((n) => window.spacetime!.frames(n), WARM_FRAMES);
     const before = await measureView(page);
 
-    // Drawing paused from here until the poles are in (see the header).
+    // Drawing paused from here until the structures are in (see the header).
     await page.evaluate(() => window.spacetime!.debug.pauseRendering(true));
     await inventoryFigures(page, relay.url, figures);
     const t0 = performance.now();
-    const placed = await placePoles(page, STRUCTURES);
-    console.log(`[base] ${placed.ids.length} poles placed in ${round((performance.now() - t0) / 1000, 1)} s (${placed.refused} refused${placed.refused ? `: ${placed.reasons}` : ''})`);
+    const placed = await placeStructures(page, STRUCTURES);
+    console.log(`[base] ${placed.ids.length} structures of ${placed.types} types placed in ${round((performance.now() - t0) / 1000, 1)} s (${placed.refused} refused${placed.refused ? `: ${placed.reasons}` : ''})`);
     await page.evaluate(() => window.spacetime!.debug.pauseRendering(false));
     await stand(page); // the same pose again, should anything have moved the player
     await page.evaluate((n) => window.spacetime!.frames(n), WARM_FRAMES);
@@ -88,7 +88,7 @@ export async function runBaseBench(figures: Figures): Promise<void> {
 
     figures['structures.draw_calls'] = {
       value: after.drawCalls, unit: 'calls', baseline: before.drawCalls, target: `<= baseline + 10 (${before.drawCalls + 10})`,
-      note: `${placed.ids.length} power poles in view, ${after.triangles} triangles (baseline, same pose without them: ${before.triangles})`,
+      note: `${placed.ids.length} structures of ${placed.types} types in view, ${after.triangles} triangles (baseline, same pose without them: ${before.triangles})`,
     };
     figures['structures.draw_calls_baseline'] = { value: before.drawCalls, unit: 'calls', note: 'the same view before the structures were placed' };
     figures['frame.main_ms_p95_structures'] = {
