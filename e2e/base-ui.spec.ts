@@ -136,6 +136,17 @@ test('build menu, placement preview, inventory panel, oxygen in a powered base, 
   // Refilling (20 a second) is far quicker than draining (100 in 4 minutes): it is back to full.
   await expect.poll(() => oxygen(page), { message: 'oxygen refills inside the powered base', timeout: 30_000 }).toBe(100);
 
+  // A power pole carries the oxygen out: 14 m west of the base (beyond the oxygenator's 10 m) it
+  // drains, until a pole 4 m from there joins the base's network (its 6 m oxygen range).
+  const out = { x: corner.x - 14, z: corner.z };
+  await api(page, 'POST', '/player/teleport', { position: { x: out.x, y: groundHeight(out.x, out.z) + 0.2, z: out.z }, rotation: { x: 0, y: 90, z: 0 } });
+  await expect.poll(() => oxygen(page), { message: 'oxygen drains 14 m from the oxygenator', timeout: 30_000 }).toBeLessThan(98.5);
+  const pole = await placeNear(page, 'power_pole', { x: corner.x - 10, y: g, z: corner.z }, [[0, 0], [0, 1], [0, -1], [0.8, 0], [-0.8, 0]]);
+  await expect.poll(() => oxygen(page), { message: `oxygen refills beside ${pole}`, timeout: 30_000 }).toBe(100);
+  // The pole is in no report's member lists (it neither makes nor uses power): /power/status skips it for the nearest that is.
+  expect((await grid())?.consumers.some((c) => c.type === 'oxygenator'), 'GET /power/status beside the pole answers the base network').toBe(true);
+  await api(page, 'POST', '/player/teleport', { position: { x: corner.x, y: g + 0.2, z: corner.z + 4 }, rotation: { x: -25, y: 0, z: 0 } });
+
   // Night: no sun; the battery carries the oxygenator, so its charge falls and oxygen still refills.
   expect((await api(page, 'POST', '/world/time', { time_of_day: 0 })).status).toBe(200);
   await expect.poll(async () => (await grid())?.total_generation, { message: 'no sun at midnight' }).toBe(0);

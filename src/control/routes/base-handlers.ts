@@ -6,6 +6,7 @@
  */
 import { fail, ok, type Result } from '../../protocol/errors.ts';
 import type { Ack } from '../../protocol/net/errors.ts';
+import type { NetworkReport } from '../../protocol/net/base-events.ts';
 import type { HandlerTable } from '../router.ts';
 import type { BASE_ROUTES } from '../../protocol/routes/base.ts';
 import { inventoryView } from '../../engine/inventory/inventory.ts';
@@ -89,14 +90,16 @@ export function baseHandlers({ game }: ControlContext): HandlerTable<typeof BASE
         return n ? ok(n) : fail('RESOURCE_NOT_FOUND', `no power network ${id}`);
       }
       if (id !== undefined && id !== me()) return fail('RESOURCE_NOT_FOUND', `no player ${id} here (${me()}); give a base id (base_<n>) for another network`);
-      // The network of the structure nearest the player.
+      // The network of the nearest structure that a report lists (poles and storage are members of none).
+      const networkOf = new Map<string, NetworkReport>();
+      for (const n of Object.values(s.value.grid)) for (const m of [...n.generators, ...n.consumers, ...n.batteries]) networkOf.set(m.structure_id, n);
       const p = game.player.snapshot().position;
-      let best: string | null = null, bestD = Infinity;
+      let net: NetworkReport | undefined, bestD = Infinity;
       for (const st of Object.values(s.value.structures)) {
         const d = (st.position.x - p.x) ** 2 + (st.position.z - p.z) ** 2;
-        if (d < bestD) { bestD = d; best = st.structure_id; }
+        const n = networkOf.get(st.structure_id);
+        if (n && d < bestD) { bestD = d; net = n; }
       }
-      const net = best ? Object.values(s.value.grid).find((n) => [...n.generators, ...n.consumers, ...n.batteries].some((m) => m.structure_id === best)) : undefined;
       return net ? ok(net) : fail('RESOURCE_NOT_FOUND', 'no power network in this world yet: place a generator first');
     },
     'POST /world/time': async ({ body }) => {
