@@ -1,5 +1,6 @@
 import { test, expect, openGame, state, frames, ARTIFACTS, player } from './helpers/game.ts';
 import type { Page } from '@playwright/test';
+import { holdSimulation } from './helpers/api.ts';
 
 /** Cliff in the arena (src/engine/arena-gen.ts ARENA): solid rock x −40..−32, z −24..24, 20 m tall. */
 const CLIFF_FACE_X = -32;
@@ -137,6 +138,8 @@ test('a long fall kills; the player respawns at the landing site with full vital
 
 test('bad player input is refused with a typed error and changes nothing', async ({ page }) => {
   await openGame(page, '?scene=test_arena');
+  // Held, so a player still settling onto the ground cannot move between the two readings.
+  await holdSimulation(page);
   const before = await player(page);
   const results = await page.evaluate(() => {
     const p = window.spacetime!.player;
