@@ -1,0 +1,109 @@
+/**
+ * The creature AI's fixed 20 Hz tick over the structure-of-arrays store. Per creature, in slot
+ * order: perceive (staggered), choose a desired velocity from its state, add separation, go around
+ * obstacles, turn it into motion with limited acceleration, then stick walkers to the ground and
+ * keep flyers in their height band. Combat resolves inside the attacker's turn.
+ *
+ * Deterministic: the only inputs are the store, the world's answers and dt, the only maths is
+ * + - * / sqrt, and randomness comes from each creature's own xorshift state. Allocation-free: the
+ * grid and the scratch arrays live on the brain and are reused every tick.
+ */
+import { CreatureState, NO_ID, type CreatureStore } from './creature-store.ts';
+import { SpatialGrid } from './spatial-grid.ts';
+import { TYPE_FLEES, TYPE_FLYER, TYPE_HOSTILE, TYPE_RADIUS, TYPE_SIGHT, type CreatureWorld } from './creature-world.ts';
+import { isWildHostile, liveSlot, nearestEnemy } from './perception.ts';
+import { arrive, avoidObstacles, flee, separate, wander } from './steering.ts';
+import { strike, ATTACK_REACH, STRIKE_COOLDOWN_TICKS } from './combat.ts';
+import { keepFlyerInBand } from './flight.ts';
+
+export const TICK_HZ = 20;
+export const TICK_DT = 1 / TICK_HZ;
+/** Perception runs for a quarter of the creatures each tick (by id), the costliest query spread out. */
+const PERCEIVE_EVERY = 4;
+const FOLLOW_STOP = 2.5;
+const FOLLOW_SLOW = 8;
+const STROLL = 0.4;
+const FOLLOW_WANDER = 0.25;
+const SEPARATION_WEIGHT = 1.5;
+/** Reach top speed in a quarter second. */
+const ACCEL_PER_SPEED = 4;
+const STAMINA_DRAIN_PER_S = 10;
+const STAMINA_REGEN_PER_S = 5;
+
+export class CreatureBrain {
+  /** 4 m cells: separation looks 3 m around (a 2×2 or 3×3 block), sight 16–30 m (9×9 to 16×16). */
+  readonly grid = new SpatialGrid(4);
+  private readonly desired = new Float64Array(3);
+  private readonly owner = new Float64Array(3);
+
+  tick(store: CreatureStore, world: CreatureWorld, dt: number = TICK_DT): void {
+    this.grid.build(store);
+    const tickNo = store.tickCount++;
+    for (let s = 0; s < store.count; s++) {
+      if (!store.dead[s]) this.step(store, world, s, dt, ((store.id[s] + tickNo) & (PERCEIVE_EVERY - 1)) === 0);
+    }
+  }
+
+  private step(store: CreatureStore, world: CreatureWorld, s: number, dt: number, perceive: boolean): void {
+    const t = store.type[s], out = this.desired;
+    const stamina = store.stamina[s];
+    const speed = stamina > 0 ? store.speed[s] : store.speed[s] * 0.5;
+    let state = store.state[s];
+    let target = liveSlot(store, store.target[s]);
+    if (target < 0) store.target[s] = NO_ID;
+    if (perceive && state !== CreatureState.Stay && state !== CreatureState.Passive && state !== CreatureState.Follow) {
+      const hunts = state === CreatureState.Aggressive || isWildHostile(store, s);
+      if (hunts || TYPE_FLEES[t] === 1) {
+        const id = nearestEnemy(store, this.grid, s, TYPE_SIGHT[t]);
+        store.target[s] = id;
+        target = liveSlot(store, id);
+        if (TYPE_FLEES[t] === 1 && !hunts) state = target >= 0 ? CreatureState.Flee : state === CreatureState.Flee ? CreatureState.Wander : state;
+        store.state[s] = state;
+      }
+    }
+    out[0] = 0; out[1] = 0; out[2] = 0;
+    if (store.cooldown[s] > 0) store.cooldown[s]--;
+    if (state === CreatureState.Stay) { store.vx[s] = 0; store.vy[s] = 0; store.vz[s] = 0; return; }
+
+    let sprint = false;
+    if (state === CreatureState.Flee && target >= 0) {
+      flee(store, s, store.x[target], store.z[target], speed, out);
+      sprint = true;
+    } else if (target >= 0 && (state === CreatureState.Aggressive || (TYPE_HOSTILE[t] === 1 && store.owner[s] < 0 && state !== CreatureState.Passive))) {
+      const reach = TYPE_RADIUS[t] + TYPE_RADIUS[store.type[target]] + ATTACK_REACH;
+      const d = arrive(store, s, store.x[target], store.z[target], speed, reach * 0.8, reach, out);
+      if (d <= reach && store.cooldown[s] === 0) { strike(store, s, target); store.cooldown[s] = STRIKE_COOLDOWN_TICKS; }
+      sprint = true;
+    } else if (state === CreatureState.Follow || (state === CreatureState.Aggressive && store.owner[s] >= 0)) {
+      if (world.ownerPosition(store.owner[s], this.owner)) {
+        arrive(store, s, this.owner[0], this.owner[2], speed, FOLLOW_STOP, FOLLOW_SLOW, out);
+      }
+      wander(store, s, speed * FOLLOW_WANDER, out);
+    } else {
+      wander(store, s, speed * STROLL, out);
+    }
+    separate(store, this.grid, s, speed, SEPARATION_WEIGHT, out);
+    const flyer = TYPE_FLYER[t] === 1;
+    if (!flyer) avoidObstacles(store, world, s, out);
+    this.move(store, s, speed, dt);
+    if (flyer) keepFlyerInBand(store, world, s, speed, dt);
+    else { store.y[s] = world.groundY(store.x[s], store.z[s]); store.vy[s] = 0; }
+    const drain = sprint ? -STAMINA_DRAIN_PER_S : STAMINA_REGEN_PER_S;
+    store.stamina[s] = Math.max(0, Math.min(store.maxStamina[s], stamina + drain * dt));
+  }
+
+  /** Desired velocity (clamped to speed) → velocity with limited acceleration → position and heading. */
+  private move(store: CreatureStore, s: number, speed: number, dt: number): void {
+    let dx = this.desired[0], dz = this.desired[1];
+    const dl = Math.sqrt(dx * dx + dz * dz);
+    if (dl > speed) { dx = (dx / dl) * speed; dz = (dz / dl) * speed; }
+    let ax = dx - store.vx[s], az = dz - store.vz[s];
+    const al = Math.sqrt(ax * ax + az * az), maxDv = speed * ACCEL_PER_SPEED * dt;
+    if (al > maxDv) { ax = (ax / al) * maxDv; az = (az / al) * maxDv; }
+    const vx = store.vx[s] + ax, vz = store.vz[s] + az;
+    store.vx[s] = vx; store.vz[s] = vz;
+    store.x[s] += vx * dt; store.z[s] += vz * dt;
+    const v = Math.sqrt(vx * vx + vz * vz);
+    if (v > 0.05) { store.headX[s] = vx / v; store.headZ[s] = vz / v; }
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Flyers keep a height band above the ground and climb over what is ahead of them: the terrain in
+ * 3D (a ridge or an overhang found by density) rather than going around it as walkers do.
+ */
+import type { CreatureStore } from './creature-store.ts';
+import type { CreatureWorld } from './creature-world.ts';
+
+export const FLY_MIN = 4;
+export const FLY_CRUISE = 9;
+export const FLY_MAX = 14;
+/** Never closer to the ground than this, whatever the steering said. */
+const FLY_FLOOR = 1.5;
+const FLY_LOOK_AHEAD = 4;
+
+export function keepFlyerInBand(store: CreatureStore, world: CreatureWorld, s: number, speed: number, dt: number): void {
+  const x = store.x[s], z = store.z[s], y = store.y[s];
+  const ground = world.groundY(x, z);
+  // Look ahead along the velocity: rising ground or solid voxels there mean climb now.
+  const ax = x + store.vx[s] * (FLY_LOOK_AHEAD / (speed || 1)), az = z + store.vz[s] * (FLY_LOOK_AHEAD / (speed || 1));
+  const aheadGround = world.groundY(ax, az);
+  const floor = (aheadGround > ground ? aheadGround : ground) + FLY_MIN;
+  let want: number;
+  if (y < floor || world.isSolid(ax, y, az)) want = speed * 0.6;
+  else if (y > ground + FLY_MAX) want = -speed * 0.4;
+  else want = (ground + FLY_CRUISE - y) * 0.5;
+  const maxDv = speed * 2 * dt;
+  let dv = want - store.vy[s];
+  if (dv > maxDv) dv = maxDv; else if (dv < -maxDv) dv = -maxDv;
+  const vy = store.vy[s] + dv;
+  store.vy[s] = vy;
+  const ny = y + vy * dt;
+  store.y[s] = ny < ground + FLY_FLOOR ? ground + FLY_FLOOR : ny;
+}
