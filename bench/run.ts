@@ -10,6 +10,7 @@
 import { runMeshBench, runAllocBench } from './mesh-bench.ts';
 import { runPlayerBench } from './player-bench.ts';
 import { runPowerBench } from './power-bench.ts';
+import { runAiBench } from './ai-bench.ts';
 import { runBundleBench } from './bundle-bench.ts';
 import { runBrowserBench } from './browser-bench.ts';
 import { runBaseBench } from './base-bench.ts';
@@ -30,6 +31,8 @@ step('player');
 runPlayerBench(figures);
 step('power');
 runPowerBench(figures);
+step('ai');
+runAiBench(figures);
 
 if (!process.env.BENCH_SKIP_BROWSER) {
   step('build');

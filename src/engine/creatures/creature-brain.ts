@@ -10,9 +10,10 @@
  */
 import { CreatureState, NO_ID, type CreatureStore } from './creature-store.ts';
 import { SpatialGrid } from './spatial-grid.ts';
-import { TYPE_FLEES, TYPE_FLYER, TYPE_HOSTILE, TYPE_RADIUS, TYPE_SIGHT, type CreatureWorld } from './creature-world.ts';
+import { TYPE_FLEES, TYPE_FLYER, TYPE_HOSTILE, TYPE_RADIUS, type CreatureWorld } from './creature-world.ts';
 import { isWildHostile, liveSlot, nearestEnemy } from './perception.ts';
-import { arrive, avoidObstacles, flee, separate, wander } from './steering.ts';
+import { arrive, flee, separate, wander, DIST, DT, DX, DZ, IO_SIZE, SLOW, SPEED, STOP, TX, TZ, WEIGHT } from './steering.ts';
+import { avoidObstacles } from './obstacles.ts';
 import { strike, ATTACK_REACH, STRIKE_COOLDOWN_TICKS } from './combat.ts';
 import { keepFlyerInBand } from './flight.ts';
 
@@ -33,68 +34,79 @@ const STAMINA_REGEN_PER_S = 5;
 export class CreatureBrain {
   /** 4 m cells: separation looks 3 m around (a 2×2 or 3×3 block), sight 16–30 m (9×9 to 16×16). */
   readonly grid = new SpatialGrid(4);
-  private readonly desired = new Float64Array(3);
+  /** Numbers passed between the tick's functions (steering.ts says why not as arguments). */
+  private readonly io = new Float64Array(IO_SIZE);
+  private readonly probe = new Float64Array(8);
   private readonly owner = new Float64Array(3);
 
   tick(store: CreatureStore, world: CreatureWorld, dt: number = TICK_DT): void {
     this.grid.build(store);
+    this.io[DT] = dt;
     const tickNo = store.tickCount++;
     for (let s = 0; s < store.count; s++) {
-      if (!store.dead[s]) this.step(store, world, s, dt, ((store.id[s] + tickNo) & (PERCEIVE_EVERY - 1)) === 0);
+      if (!store.dead[s]) this.step(store, world, s, ((store.id[s] + tickNo) & (PERCEIVE_EVERY - 1)) === 0);
     }
   }
 
-  private step(store: CreatureStore, world: CreatureWorld, s: number, dt: number, perceive: boolean): void {
-    const t = store.type[s], out = this.desired;
+  private step(store: CreatureStore, world: CreatureWorld, s: number, perceive: boolean): void {
+    const t = store.type[s], io = this.io, dt = io[DT];
     const stamina = store.stamina[s];
     const speed = stamina > 0 ? store.speed[s] : store.speed[s] * 0.5;
+    io[SPEED] = speed;
     let state = store.state[s];
     let target = liveSlot(store, store.target[s]);
     if (target < 0) store.target[s] = NO_ID;
     if (perceive && state !== CreatureState.Stay && state !== CreatureState.Passive && state !== CreatureState.Follow) {
       const hunts = state === CreatureState.Aggressive || isWildHostile(store, s);
       if (hunts || TYPE_FLEES[t] === 1) {
-        const id = nearestEnemy(store, this.grid, s, TYPE_SIGHT[t]);
+        const id = nearestEnemy(store, this.grid, s);
         store.target[s] = id;
         target = liveSlot(store, id);
         if (TYPE_FLEES[t] === 1 && !hunts) state = target >= 0 ? CreatureState.Flee : state === CreatureState.Flee ? CreatureState.Wander : state;
         store.state[s] = state;
       }
     }
-    out[0] = 0; out[1] = 0; out[2] = 0;
+    io[DX] = 0; io[DZ] = 0;
     if (store.cooldown[s] > 0) store.cooldown[s]--;
     if (state === CreatureState.Stay) { store.vx[s] = 0; store.vy[s] = 0; store.vz[s] = 0; return; }
 
     let sprint = false;
     if (state === CreatureState.Flee && target >= 0) {
-      flee(store, s, store.x[target], store.z[target], speed, out);
+      io[TX] = store.x[target]; io[TZ] = store.z[target];
+      flee(store, s, io);
       sprint = true;
     } else if (target >= 0 && (state === CreatureState.Aggressive || (TYPE_HOSTILE[t] === 1 && store.owner[s] < 0 && state !== CreatureState.Passive))) {
       const reach = TYPE_RADIUS[t] + TYPE_RADIUS[store.type[target]] + ATTACK_REACH;
-      const d = arrive(store, s, store.x[target], store.z[target], speed, reach * 0.8, reach, out);
-      if (d <= reach && store.cooldown[s] === 0) { strike(store, s, target); store.cooldown[s] = STRIKE_COOLDOWN_TICKS; }
+      io[TX] = store.x[target]; io[TZ] = store.z[target]; io[STOP] = reach * 0.8; io[SLOW] = reach;
+      arrive(store, s, io);
+      if (io[DIST] <= reach && store.cooldown[s] === 0) { strike(store, s, target); store.cooldown[s] = STRIKE_COOLDOWN_TICKS; }
       sprint = true;
     } else if (state === CreatureState.Follow || (state === CreatureState.Aggressive && store.owner[s] >= 0)) {
       if (world.ownerPosition(store.owner[s], this.owner)) {
-        arrive(store, s, this.owner[0], this.owner[2], speed, FOLLOW_STOP, FOLLOW_SLOW, out);
+        io[TX] = this.owner[0]; io[TZ] = this.owner[2]; io[STOP] = FOLLOW_STOP; io[SLOW] = FOLLOW_SLOW;
+        arrive(store, s, io);
       }
-      wander(store, s, speed * FOLLOW_WANDER, out);
+      io[WEIGHT] = FOLLOW_WANDER;
+      wander(store, s, io);
     } else {
-      wander(store, s, speed * STROLL, out);
+      io[WEIGHT] = STROLL;
+      wander(store, s, io);
     }
-    separate(store, this.grid, s, speed, SEPARATION_WEIGHT, out);
-    const flyer = TYPE_FLYER[t] === 1;
-    if (!flyer) avoidObstacles(store, world, s, out);
-    this.move(store, s, speed, dt);
-    if (flyer) keepFlyerInBand(store, world, s, speed, dt);
-    else { store.y[s] = world.groundY(store.x[s], store.z[s]); store.vy[s] = 0; }
+    io[WEIGHT] = SEPARATION_WEIGHT;
+    separate(store, this.grid, s, io);
+    const flyer = TYPE_FLYER[t] === 1, probe = this.probe;
+    if (!flyer) avoidObstacles(store, world, s, io, probe);
+    this.move(store, s);
+    if (flyer) keepFlyerInBand(store, world, s, io, probe);
+    else { probe[0] = store.x[s]; probe[2] = store.z[s]; world.groundAt(probe); store.y[s] = probe[1]; store.vy[s] = 0; }
     const drain = sprint ? -STAMINA_DRAIN_PER_S : STAMINA_REGEN_PER_S;
     store.stamina[s] = Math.max(0, Math.min(store.maxStamina[s], stamina + drain * dt));
   }
 
   /** Desired velocity (clamped to speed) → velocity with limited acceleration → position and heading. */
-  private move(store: CreatureStore, s: number, speed: number, dt: number): void {
-    let dx = this.desired[0], dz = this.desired[1];
+  private move(store: CreatureStore, s: number): void {
+    const io = this.io, speed = io[SPEED], dt = io[DT];
+    let dx = io[DX], dz = io[DZ];
     const dl = Math.sqrt(dx * dx + dz * dz);
     if (dl > speed) { dx = (dx / dl) * speed; dz = (dz / dl) * speed; }
     let ax = dx - store.vx[s], az = dz - store.vz[s];

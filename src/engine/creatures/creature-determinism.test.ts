@@ -6,14 +6,13 @@ import { moveOwners, populate } from './demo-population.ts';
 import { cosTurns, sinTurns } from '../base/fixed-trig.ts';
 
 const hills = (x: number, z: number) => 2 * sinTurns(x / 60) + 1.5 * cosTurns(z / 45);
-const circle = (t: number): [number, number] => [cosTurns(t), sinTurns(t)];
 
 function simulate(seed: number): CreatureStore {
   const store = new CreatureStore(16), world = new FunctionWorld(hills), brain = new CreatureBrain();
   world.pillars.push(30, 30, 3, 60, 40, 4);
   populate(store, 300, seed);
   for (let t = 0; t < 400; t++) {
-    moveOwners(world, 300, t, circle);
+    moveOwners(world, 300, t, cosTurns, sinTurns);
     brain.tick(store, world);
     if (t === 200) { store.remove(store.id[3]); store.remove(store.id[100]); } // removals are ordered inputs too
   }

@@ -1,15 +1,18 @@
 /**
  * What the brain asks of the world, as an interface so tests can pass a flat or sloped function and
  * the worker can pass the terrain (ground from its column cache, solidity from voxel density).
- * Every method writes into caller-owned memory or returns a number: the tick allocates nothing.
+ *
+ * Points go in and heights come out through a caller-owned Float64Array (p[0] = x, p[1] = y,
+ * p[2] = z), not as number arguments: V8 boxes a double that crosses a call it did not inline into
+ * a fresh heap object, so `groundY(x, z): number` would allocate per creature per tick.
  */
 import { CREATURE_TYPES_BY_INDEX } from './creature-types.ts';
 
 export interface CreatureWorld {
-  /** Height of the walkable surface under (x, z), m. */
-  groundY(x: number, z: number): number;
-  /** True where the terrain (or a structure) is solid: density > 0. */
-  isSolid(x: number, y: number, z: number): boolean;
+  /** Writes into p[1] the height of the walkable surface under (p[0], p[2]), m. */
+  groundAt(p: Float64Array): void;
+  /** True where the terrain (or a structure) is solid at (p[0], p[1], p[2]): density > 0. */
+  solidAt(p: Float64Array): boolean;
   /** Writes the owner's position into out[0..2]; false if that player is not in the world now. */
   ownerPosition(owner: number, out: Float64Array): boolean;
 }

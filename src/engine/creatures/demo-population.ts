@@ -29,11 +29,17 @@ export function populate(store: CreatureStore, count: number, seed: number): voi
   }
 }
 
-/** Owners walk circles of a third of the area's side, each a quarter turn apart (bench-side trig is fine: it is input). */
-export function moveOwners(world: FunctionWorld, count: number, tick: number, circle: (turns: number) => [number, number]): void {
-  const side = areaSide(count);
+type Turns = (turns: number) => number;
+
+/**
+ * Owners walk circles of a third of the area's side, one lap a minute, a quarter lap apart. Takes
+ * cos and sin so callers pick fixed or native trig (owner positions are input, not simulation);
+ * allocates nothing, so the bench can measure the tick's allocation with owners moving.
+ */
+export function moveOwners(world: FunctionWorld, count: number, tick: number, cos: Turns, sin: Turns): void {
+  const side = areaSide(count), r = side / 3;
   for (let o = 0; o < OWNERS; o++) {
-    const [c, s] = circle(tick / 1200 + o / OWNERS);
-    world.setOwner(o, side / 2 + (side / 3) * c, 0, side / 2 + (side / 3) * s);
+    const t = tick / 1200 + o / OWNERS;
+    world.setOwner(o, side / 2 + r * cos(t), 0, side / 2 + r * sin(t));
   }
 }

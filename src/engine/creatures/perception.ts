@@ -4,7 +4,7 @@
  */
 import { NO_ID, type CreatureStore } from './creature-store.ts';
 import type { SpatialGrid } from './spatial-grid.ts';
-import { TYPE_HOSTILE } from './creature-world.ts';
+import { TYPE_HOSTILE, TYPE_SIGHT } from './creature-world.ts';
 
 /** A wild hostile creature (a predator nobody owns). */
 export const isWildHostile = (store: CreatureStore, s: number): boolean =>
@@ -20,9 +20,9 @@ export function isEnemy(store: CreatureStore, a: number, b: number): boolean {
   return isWildHostile(store, b);
 }
 
-/** Id of the nearest enemy within the creature's sight, or NO_ID. Ties go to the lower slot. */
-export function nearestEnemy(store: CreatureStore, grid: SpatialGrid, s: number, sight: number): number {
-  const n = grid.near(store, store.x[s], store.z[s], sight, s);
+/** Id of the nearest enemy within the creature's sight radius, or NO_ID. Ties go to the lower slot. */
+export function nearestEnemy(store: CreatureStore, grid: SpatialGrid, s: number): number {
+  const n = grid.near(store, s, TYPE_SIGHT[store.type[s]]);
   const found = grid.found, x = store.x, z = store.z;
   let best = -1, bestD2 = Infinity;
   for (let i = 0; i < n; i++) {

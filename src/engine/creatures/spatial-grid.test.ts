@@ -3,7 +3,7 @@ import { CreatureStore } from './creature-store.ts';
 import { SpatialGrid } from './spatial-grid.ts';
 
 describe('spatial grid', () => {
-  it('returns exactly the brute-force neighbour set, for many points and radii', () => {
+  it('returns exactly the brute-force neighbour set, around many creatures and for many radii', () => {
     const store = new CreatureStore(8);
     let r = 12345;
     const rand = () => ((r = (Math.imul(r, 1103515245) + 12345) >>> 0) / 4294967296);
@@ -11,9 +11,9 @@ describe('spatial grid', () => {
     store.dead[5] = 1;
     const grid = new SpatialGrid(4);
     grid.build(store);
-    for (let q = 0; q < 200; q++) {
-      const px = rand() * 220 - 110, pz = rand() * 220 - 110, radius = [1, 3, 7.5, 24, 60][q % 5], skip = q % 7;
-      const n = grid.near(store, px, pz, radius, skip);
+    for (let q = 0; q < 300; q++) {
+      const skip = Math.floor(rand() * store.count), px = store.x[skip], pz = store.z[skip], radius = [1, 3, 7.5, 24, 60][q % 5];
+      const n = grid.near(store, skip, radius);
       const got = Array.from(grid.found.subarray(0, n)).sort((a, b) => a - b);
       const want: number[] = [];
       for (let s = 0; s < store.count; s++) {

@@ -48,11 +48,12 @@ export class SpatialGrid {
   }
 
   /**
-   * Live creatures within `radius` of (px, pz) in the ground plane, except `skip`, into `found`;
-   * returns how many. Order is fixed by the slots, so results are deterministic.
+   * Other live creatures within `radius` of creature `s` in the ground plane, into `found`; returns
+   * how many. Order is fixed by the slots, so results are deterministic. Takes a slot rather than
+   * a point so no double crosses the call (see creature-world.ts on boxing).
    */
-  near(store: CreatureStore, px: number, pz: number, radius: number, skip: number): number {
-    const inv = 1 / this.cellSize, r2 = radius * radius, x = store.x, z = store.z;
+  near(store: CreatureStore, s: number, radius: number): number {
+    const inv = 1 / this.cellSize, r2 = radius * radius, x = store.x, z = store.z, px = x[s], pz = z[s], skip = s;
     const cx0 = Math.floor((px - radius) * inv), cx1 = Math.floor((px + radius) * inv);
     const cz0 = Math.floor((pz - radius) * inv), cz1 = Math.floor((pz + radius) * inv);
     if (++this.query === 0x7fffffff) { this.stamp.fill(0); this.query = 1; }
@@ -63,10 +64,10 @@ export class SpatialGrid {
         const b = this.bucket(cx, cz);
         if (this.stamp[b] === q) continue;
         this.stamp[b] = q;
-        for (let s = this.head[b]; s !== -1; s = this.next[s]) {
-          if (s === skip) continue;
-          const dx = x[s] - px, dz = z[s] - pz;
-          if (dx * dx + dz * dz <= r2) this.found[n++] = s;
+        for (let o = this.head[b]; o !== -1; o = this.next[o]) {
+          if (o === skip) continue;
+          const dx = x[o] - px, dz = z[o] - pz;
+          if (dx * dx + dz * dz <= r2) this.found[n++] = o;
         }
       }
     }

@@ -12,8 +12,12 @@ export class FunctionWorld implements CreatureWorld {
 
   constructor(private readonly ground: (x: number, z: number) => number = () => 0) {}
 
-  groundY(x: number, z: number): number {
-    return this.ground(x, z);
+  groundAt(p: Float64Array): void {
+    p[1] = this.ground(p[0], p[2]);
+  }
+
+  solidAt(p: Float64Array): boolean {
+    return this.isSolid(p[0], p[1], p[2]);
   }
 
   isSolid(x: number, y: number, z: number): boolean {
