@@ -74,17 +74,21 @@ export function createPlacementSystem(deps: PlacementDeps): PlacementSystem {
   let pending = false;
   let triggerHeld = false, gripHeld = false;
 
-  /** This frame's place and stop presses: mouse clicks on the desktop, the aiming hand's trigger and grip in VR. */
-  function presses(presenting: boolean): { click: boolean; cancel: boolean } {
+  /** This frame's presses, written by readPresses (fields, not a returned object: it runs every frame). */
+  let click = false, cancel = false;
+
+  /** Place and stop presses: mouse clicks on the desktop, the aiming hand's trigger and grip in VR. */
+  function readPresses(presenting: boolean): void {
     // This system is the one reader of clicks: each is seen once, then forgotten.
-    const clicks = { click: held.clicked.has(0), cancel: held.clicked.has(2) };
+    click = held.clicked.has(0);
+    cancel = held.clicked.has(2);
     if (held.clicked.size) held.clicked.clear();
-    if (!presenting || !deps.xr) return clicks;
+    if (!presenting || !deps.xr) return;
     const hand = aim.source === 'left' ? deps.xr.left : deps.xr.right;
     const trigger = hand.present && hand.trigger > PRESSED, grip = hand.present && !hand.isHand && hand.grip > PRESSED;
-    const out = { click: trigger && !triggerHeld, cancel: grip && !gripHeld };
+    click = trigger && !triggerHeld;
+    cancel = grip && !gripHeld;
     triggerHeld = trigger; gripHeld = grip;
-    return out;
   }
 
   deps.base.store.subscribe((s, prev) => {
@@ -127,7 +131,7 @@ export function createPlacementSystem(deps: PlacementDeps): PlacementSystem {
     update(frame: FrameContext) {
       const { build } = deps.store.getState();
       const type = build.type;
-      const { click, cancel } = presses(frame.presenting);
+      readPresses(frame.presenting);
       if (!type || !frame.playing) {
         ghost.visible = false;
         if (!type) show(null);
