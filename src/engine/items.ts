@@ -11,6 +11,8 @@ export const ITEM_IDS = [
   'soil', 'rock', 'sand', 'ice', 'snow', 'basalt', 'sandstone', 'iron_ore', 'copper_ore',
   // Parts, from the fabricator.
   'iron_plate', 'copper_wire', 'glass', 'silicon', 'energy_cell',
+  // Creature drops (issue 13): food some creatures like, and material.
+  'raw_meat', 'chitin',
 ] as const;
 export type ItemId = (typeof ITEM_IDS)[number];
 
@@ -21,7 +23,7 @@ export interface ItemDef {
   weight: number;
   /** Units in one slot. */
   stack: number;
-  kind: 'raw' | 'part';
+  kind: 'raw' | 'part' | 'drop';
 }
 
 const raw = (id: ItemId, name: string, weight: number): ItemDef => ({ id, name, weight, stack: 100, kind: 'raw' });
@@ -42,6 +44,8 @@ export const ITEMS: Readonly<Record<ItemId, ItemDef>> = {
   glass: part('glass', 'Glass', 0.3),
   silicon: part('silicon', 'Silicon', 0.2),
   energy_cell: part('energy_cell', 'Energy cell', 1, 10),
+  raw_meat: { id: 'raw_meat', name: 'Raw meat', weight: 0.5, stack: 20, kind: 'drop' },
+  chitin: { id: 'chitin', name: 'Chitin', weight: 0.4, stack: 50, kind: 'drop' },
 };
 
 export const isItemId = (v: string): v is ItemId => Object.prototype.hasOwnProperty.call(ITEMS, v);

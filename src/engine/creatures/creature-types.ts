@@ -3,13 +3,17 @@
  * these once per creature when it is added (the store keeps the scaled stats), so the tick never
  * looks a type up by name.
  *
- * Food items come from the item catalogue (src/engine/items.ts), which has no food yet: until it
- * does, each type likes a raw material that fits its biome (a later piece of issue 13 adds food).
+ * Food comes from the item catalogue (src/engine/items.ts): the predator eats the raw meat that
+ * kills drop; the others eat a raw material of their biome that digging yields, so a new player can
+ * tame a grazer or a rockling before they can hunt.
  */
 import type { ItemId } from '../items.ts';
 
-export const CREATURE_TYPE_IDS = ['grazer', 'alien_predator', 'skyray', 'rockling'] as const;
-export type CreatureTypeId = (typeof CREATURE_TYPE_IDS)[number];
+import { CREATURE_TYPE_NAMES, type CreatureTypeName } from '../../protocol/creatures.ts';
+
+/** The protocol's names, in the order of their index in the store's Uint8Array. */
+export const CREATURE_TYPE_IDS = CREATURE_TYPE_NAMES;
+export type CreatureTypeId = CreatureTypeName;
 
 export interface CreatureStats {
   damage: number;
@@ -35,6 +39,10 @@ export interface CreatureType {
   locomotion: 'walker' | 'flyer';
   /** Body radius, m: separation keeps two bodies this far apart plus a margin. */
   radius: number;
+  /** Feedings of `food` that tame a wild one. */
+  tameFeeds: number;
+  /** What it leaves when it dies (given to whoever's creature killed it, else the nearest player). */
+  drop: { item: ItemId; quantity: number };
 }
 
 const type = (t: CreatureType): CreatureType => t;
@@ -43,18 +51,22 @@ export const CREATURE_TYPES: Readonly<Record<CreatureTypeId, CreatureType>> = {
   grazer: type({
     id: 'grazer', index: 0, base: { damage: 4, defense: 3, speed: 5, health: 120, stamina: 150 },
     sightRadius: 20, food: 'soil', hostile: false, flees: true, locomotion: 'walker', radius: 0.8,
+    tameFeeds: 3, drop: { item: 'raw_meat', quantity: 2 },
   }),
   alien_predator: type({
     id: 'alien_predator', index: 1, base: { damage: 18, defense: 6, speed: 6.5, health: 200, stamina: 120 },
-    sightRadius: 24, food: 'iron_ore', hostile: true, flees: false, locomotion: 'walker', radius: 0.9,
+    sightRadius: 24, food: 'raw_meat', hostile: true, flees: false, locomotion: 'walker', radius: 0.9,
+    tameFeeds: 5, drop: { item: 'chitin', quantity: 3 },
   }),
   skyray: type({
     id: 'skyray', index: 2, base: { damage: 6, defense: 2, speed: 9, health: 80, stamina: 200 },
     sightRadius: 30, food: 'ice', hostile: false, flees: true, locomotion: 'flyer', radius: 0.7,
+    tameFeeds: 4, drop: { item: 'raw_meat', quantity: 1 },
   }),
   rockling: type({
     id: 'rockling', index: 3, base: { damage: 5, defense: 8, speed: 4.5, health: 60, stamina: 100 },
     sightRadius: 16, food: 'copper_ore', hostile: false, flees: false, locomotion: 'walker', radius: 0.4,
+    tameFeeds: 2, drop: { item: 'chitin', quantity: 1 },
   }),
 };
 
