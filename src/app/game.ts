@@ -1,4 +1,5 @@
 import type { BrushEdit, Position, TerrainInfo } from '../protocol/terrain.ts';
+import { CreatureFrame } from '../scene/creature-frame.ts';
 import { fail, type Result } from '../protocol/errors.ts';
 import type { VrRecenterResult } from '../protocol/vr.ts';
 import { createGameStore, isPlaying, type GameStore } from '../state/game-store.ts';
@@ -60,6 +61,8 @@ export interface Game {
   /** Scene loads, terrain edits, warnings and errors, for the control API's telemetry. */
   events: GameEvents;
   frame: FrameState;
+  /** The creatures to draw this frame (interpolated in place each frame; scene/creature-frame.ts). */
+  creatureFrame: CreatureFrame;
   /** Promises on the frame counter; the control system ticks them once per rendered frame. */
   waiters: FrameWaiters;
   recenter: Recenter;
@@ -191,6 +194,7 @@ export function createGame(flags: UrlFlags): Game {
 
   const game: Game = {
     flags, store, settings, pool, streamer, collision, clock, player, scenes, events, frame, waiters, recenter,
+    creatureFrame: new CreatureFrame(),
     scene: null,
     attachScene(scene) {
       game.scene = scene;
