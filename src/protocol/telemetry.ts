@@ -6,9 +6,11 @@ import { z } from 'zod';
 import { fail, ok, zodFailure, type ErrorCode, type Result } from './errors.ts';
 import type { Vec3 } from './vec3.ts';
 import type { NetworkReport, StructureInfo } from './net/base-events.ts';
+import type { CreatureCommand, CreatureStateName, CreatureTypeName } from './creatures.ts';
 
 /** One list, so later event kinds (creature_spawned, ...) are a one-line change everywhere. */
-export const TELEMETRY_EVENTS = ['fps', 'vr_tracking', 'player_position', 'scene_loaded', 'error', 'warning', 'terrain_modified', 'structure_built', 'power_grid_update'] as const;
+export const TELEMETRY_EVENTS = ['fps', 'vr_tracking', 'player_position', 'scene_loaded', 'error', 'warning', 'terrain_modified', 'structure_built', 'power_grid_update',
+  'creature_spawned', 'ai:thinking', 'ai:action', 'ai:error', 'ai:ready'] as const;
 export type TelemetryEvent = (typeof TELEMETRY_EVENTS)[number];
 
 /** Events sent on a timer from the frame loop; the rest are pushed when they happen. */
@@ -103,6 +105,35 @@ export interface TerrainModifiedData {
   sequence: number;
 }
 
+/** Payload of `creature_spawned` (seed 000): a creature came into this page's world. */
+export interface CreatureSpawnedData {
+  creature_id: string;
+  creature_type: CreatureTypeName;
+  level: number;
+  position: Vec3;
+  /** Spawned by the world around players rather than asked for. */
+  natural: boolean;
+  owner: string | null;
+}
+
+/**
+ * Seed 004's AI events, for the creatures this page simulates (its creature worker). `ai:thinking`:
+ * a creature made a decision (picked a target to hunt, started to flee, calmed down).
+ */
+export interface AiThinkingData { creature_id: string; decision: 'hunt' | 'flee' | 'calm'; target_id: string | null; state: CreatureStateName }
+/** `ai:action`: a creature acted: struck another, obeyed a command, died or was tamed. */
+export interface AiActionData {
+  creature_id: string;
+  action: 'attack' | 'command' | 'died' | 'tamed';
+  target_id?: string | null;
+  damage?: number;
+  command?: CreatureCommand;
+}
+/** `ai:error`: the creature worker failed (crashed or a call was refused); `restarts` so far. */
+export interface AiErrorData { message: string; source: 'creature_worker'; restarts: number }
+/** `ai:ready`: the creature worker runs (first start, or after a crash with its creatures restored). */
+export interface AiReadyData { creatures: number; restored: boolean; restarts: number; tick_hz: number }
+
 export interface TelemetryEventDataMap {
   fps: FpsData;
   vr_tracking: VrTrackingEventData;
@@ -113,6 +144,11 @@ export interface TelemetryEventDataMap {
   terrain_modified: TerrainModifiedData;
   structure_built: StructureInfo;
   power_grid_update: { networks: NetworkReport[]; gone: string[]; tick: number };
+  creature_spawned: CreatureSpawnedData;
+  'ai:thinking': AiThinkingData;
+  'ai:action': AiActionData;
+  'ai:error': AiErrorData;
+  'ai:ready': AiReadyData;
 }
 
 export interface TelemetrySnapshotData {
