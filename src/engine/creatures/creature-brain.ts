@@ -16,6 +16,7 @@ import { arrive, flee, separate, wander, DIST, DT, DX, DZ, IO_SIZE, SLOW, SPEED,
 import { avoidObstacles } from './obstacles.ts';
 import { strike, ATTACK_REACH, STRIKE_COOLDOWN_TICKS } from './combat.ts';
 import { keepFlyerInBand } from './flight.ts';
+import { SimEventKind, type EventRing } from './event-ring.ts';
 
 export const TICK_HZ = 20;
 export const TICK_DT = 1 / TICK_HZ;
@@ -38,6 +39,8 @@ export class CreatureBrain {
   private readonly io = new Float64Array(IO_SIZE);
   private readonly probe = new Float64Array(8);
   private readonly owner = new Float64Array(3);
+  /** Where the tick reports kills, strikes and new targets; none when null (tests, the bench). */
+  events: EventRing | null = null;
 
   tick(store: CreatureStore, world: CreatureWorld, dt: number = TICK_DT): void {
     this.grid.build(store);
@@ -59,11 +62,15 @@ export class CreatureBrain {
     if (perceive && state !== CreatureState.Stay && state !== CreatureState.Passive && state !== CreatureState.Follow) {
       const hunts = state === CreatureState.Aggressive || isWildHostile(store, s);
       if (hunts || TYPE_FLEES[t] === 1) {
-        const id = nearestEnemy(store, this.grid, s);
+        const id = nearestEnemy(store, this.grid, s), before = store.target[s];
         store.target[s] = id;
         target = liveSlot(store, id);
         if (TYPE_FLEES[t] === 1 && !hunts) state = target >= 0 ? CreatureState.Flee : state === CreatureState.Flee ? CreatureState.Wander : state;
         store.state[s] = state;
+        if (id !== before && id !== NO_ID && this.events !== null) {
+          const e = this.events.push(SimEventKind.Thinking, store.id[s], id);
+          if (e >= 0) this.events.value[e] = hunts ? 0 : 1;
+        }
       }
     }
     io[DX] = 0; io[DZ] = 0;
@@ -79,10 +86,10 @@ export class CreatureBrain {
       const reach = TYPE_RADIUS[t] + TYPE_RADIUS[store.type[target]] + ATTACK_REACH;
       io[TX] = store.x[target]; io[TZ] = store.z[target]; io[STOP] = reach * 0.8; io[SLOW] = reach;
       arrive(store, s, io);
-      if (io[DIST] <= reach && store.cooldown[s] === 0) { strike(store, s, target); store.cooldown[s] = STRIKE_COOLDOWN_TICKS; }
+      if (io[DIST] <= reach && store.cooldown[s] === 0) { this.strike(store, s, target); store.cooldown[s] = STRIKE_COOLDOWN_TICKS; }
       sprint = true;
     } else if (state === CreatureState.Follow || (state === CreatureState.Aggressive && store.owner[s] >= 0)) {
-      if (world.ownerPosition(store.owner[s], this.owner)) {
+      if (world.ownerPosition(store.leader[s], this.owner)) {
         io[TX] = this.owner[0]; io[TZ] = this.owner[2]; io[STOP] = FOLLOW_STOP; io[SLOW] = FOLLOW_SLOW;
         arrive(store, s, io);
       }
@@ -101,6 +108,19 @@ export class CreatureBrain {
     else { probe[0] = store.x[s]; probe[2] = store.z[s]; world.groundAt(probe); store.y[s] = probe[1]; store.vy[s] = 0; }
     const drain = sprint ? -STAMINA_DRAIN_PER_S : STAMINA_REGEN_PER_S;
     store.stamina[s] = Math.max(0, Math.min(store.maxStamina[s], stamina + drain * dt));
+  }
+
+  /** Slot s strikes slot target, reporting the strike and a kill. */
+  private strike(store: CreatureStore, s: number, target: number): void {
+    const before = store.health[target];
+    const killed = strike(store, s, target);
+    const events = this.events;
+    if (events === null) return;
+    let e = events.push(SimEventKind.Struck, store.id[s], store.id[target]);
+    if (e >= 0) events.value[e] = before - store.health[target];
+    if (!killed) return;
+    e = events.push(SimEventKind.Died, store.id[target], store.id[s]);
+    if (e >= 0) { events.x[e] = store.x[target]; events.y[e] = store.y[target]; events.z[e] = store.z[target]; }
   }
 
   /** Desired velocity (clamped to speed) → velocity with limited acceleration → position and heading. */
