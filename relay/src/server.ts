@@ -29,6 +29,7 @@ import { webhookRoutes } from './http/webhook-routes.ts';
 import { jobRoutes } from './http/job-routes.ts';
 import { JobService } from './jobs/job-service.ts';
 import { BaseHub } from './base/base-hub.ts';
+import { CreatureHub } from './creatures/creature-hub.ts';
 import { JobStore } from './jobs/job-store.ts';
 import { batchRoutes } from './http/batch-route.ts';
 import { docsRoutes } from './http/docs-routes.ts';
@@ -162,7 +163,9 @@ export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
   telemetry.attach(server);
   // Inventories, structures, the power grid and the world clock (issue 12) live in the hub's database.
   const base = db ? new BaseHub(db, io, log, opts.creative ?? false, events) : null;
-  const sockets = attachSockets({ io, hub: theHub, rooms, pages, telemetry, verify, base: base ?? undefined, characterFor: accounts ? (u, w) => accounts.service.characterFor(u, w) : undefined,
+  // Creatures (issue 13): the registry in `creatures`, zone authority, drops and food through the base's inventories.
+  const creatures = db && base ? new CreatureHub(db, io, base.inventories, log, events) : null;
+  const sockets = attachSockets({ io, hub: theHub, rooms, pages, telemetry, verify, base: base ?? undefined, creatures: creatures ?? undefined, characterFor: accounts ? (u, w) => accounts.service.characterFor(u, w) : undefined,
     openToGuests: accounts ? (w) => accounts.service.openToGuests(w) : undefined, limits, metrics, log, joinHoldMs: opts.joinHoldMs ?? 60_000, debugIntervalMs: opts.debugIntervalMs ?? 2_000 });
 
   const app = opts.mountApp ? await opts.mountApp(server) : undefined;
@@ -210,6 +213,7 @@ export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
       await new Promise<void>((resolve) => { io.close(() => resolve()); server.closeAllConnections(); });
       await sockets.drain();
       await base?.close();
+      await creatures?.close();
       rooms.closeAll();
       await jobs?.stop();
       await webhooks?.stop();

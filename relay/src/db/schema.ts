@@ -132,6 +132,9 @@ export interface SessionsTable {
   character_id: number | null;
 }
 
+/** The last number handed out per kind of id (migration 008): `creature` → the n of creature_<n>. */
+export interface IdCountersTable { name: string; value: BigIntColumn }
+
 export interface WorldAccessTable { world_id: number; user_id: number }
 export interface RefreshFamiliesTable { id: string; sub: string; created_at: BigIntColumn; revoked_at: NullableBigInt }
 export interface RefreshTokensTable { hash: string; family_id: string; issued_at: BigIntColumn; expires_at: BigIntColumn; used_at: NullableBigInt }
@@ -175,6 +178,7 @@ export interface Database {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   jobs: JobsTable;
+  id_counters: IdCountersTable;
 }
 
 export type SqlDialect = 'sqlite' | 'postgres';

@@ -6,6 +6,7 @@
  */
 import type { SequencedEdit } from '../../../src/protocol/net/events.ts';
 import type { NetworkReport } from '../../../src/protocol/net/base-events.ts';
+import type { CreatureSpawnedData } from '../../../src/protocol/telemetry.ts';
 
 export interface RelayEventMap {
   /** A relay-acknowledged (durable, sequenced) terrain edit, as it is broadcast to the world. */
@@ -20,10 +21,12 @@ export interface RelayEventMap {
   structure_built: { world_id: number; structure_id: string; structure_type: string; owner_id: string; position: { x: number; y: number; z: number } };
   /** Power networks whose figures changed (seed 000's power_grid_update), at most one a tick. */
   power_grid_update: { world_id: number; networks: NetworkReport[]; gone: string[]; tick: number };
+  /** A creature came into a shared world (seed 000's telemetry event of the same name), asked for or natural. */
+  creature_spawned: { world_id: number } & CreatureSpawnedData;
 }
 
 export type RelayEventName = keyof RelayEventMap;
-export const RELAY_EVENT_NAMES = ['terrain_modified', 'player_joined', 'player_left', 'scene_loaded', 'structure_built', 'power_grid_update'] as const satisfies readonly RelayEventName[];
+export const RELAY_EVENT_NAMES = ['terrain_modified', 'player_joined', 'player_left', 'scene_loaded', 'structure_built', 'power_grid_update', 'creature_spawned'] as const satisfies readonly RelayEventName[];
 type Unlisted = Exclude<RelayEventName, (typeof RELAY_EVENT_NAMES)[number]>;
 const everyEventListed: [Unlisted] extends [never] ? true : Unlisted = true;
 void everyEventListed;
@@ -31,7 +34,7 @@ void everyEventListed;
 export type RelayListener<K extends RelayEventName> = (data: RelayEventMap[K]) => void;
 
 export class RelayEvents {
-  private readonly listeners: { [K in RelayEventName]: RelayListener<K>[] } = { terrain_modified: [], player_joined: [], player_left: [], scene_loaded: [], structure_built: [], power_grid_update: [] };
+  private readonly listeners: { [K in RelayEventName]: RelayListener<K>[] } = { terrain_modified: [], player_joined: [], player_left: [], scene_loaded: [], structure_built: [], power_grid_update: [], creature_spawned: [] };
 
   /** `onError` hears a listener's exception (the emitter carries on). */
   constructor(private readonly onError: (err: unknown, event: RelayEventName) => void = () => {}) {}

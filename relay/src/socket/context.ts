@@ -14,6 +14,7 @@ import type { Identities } from './identities.ts';
 import type { RelayServer, Session } from './session.ts';
 import type { WorldRooms } from './world-room.ts';
 import type { BaseHub } from '../base/base-hub.ts';
+import type { CreatureHub } from '../creatures/creature-hub.ts';
 
 export interface SocketContext {
   io: RelayServer;
@@ -40,6 +41,8 @@ export interface SocketContext {
   telemetry: TelemetryDoor;
   /** Inventories, structures, grid and clock (issue 12); absent on a hub without a database. */
   base?: BaseHub;
+  /** Creatures, zone authority and their events (issue 13); absent on a hub without a database. */
+  creatures?: CreatureHub;
 }
 
 export function peerInfo(session: Session): PeerInfo {

@@ -14,6 +14,7 @@ import { telemetryHandlers } from './handlers/telemetry.ts';
 import { terrainHandlers } from './handlers/terrain.ts';
 import { worldHandlers } from './handlers/world.ts';
 import { baseHandlers } from './handlers/base.ts';
+import { creatureHandlers } from './handlers/creatures.ts';
 
 /** Every client event, for per-event metrics; the type check below fails when the map gains one. */
 export const CLIENT_EVENTS = [
@@ -21,6 +22,7 @@ export const CLIENT_EVENTS = [
   'sync_terrain_deform', 'request_terrain_chunk', 'request_terrain_edits', 'report_chunk_checksums', 'terrain_sync',
   'chat_message', 'typing_start', 'typing_stop', 'notification_read', 'debug_mode', 'telemetry_out', 'telemetry_close',
   'inventory_add', 'inventory_remove', 'structure_place', 'structure_remove', 'power_toggle', 'world_time_set', 'fabricator_craft',
+  'sync_creature_spawn', 'sync_creature_command', 'creature_feed', 'sync_creature_position', 'sync_creature_state', 'request_authority',
 ] as const satisfies readonly (keyof ClientToRelayEvents)[];
 type Unlisted = Exclude<keyof ClientToRelayEvents, (typeof CLIENT_EVENTS)[number]>;
 const everyEventListed: [Unlisted] extends [never] ? true : Unlisted = true;
@@ -31,6 +33,7 @@ export function attachSockets(base: Omit<SocketContext, 'identities'>) {
   const table: HandlerTable = {
     ...authHandlers(ctx), ...worldHandlers(ctx), ...terrainHandlers(ctx), ...socialHandlers(ctx), ...debugHandlers(ctx), ...telemetryHandlers(ctx),
     ...(ctx.base ? baseHandlers(ctx.base) : {}),
+    ...(ctx.creatures ? creatureHandlers(ctx.creatures) : {}),
   };
   return installConnectionDoor(ctx, table);
 }

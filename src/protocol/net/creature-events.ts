@@ -73,7 +73,8 @@ export interface CreatureClientEvents {
   creature_feed(payload: z.input<typeof CreatureFeedSchema>, reply: (ack: Ack<{ creature: CreatureRecord; fed: string; tamed: boolean }>) => void): void;
   /** Binary positions (creature-codec.ts) of creatures in zones the sender holds; volatile, never acknowledged. */
   sync_creature_position(records: Uint8Array | ArrayBuffer): void;
-  sync_creature_state(payload: z.input<typeof CreatureStateEventSchema>, reply: (ack: Ack<{ saved: number }>) => void): void;
+  /** `kept`: the `despawned` ids the relay did not let go (a player within 150 m, or not a wild natural one in your zone). */
+  sync_creature_state(payload: z.input<typeof CreatureStateEventSchema>, reply: (ack: Ack<{ saved: number; kept?: string[] }>) => void): void;
   /** Ask for a zone (the answer says who holds it; a grant_authority follows if it is you). */
   request_authority(payload: z.input<typeof RequestAuthoritySchema>, reply: (ack: Ack<{ object_id: string; peer_id: number | null }>) => void): void;
 }

@@ -15,6 +15,7 @@ import { WorldIdSchema, type WorldSummary } from './worlds.ts';
 import { ClientIdSchema, type ApiCall, type ApiReply } from './api-forward.ts';
 import type { TelemetryChannelSchema, TelemetryIn, TelemetryOut } from './telemetry-forward.ts';
 import type { BaseClientEvents, BaseJoin, BaseRelayEvents } from './base-events.ts';
+import type { CreatureClientEvents, CreatureJoin, CreatureRelayEvents } from './creature-events.ts';
 
 /** Seed 000 writes chunk coordinates as {x, y, z}. */
 export const ChunkCoordsSchema = z.object({
@@ -136,6 +137,8 @@ export interface JoinResult {
   chat: ChatMessage[];
   /** Inventory, structures, grid and clock (base-events.ts); absent from a relay without a database. */
   base?: BaseJoin;
+  /** Every creature and the zone authorities (creature-events.ts); absent from a relay without a database. */
+  creatures?: CreatureJoin;
 }
 
 export interface Notification {
@@ -152,7 +155,7 @@ export interface Notification {
 
 type Reply<T> = (ack: Ack<T>) => void;
 
-export interface ClientToRelayEvents extends BaseClientEvents {
+export interface ClientToRelayEvents extends BaseClientEvents, CreatureClientEvents {
   authenticate(payload: z.input<typeof AuthenticateSchema>, reply: Reply<AuthResult>): void;
   join_world(payload: z.input<typeof JoinWorldSchema>, reply: Reply<JoinResult>): void;
   leave_world(payload: Record<string, never>, reply: Reply<{ left: boolean }>): void;
@@ -183,7 +186,7 @@ export interface ClientToRelayEvents extends BaseClientEvents {
   telemetry_close(payload: z.input<typeof TelemetryChannelSchema>): void;
 }
 
-export interface RelayToClientEvents extends BaseRelayEvents {
+export interface RelayToClientEvents extends BaseRelayEvents, CreatureRelayEvents {
   connected(data: { socketId: string; timestamp: string; protocol_version: number }): void;
   authenticated(data: AuthResult): void;
   authentication_error(data: { error: string; code: RelayError['code'] }): void;

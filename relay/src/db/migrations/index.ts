@@ -11,6 +11,7 @@ import { accounts } from './004-accounts.ts';
 import { webhooks } from './005-webhooks.ts';
 import { jobs } from './006-jobs.ts';
 import { base } from './007-base.ts';
+import { creatures } from './008-creatures.ts';
 
 export function relayMigrations(dialect: SqlDialect): Record<string, Migration> {
   return {
@@ -21,6 +22,7 @@ export function relayMigrations(dialect: SqlDialect): Record<string, Migration> 
     '005-webhooks': webhooks(dialect),
     '006-jobs': jobs(dialect),
     '007-base': base(dialect),
+    '008-creatures': creatures(dialect),
   };
 }
 

@@ -33,6 +33,8 @@ export async function leaveWorld(ctx: SocketContext, session: Session, reason: s
   room.remove(session);
   session.room = null;
   session.peerId = 0;
+  // Its zone (if it held one) goes to another player now, not at the next review.
+  ctx.creatures?.left(room.worldId);
   void session.socket.leave(room.key);
   if (ctx.base) {
     void session.socket.leave(inventoryRoom(user(session).id, room.worldId));
@@ -96,6 +98,7 @@ async function joinWorld(ctx: SocketContext, session: Session, worldId: number |
     await session.socket.join(room.key);
     // After joining the room, so a structure placed meanwhile arrives as an event if the list missed it.
     const base = ctx.base ? await baseJoin(ctx.base, session, room.service) : undefined;
+    const creatures = ctx.creatures ? (await ctx.creatures.forRoom(room)).join() : undefined;
     session.socket.to(room.key).emit('user_online', { ...peerInfo(session), last_seen: new Date().toISOString() });
     for (const other of others) notify(other, 'player_joined', 'Player joined', `${me.name} joined your world`, { user_id: me.id, name: me.name, world_id: row.world_id });
     ctx.log.info({ world: row.world_id, user: me.id, peer: peerId, edit_seq: hold.edit_seq }, 'joined world');
@@ -104,7 +107,7 @@ async function joinWorld(ctx: SocketContext, session: Session, worldId: number |
       world: worldSummary({ ...row, edit_seq: hold.edit_seq }, room.size),
       player_id: me.id, peer_id: peerId,
       edit_seq: hold.edit_seq, folded_seq: hold.folded_seq, edited_chunks: hold.edited_chunks,
-      player_state: saved ?? null, players: others.map(peerInfo), chat, ...(base ? { base } : {}),
+      player_state: saved ?? null, players: others.map(peerInfo), chat, ...(base ? { base } : {}), ...(creatures ? { creatures } : {}),
     };
   } catch (err) {
     if (session.joinHold !== hold) hold.release();
