@@ -164,7 +164,7 @@ export async function createRelay(opts: RelayOptions = {}): Promise<Relay> {
   // Inventories, structures, the power grid and the world clock (issue 12) live in the hub's database.
   const base = db ? new BaseHub(db, io, log, opts.creative ?? false, events) : null;
   // Creatures (issue 13): the registry in `creatures`, zone authority, drops and food through the base's inventories.
-  const creatures = db && base ? new CreatureHub(db, io, base.inventories, log, events) : null;
+  const creatures = db && base ? new CreatureHub(db, io, base.inventories, log, events, metrics.registry) : null;
   const sockets = attachSockets({ io, hub: theHub, rooms, pages, telemetry, verify, base: base ?? undefined, creatures: creatures ?? undefined, characterFor: accounts ? (u, w) => accounts.service.characterFor(u, w) : undefined,
     openToGuests: accounts ? (w) => accounts.service.openToGuests(w) : undefined, limits, metrics, log, joinHoldMs: opts.joinHoldMs ?? 60_000, debugIntervalMs: opts.debugIntervalMs ?? 2_000 });
 

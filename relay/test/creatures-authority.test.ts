@@ -53,6 +53,10 @@ describe('creatures shared through zone authority', () => {
     await ask(b.socket, 'request_authority', { object_id: 'zone_0_0_0' });
     send(a.socket, 'sync_creature_position', records({ id: grazer.creature_id, x: 13, y: 30, z: 10 }));
     expect(decoded(await first)).toEqual([{ n: creatureNumber(grazer.creature_id), x: 13 }]);
+    const metrics = await (await fetch(`${r.url}/metrics`)).text();
+    expect(metrics).toMatch(/^relay_creatures 1$/m);
+    expect(metrics).toMatch(/^relay_creature_zones_held 1$/m);
+    expect(metrics).toMatch(/^relay_creature_records_delivered_total [2-9]$/m);
 
     // Bad binary is refused; bad spawns change nothing.
     expect(await ask(a.socket, 'sync_creature_position', new Uint8Array(10))).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });

@@ -74,10 +74,9 @@ export async function spawnCreature(w: CreatureWorld, session: Session, p: z.out
     health: stats.health, stamina: stats.stamina, state: 0, tamed: false, owner: null, taming: 0, seed: randomInt(1, 0xffffffff), natural,
   };
   const at = now();
-  const entryless = { creature_id: record.creature_id, world_id: w.worldId, creature_type: record.creature_type, created_at: at, updated_at: at };
   const e = w.registry.add(record, n, null);
   try {
-    await w.deps.repo.insert({ ...entryless, ...changeOf(e) }, n);
+    await w.deps.repo.insert({ ...changeOf(e), world_id: w.worldId, creature_type: record.creature_type, created_at: at, updated_at: at }, n);
   } catch (err) {
     w.registry.remove(e);
     throw err;

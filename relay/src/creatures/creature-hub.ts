@@ -6,6 +6,7 @@
  * one counter across worlds (seed 000: creature_id is UNIQUE), never handed out twice.
  */
 import type { Kysely } from 'kysely';
+import { Counter, Gauge, type Registry } from 'prom-client';
 import type { Database } from '../db/schema.ts';
 import { CreaturesRepo } from '../db/creatures-repo.ts';
 import { CREATURE_TYPE_NAMES, CreatureIdSchema } from '../../../src/protocol/creatures.ts';
@@ -33,8 +34,9 @@ export class CreatureHub {
   private readonly saver: NodeJS.Timeout;
 
   constructor(private readonly db: Kysely<Database>, private readonly io: RelayServer, private readonly inventories: InventoryService,
-    private readonly log: Logger, private readonly events?: RelayEvents) {
+    private readonly log: Logger, private readonly events?: RelayEvents, registry?: Registry) {
     this.repo = new CreaturesRepo(db);
+    if (registry) this.register(registry);
     this.reviewer = setInterval(() => { for (const w of this.open.values()) if (w.room.size > 0) w.review(); }, REVIEW_EVERY_MS);
     this.reviewer.unref();
     this.saver = setInterval(() => void this.saveAll(), SAVE_EVERY_MS);
@@ -98,6 +100,17 @@ export class CreatureHub {
     this.open.set(worldId, w);
     this.log.info({ world: worldId, creatures: w.registry.size }, 'creatures loaded');
     return w;
+  }
+
+  /** Prometheus figures, read when scraped: creatures and held zones in open worlds, position records forwarded. */
+  private register(registry: Registry): void {
+    const open = this.open;
+    new Gauge({ name: 'relay_creatures', help: 'Creatures in the worlds the relay has open', registers: [registry],
+      collect() { let n = 0; for (const w of open.values()) n += w.registry.size; this.set(n); } });
+    new Gauge({ name: 'relay_creature_zones_held', help: 'Authority zones a client simulates', registers: [registry],
+      collect() { let n = 0; for (const w of open.values()) n += Object.keys(w.authority.authorities()).length; this.set(n); } });
+    new Counter({ name: 'relay_creature_records_delivered_total', help: 'Creature position records sent to receivers', registers: [registry],
+      collect() { let n = 0; for (const w of open.values()) n += w.positions.delivered; this.reset(); this.inc(n); } });
   }
 
   /** A users row as an inventory owner: from its connection when it is in the world, else from the table. */

@@ -71,7 +71,11 @@ export interface CreatureClientEvents {
   sync_creature_spawn(payload: z.input<typeof CreatureSpawnEventSchema>, reply: (ack: Ack<{ creature: CreatureRecord }>) => void): void;
   sync_creature_command(payload: z.input<typeof CreatureCommandEventSchema>, reply: (ack: Ack<{ creature_id: string; command: CreatureCommand }>) => void): void;
   creature_feed(payload: z.input<typeof CreatureFeedSchema>, reply: (ack: Ack<{ creature: CreatureRecord; fed: string; tamed: boolean }>) => void): void;
-  /** Binary positions (creature-codec.ts) of creatures in zones the sender holds; volatile, never acknowledged. */
+  /**
+   * Binary positions (creature-codec.ts) of creatures in zones the sender holds; volatile, never acknowledged.
+   * Records of creatures in zones the sender does not hold are dropped. The relay's message limit
+   * (RELAY_LIMITS.maxMessageBytes, 16 KB) allows 682 records a message: split larger zones.
+   */
   sync_creature_position(records: Uint8Array | ArrayBuffer): void;
   /** `kept`: the `despawned` ids the relay did not let go (a player within 150 m, or not a wild natural one in your zone). */
   sync_creature_state(payload: z.input<typeof CreatureStateEventSchema>, reply: (ack: Ack<{ saved: number; kept?: string[] }>) => void): void;
@@ -90,7 +94,11 @@ export interface CreatureRelayEvents {
   sync_creature_update(data: CreatureRecord): void;
   /** Died (with what it dropped) or despawned. */
   sync_creature_remove(data: { creature_id: string; reason: 'died' | 'despawned'; drop?: CreatureDrop }): void;
-  /** Seed 000: the zone `object_id` is now simulated by `peer_id`; to its grantee with the zone's creatures as last heard. */
+  /**
+   * Seed 000: the zone `object_id` is now simulated by `peer_id`; to its grantee with the zone's creatures as last heard.
+   * A grant for a zone the grantee already holds adds the creatures it lists: one that the neighbouring
+   * zone's authority moved across the border (that authority drops it once its position leaves its zone).
+   */
   grant_authority(data: { object_id: string; peer_id: number; creatures?: CreatureRecord[] }): void;
   /** Seed 000: stop simulating this zone (you left it, or the relay gave it to someone else). */
   revoke_authority(data: { object_id: string }): void;
