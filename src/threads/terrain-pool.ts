@@ -76,6 +76,9 @@ export class TerrainPool {
   private replacedInARow = 0;
   private jobMsTotal = 0;
 
+  /** Told of every op as it is logged (the creature worker keeps its own terrain replica from them). */
+  private readonly opListeners = new Set<(op: TerrainOp) => void>();
+
   /** Bumped by reset(): results of jobs sent for an earlier world are dropped. */
   private generation = 0;
 
@@ -118,6 +121,15 @@ export class TerrainPool {
     return this.ops;
   }
 
+  /**
+   * Calls `listener` with each op as it is logged, in log order (a snapshot the workers then refuse
+   * included: a replica checking ops itself refuses it too). Returns the unsubscribe.
+   */
+  onOp(listener: (op: TerrainOp) => void): () => void {
+    this.opListeners.add(listener);
+    return () => this.opListeners.delete(listener);
+  }
+
   isInflight(key: number): boolean {
     for (const slot of this.slots) if (slot.inflight.has(key)) return true;
     return false;
@@ -154,6 +166,7 @@ export class TerrainPool {
     const logged: BrushEdit = { position: { x: edit.position.x, y: edit.position.y, z: edit.position.z }, radius: edit.radius, strength: edit.strength, operation: edit.operation };
     this.edits.push(logged);
     this.ops.push(logged);
+    for (const l of this.opListeners) l(logged);
     if (!options?.moved) return this.everyWorker((api) => api.applyEdit(logged));
     // Every replica applies the edit; only the one whose answer is returned counts what it moved.
     const lead = this.slots.findIndex((s) => s.alive);
@@ -168,6 +181,7 @@ export class TerrainPool {
   async loadChunk(cx: number, cy: number, cz: number, data: Uint8Array): Promise<Result<LoadOutcome>> {
     const logged: ChunkSnapshot = { op: 'chunk', cx, cy, cz, data };
     this.ops.push(logged);
+    for (const l of this.opListeners) l(logged);
     const generation = this.generation;
     const r = await this.everyWorker((api) => api.loadChunk({ cx, cy, cz, data }));
     if (!r.ok && generation === this.generation) {

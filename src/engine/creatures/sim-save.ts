@@ -48,3 +48,36 @@ export function readSave(saved: Float64Array, store: CreatureStore): SaveLayout 
   store.load(count, saved[2], saved[3], saved, queueAt + queueLength);
   return { players, playersAt, queueAt, queueLength };
 }
+
+/** One creature of a save, as the relay's records need it (a zone handed over, a crash report). */
+export interface SavedCreature {
+  n: number;
+  /** Index into CREATURE_TYPE_NAMES. */
+  type: number;
+  level: number;
+  position: { x: number; y: number; z: number };
+  velocity: { x: number; y: number; z: number };
+  health: number;
+  stamina: number;
+  /** Index into CREATURE_STATE_NAMES. */
+  state: number;
+  ownerKey: number;
+  followKey: number;
+  /** Its random stream where the save left it: spawn it with this seed to continue it. */
+  seed: number;
+}
+
+/** The live creatures of a save (corpses left out), read through a scratch store. */
+export function savedCreatures(saved: Float64Array, scratch: CreatureStore): SavedCreature[] {
+  readSave(saved, scratch);
+  const s = scratch, out: SavedCreature[] = [];
+  for (let i = 0; i < s.count; i++) {
+    if (s.dead[i]) continue;
+    out.push({
+      n: s.id[i], type: s.type[i], level: s.level[i],
+      position: { x: s.x[i], y: s.y[i], z: s.z[i] }, velocity: { x: s.vx[i], y: s.vy[i], z: s.vz[i] },
+      health: s.health[i], stamina: s.stamina[i], state: s.state[i], ownerKey: s.owner[i], followKey: s.leader[i], seed: s.rng[i],
+    });
+  }
+  return out;
+}

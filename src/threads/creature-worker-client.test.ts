@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as Comlink from 'comlink';
+import { CreatureWorkerClient, type CreatureRestartEvent } from './creature-worker-client.ts';
+import { createCreatureApi, type CreatureTickMessage } from '../engine/creatures/creature-worker-api.ts';
+import type { BrushEdit } from '../protocol/terrain.ts';
+import type { Result } from '../protocol/errors.ts';
+
+const WORLD = { seed: 7, kind: 'planet' as const };
+
+/**
+ * A creature "worker" in this process: the real API behind a MessageChannel, so the client talks
+ * Comlink to it exactly as to a Web Worker. Its loop's timer never fires unless `loop` (the test
+ * steps ticks); crash() fires the worker's `error` event. `hung` makes one that never answers.
+ */
+function fakeWorker(hung = false, loop = false): Worker {
+  const { port1, port2 } = new MessageChannel();
+  const errors = new EventTarget();
+  const api = createCreatureApi({
+    ...(loop ? {} : { every: () => 0, cancel: () => undefined }),
+    later: (fn) => queueMicrotask(() => {
+      try { fn(); } catch (e) { errors.dispatchEvent(Object.assign(new Event('error'), { message: (e as Error).message })); }
+    }),
+  });
+  if (!hung) Comlink.expose(api, port1);
+  const worker = {
+    postMessage: (m: unknown, t?: Transferable[]) => port2.postMessage(m, t ?? []),
+    addEventListener: (type: string, l: EventListener) => (type === 'error' ? errors : port2).addEventListener(type, l),
+    removeEventListener: (type: string, l: EventListener) => (type === 'error' ? errors : port2).removeEventListener(type, l),
+    start: () => port2.start(),
+    terminate: () => { port1.close(); port2.close(); },
+  };
+  return worker as unknown as Worker;
+}
+
+const must = <T>(r: Result<T>): T => { if (!r.ok) throw new Error(r.error.message); return r.value; };
+let client: CreatureWorkerClient | null = null;
+afterEach(() => { client?.dispose(); client = null; });
+
+const edit: BrushEdit = { position: { x: 10, y: 60, z: 10 }, radius: 6, strength: 10, operation: 'remove' };
+const spawnN = (n: number) => ({ n, type: n % 4 === 0 ? 'alien_predator' as const : 'grazer' as const, level: n, position: { x: n * 4, y: 70, z: 6 } });
+
+describe('CreatureWorkerClient', () => {
+  it('a crashed worker is replaced: init, terrain ops, the last save, then the inputs sent after it', async () => {
+    const ticks: number[] = [], restarts: CreatureRestartEvent[] = [];
+    let made = 0;
+    client = new CreatureWorkerClient(WORLD, {
+      onTick: (m: CreatureTickMessage) => { ticks.push(m.tick); client!.recycle(m.snapshot); },
+      onRestart: (e) => restarts.push(e),
+    }, { factory: () => { made++; return fakeWorker(); }, heartbeatMs: 600_000 });
+    must(await client.terrainOps([edit]));
+    for (let n = 1; n <= 10; n++) must(await client.spawn(spawnN(n)));
+    must(await client.start());
+    must(await client.step(25));
+    await vi.waitFor(() => expect(client!.lastSaved?.tick).toBe(20));
+    const save = client.lastSaved!, saveCopy = save.state.slice();
+    expect(save.inputs).toBe(10);
+    expect(client.unsaved).toBe(0); // every input so far is in the save
+    const records = client.saved();
+    expect(records.length).toBeGreaterThan(5);
+    for (const c of records) {
+      expect(c.n).toBeGreaterThanOrEqual(1); expect(c.n).toBeLessThanOrEqual(10);
+      expect(c.type).toBe(c.n % 4 === 0 ? 1 : 0);
+      expect(c.level).toBe(c.n);
+    }
+
+    // Inputs after the save, then the crash.
+    must(await client.command(3, 2));
+    must(await client.spawn(spawnN(11)));
+    must(await client.setPlayers(Float64Array.of(0, 5, 60, 5)));
+    expect(client.unsaved).toBe(3);
+    client.crash();
+    await vi.waitFor(() => expect(restarts.map((e) => e.phase)).toEqual(['error', 'ready']));
+    expect(client.restarts).toBe(1);
+    expect(made).toBe(2);
+    expect(restarts[1]).toMatchObject({ restored: true, resent: 3 });
+
+    // The replacement holds exactly: the save, then the three inputs — as a reference built by hand does.
+    const ref = createCreatureApi();
+    must(ref.init(WORLD)); must(ref.terrainOps([edit]));
+    must(ref.restoreState({ state: saveCopy, inputs: 10, tick: 20 }));
+    must(ref.command(3, 2)); must(ref.spawn(spawnN(11))); must(ref.setPlayers(Float64Array.of(0, 5, 60, 5)));
+    must(ref.step(5));
+    must(await client.step(5));
+    const mine = must(await client.saveState()), theirs = must(ref.saveState());
+    expect(mine.tick).toBe(25);
+    expect(mine.inputs).toBe(13);
+    expect(Buffer.from(mine.state.buffer)).toEqual(Buffer.from(theirs.state.buffer));
+    // The loop's listener came back too: the replacement's ticks reach onTick.
+    await vi.waitFor(() => expect(ticks.at(-1)).toBe(25));
+    expect(ticks.filter((t) => t === 21).length).toBe(2); // ticks 21..25 ran twice: before the crash and after the restore
+  });
+
+  it('a worker that stops answering is replaced after the heartbeat, rebuilt from the inputs when no save exists', async () => {
+    const restarts: CreatureRestartEvent[] = [];
+    let made = 0;
+    client = new CreatureWorkerClient(WORLD, { onRestart: (e) => restarts.push(e) }, {
+      factory: () => fakeWorker(made++ === 0, true), heartbeatMs: 150,
+    });
+    const spawned = client.spawn(spawnN(1)); // the hung worker never answers: the replacement does
+    const started = client.start();
+    await vi.waitFor(() => expect(client!.restarts).toBe(1), { timeout: 10_000 });
+    expect(restarts[0]).toMatchObject({ phase: 'error', message: expect.stringMatching(/no tick/) });
+    expect(await spawned).toMatchObject({ ok: true });
+    expect(await started).toMatchObject({ ok: false, error: { code: 'SERVICE_UNAVAILABLE' } });
+    await vi.waitFor(() => expect(restarts.at(-1)).toMatchObject({ phase: 'ready', restored: false, resent: 1 }));
+    await vi.waitFor(async () => expect((await client!.status())?.tick).toBeGreaterThan(0)); // its loop ticks
+    expect((await client.status())?.count).toBe(1);
+    expect(client.restarts).toBe(1);
+    must(await client.stop());
+  });
+});
