@@ -20,6 +20,7 @@ import { createSystems } from './systems.ts';
 import { FrameLoop } from './frame-loop.ts';
 import { RemoteAvatars } from '../scene/RemoteAvatars.tsx';
 import { Structures } from '../scene/Structures.tsx';
+import { Creatures } from '../scene/Creatures.tsx';
 import { PlacementGhost } from '../scene/PlacementGhost.tsx';
 import { ChatPanelXr } from '../xr/ChatPanelXr.tsx';
 
@@ -73,6 +74,7 @@ export default function Scene({ game, softwareRenderer: software }: { game: Game
         <ChatPanelXr system={views.chatPanel} />
         <RemoteAvatars system={views.avatars} />
         <Structures system={views.structures} />
+        <Creatures system={views.creatures} />
         <PlacementGhost system={views.placement} />
         <DesktopControls game={game} />
         <XrSettingsSync game={game} />

@@ -30,6 +30,8 @@ import { createStructuresSystem } from '../scene/structures-system.ts';
 import { createPlacementSystem } from '../scene/placement-system.ts';
 import { createDayNightSystem } from '../scene/day-night-system.ts';
 import { createChatPanelSystem } from '../xr/chat-panel-system.ts';
+import { createCreaturesSystem } from '../scene/creatures-system.ts';
+import { createCreatureDemoSystem } from '../scene/creature-demo.ts';
 import type { Game } from './game.ts';
 import type { System } from './frame-loop.ts';
 
@@ -52,6 +54,9 @@ export function createSystems(game: Game, batch: TerrainBatch) {
   const structures = createStructuresSystem({ base: game.net.base.store });
   const placement = createPlacementSystem({ frame, store, base: game.net.base, field: game.collision, xr, refused: (message) => game.showBanner(message, 2500) });
   const avatars = createRemoteAvatarSystem({ view: () => (game.shared() ? game.net.remote : null) });
+  const creatures = createCreaturesSystem({ creatures: game.creatureFrame });
+  // ?creatureDemo=N only: fills the creature frame itself (after any other writer), for looking and benches.
+  const creatureDemo = game.flags.creatureDemo > 0 ? [createCreatureDemoSystem({ creatures: game.creatureFrame, count: game.flags.creatureDemo, collision: game.collision })] : [];
 
   const order: System[] = [
     xrInput,
@@ -74,10 +79,12 @@ export function createSystems(game: Game, batch: TerrainBatch) {
     dayNight,
     avatars,
     structures,
+    ...creatureDemo,
+    creatures,
     createControlSystem({ counters: frame.counters, waiters: game.waiters, control }),
   ];
   /** The systems whose scene objects the 3D scene's components render. */
-  const views = { locomotion, rig, controllers, wristPanel, brushPreview, shipModel, backdrop, avatars, chatPanel, structures, placement, dayNight };
+  const views = { locomotion, rig, controllers, wristPanel, brushPreview, shipModel, backdrop, avatars, chatPanel, structures, placement, dayNight, creatures };
   return { order, views };
 }
 

@@ -12,6 +12,8 @@ export interface UrlFlags {
   pitch: number | null;
   /** The shared world to join (a share link's ?world=<id>); null = the relay's default world. */
   world: number | null;
+  /** ?creatureDemo=N: a developer demo of N creatures walking and flying in front of the spawn (0 = off). */
+  creatureDemo: number;
 }
 
 export const DEFAULT_SEED = 1337;
@@ -34,6 +36,7 @@ export function readUrlFlags(search: string): UrlFlags {
     yaw: angle('yaw'),
     pitch: angle('pitch'),
     world: worldId(q.get('world')),
+    creatureDemo: int('creatureDemo', 0, 0, 5000),
   };
 }
 
