@@ -2,8 +2,10 @@
  * Creature AI bench (issue 13): median ms per 20 Hz tick for 100, 500 and 2,000 creatures, each
  * beside Yuka 0.7.8's EntityManager.update on the same scenario (bench/ai-scenarios.ts says what
  * each side does), run in alternating blocks so both share the machine's noise; a mixed population
- * (herds, predators hunting, flyers, followers) for 500; and bytes allocated per tick, measured
- * in a child under --expose-gc (bench/ai-alloc-child.ts).
+ * (herds, predators hunting, flyers, followers) for 500; the same through CreatureSim on the real
+ * planet (bench/ai-terrain.ts); the main thread's interpolation per frame (bench/ai-interp.ts); and
+ * bytes allocated per tick, measured in a child under --expose-gc (bench/ai-alloc-child.ts).
+ * `BENCH_ONLY=ai npm run bench` runs this part alone.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +15,8 @@ import { FunctionWorld } from '../src/engine/creatures/test-worlds.ts';
 import { moveOwners, populate } from '../src/engine/creatures/demo-population.ts';
 import { oursScenario, yukaScenario, type Scenario } from './ai-scenarios.ts';
 import { median, round, type Figures } from './stats.ts';
+import { runInterpBench } from './ai-interp.ts';
+import { runTerrainTickBench } from './ai-terrain.ts';
 
 const WARMUP = 100;
 const BLOCK = 20;
@@ -65,6 +69,8 @@ export function runAiBench(figures: Figures): void {
     value: round(mixedTickMs(500, 600), 4), unit: 'ms',
     note: '500 of the demo population (grazers flee, predators hunt and kill, skyrays fly a height band, rocklings follow 4 moving owners) on hills with rocks',
   };
+  runTerrainTickBench(figures);
+  runInterpBench(figures);
   const child = fileURLToPath(new URL('./ai-alloc-child.ts', import.meta.url));
   const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', child], { encoding: 'utf8' });
   const a = JSON.parse(out.trim().split('\n').pop()!) as AllocResult;

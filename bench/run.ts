@@ -23,6 +23,14 @@ const figures: Figures = {};
 const t0 = performance.now();
 const step = (name: string) => console.log(`[bench] ${name} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 
+// BENCH_ONLY=ai: the creature AI part alone, printed; bench/results/latest.json is left as it was.
+if (process.env.BENCH_ONLY === 'ai') {
+  step('ai');
+  runAiBench(figures);
+  printTable(figures);
+  process.exit(0);
+}
+
 step('mesh');
 runMeshBench(figures);
 step('alloc');

@@ -17,6 +17,9 @@ export class VoxelCache {
   private density = new Int8Array(1024 * B3);
   private readonly bricks: KeyTable;
   private readonly columns: KeyTable;
+  private readonly cells: KeyTable;
+  /** The four corner heights of each cached 1 m cell (x, z), (x+1, z), (x, z+1), (x+1, z+1), by cell slot × 4. */
+  corners = new Float64Array(4 << 14);
   /** Surface height of each cached column (the top of its highest solid run), m, by column slot. */
   height = new Float64Array(1 << 14);
   /** The eight voxel densities around a point (x fastest, then y, then z). */
@@ -37,6 +40,27 @@ export class VoxelCache {
     this.columns = new KeyTable(1 << 14, 1 << 20,
       (cap) => { oldH = this.height; this.height = new Float64Array(cap); },
       (from, to) => { this.height[to] = oldH[from]; });
+    let oldC = this.corners;
+    this.cells = new KeyTable(1 << 14, 1 << 20,
+      (cap) => { oldC = this.corners; this.corners = new Float64Array(cap * 4); },
+      (from, to) => this.corners.set(oldC.subarray(from * 4, from * 4 + 4), to * 4));
+  }
+
+  /**
+   * Slot of cell (x, z) (integers): its corner heights are corners[4 slot .. 4 slot + 3]. One
+   * lookup serves a ground query; a miss reads the four columns (each cached in turn).
+   */
+  cell(x: number, z: number): number {
+    const slot = this.cells.find(x, 0, z);
+    if (this.cells.fresh) {
+      // Column lookups never move cell slots, but may replace `height`: read each right after its lookup.
+      const o = slot * 4, c = this.corners;
+      let k = this.column(x, z); c[o] = this.height[k];
+      k = this.column(x + 1, z); c[o + 1] = this.height[k];
+      k = this.column(x, z + 1); c[o + 2] = this.height[k];
+      k = this.column(x + 1, z + 1); c[o + 3] = this.height[k];
+    }
+    return slot;
   }
 
   /** Density (Int8, > 0 solid) of world voxel (x, y, z), integers. */
@@ -113,6 +137,8 @@ export class VoxelCache {
       this.bricks.invalidate(bx, by, bz);
     }
     for (let z = z0; z <= z1; z++) for (let x = x0; x <= x1; x++) this.columns.invalidate(x, 0, z);
+    // A cell's corners are columns x..x+1, z..z+1: cells from one before the box hold its columns too.
+    for (let z = z0 - 1; z <= z1; z++) for (let x = x0 - 1; x <= x1; x++) this.cells.invalidate(x, 0, z);
     if (raisedTo === -Infinity) return;
     for (let kz = z0 >> 5; kz <= z1 >> 5; kz++) for (let kx = x0 >> 5; kx <= x1 >> 5; kx++) {
       const key = (kx + 4096) * 8192 + (kz + 4096);

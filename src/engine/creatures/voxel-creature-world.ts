@@ -46,16 +46,8 @@ export class VoxelCreatureWorld implements CreatureTerrain {
 
   groundAt(p: Float64Array): void {
     const x = p[0], z = p[2], ix = Math.floor(x), iz = Math.floor(z), fx = x - ix, fz = z - iz;
-    // Each height is read right after its lookup: a lookup may grow the table, moving slots and replacing `height`.
-    const c = this.cache;
-    let slot = c.column(ix, iz);
-    const h00 = c.height[slot];
-    slot = c.column(ix + 1, iz);
-    const h10 = c.height[slot];
-    slot = c.column(ix, iz + 1);
-    const h01 = c.height[slot];
-    slot = c.column(ix + 1, iz + 1);
-    const h11 = c.height[slot];
+    const slot = this.cache.cell(ix, iz), c = this.cache.corners, o = slot * 4;
+    const h00 = c[o], h10 = c[o + 1], h01 = c[o + 2], h11 = c[o + 3];
     const a = h00 + (h10 - h00) * fx, b = h01 + (h11 - h01) * fx;
     p[1] = a + (b - a) * fz;
   }
