@@ -1,5 +1,7 @@
 import type { BrushEdit, Position, TerrainInfo } from '../protocol/terrain.ts';
 import { CreatureFrame } from '../scene/creature-frame.ts';
+import { createCreatures, type Creatures } from './creatures/create-creatures.ts';
+import type { CreatureService } from './creatures/creature-service.ts';
 import { fail, type Result } from '../protocol/errors.ts';
 import type { VrRecenterResult } from '../protocol/vr.ts';
 import { createGameStore, isPlaying, type GameStore } from '../state/game-store.ts';
@@ -63,6 +65,10 @@ export interface Game {
   frame: FrameState;
   /** The creatures to draw this frame (interpolated in place each frame; scene/creature-frame.ts). */
   creatureFrame: CreatureFrame;
+  /** The page's creatures: registry, simulation, relay sharing (app/creatures/creature-service.ts). */
+  creatures: CreatureService;
+  /** The creature worker, interpolator and telemetry around the service. */
+  creatureParts: Creatures;
   /** Promises on the frame counter; the control system ticks them once per rendered frame. */
   waiters: FrameWaiters;
   recenter: Recenter;
@@ -140,6 +146,11 @@ export function createGame(flags: UrlFlags): Game {
     },
   }, flags.world ?? undefined);
   zones = new OxygenZones(net.base.store);
+  const creatureFrame = new CreatureFrame();
+  const creatureParts = createCreatures({
+    world: { seed: flags.seed, kind: 'planet' }, frame: creatureFrame, net, pool, player,
+    naturalSpawning: () => flags.naturalSpawning && isPlaying(store.getState()),
+  });
   syncStructureSolids(net.base.store, collision.solids);
   // Given up or left: the world goes on single-player (a later join reloads the shared one).
   net.store.subscribe((s, prev) => {
@@ -194,7 +205,9 @@ export function createGame(flags: UrlFlags): Game {
 
   const game: Game = {
     flags, store, settings, pool, streamer, collision, clock, player, scenes, events, frame, waiters, recenter,
-    creatureFrame: new CreatureFrame(),
+    creatureFrame,
+    creatures: creatureParts.service,
+    creatureParts,
     scene: null,
     attachScene(scene) {
       game.scene = scene;
@@ -259,6 +272,7 @@ export function createGame(flags: UrlFlags): Game {
     showBanner,
     dispose() {
       clearInterval(timer);
+      creatureParts.dispose();
       net.dispose();
       pool.dispose();
     },

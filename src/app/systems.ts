@@ -32,6 +32,8 @@ import { createDayNightSystem } from '../scene/day-night-system.ts';
 import { createChatPanelSystem } from '../xr/chat-panel-system.ts';
 import { createCreaturesSystem } from '../scene/creatures-system.ts';
 import { createCreatureDemoSystem } from '../scene/creature-demo.ts';
+import { createCreatureAimSystem } from '../scene/creature-aim-system.ts';
+import { createCreatureActions } from './creatures/creature-actions.ts';
 import type { Game } from './game.ts';
 import type { System } from './frame-loop.ts';
 
@@ -42,10 +44,11 @@ export function createSystems(game: Game, batch: TerrainBatch) {
   const xr = xrInput.input;
   const rig = createXrRigSystem({ player, recenter, settings });
   const origin = () => rig.origin;
-  const menu = createWristMenuSystem({ xr, settings, store });
+  const creatureActions = createCreatureActions(game.creatures, store, () => game.net.store.getState().me?.user_id ?? player.playerId);
+  const menu = createWristMenuSystem({ xr, settings, store, creatureAct: (row) => creatureActions.act(row) });
   const locomotion = createLocomotionSystem({ xr, menu, origin, batch, settings, player, recenter, input: frame.input, teleport: frame.teleport, toggleBoarding: game.toggleBoarding });
   const controllers = createXrControllersSystem({ xr, origin, batch, store, frame });
-  const wristPanel = createWristPanelSystem({ xr, menu, origin, settings, readout: game.readout, base: game.net.base.store, store });
+  const wristPanel = createWristPanelSystem({ xr, menu, origin, settings, readout: game.readout, base: game.net.base.store, store, creature: (row) => creatureActions.wristPage(row) });
   const brushPreview = createBrushPreviewSystem({ aim: frame.aim, store });
   const shipModel = createShipModelSystem({ player });
   const backdrop = createBackdropSystem();
@@ -68,6 +71,9 @@ export function createSystems(game: Game, batch: TerrainBatch) {
     createNetSystem({ player, tracking: frame.tracking, live: () => game.shared() && game.net.inWorld(), send: (record) => game.net.sendPose(record) }),
     createStreamingSystem({ streamer: game.streamer, batch, viewer: frame.viewer, streaming: game.streaming }),
     createDesktopAimSystem({ batch, frame, store }),
+    // Creatures to this frame's time (interpolated from the worker's ticks and the relay's records), then which one is aimed at.
+    { name: 'creature-sample', update: (f) => game.creatureParts.sample(f.nowMs) },
+    createCreatureAimSystem({ frame: game.creatureFrame, store }),
     controllers,
     createBrushSystem({ frame, store, deform: game.deform, refused: (message) => game.showBanner(message, 2500) }),
     brushPreview,

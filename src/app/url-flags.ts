@@ -1,4 +1,4 @@
-/** Options read from the page URL: ?seed=N, ?scene=name, ?world=id, ?xr=emulate, ?bridge, ?view=M, ?pos=x,y,z, ?yaw=deg, ?pitch=deg. */
+/** Options read from the page URL: ?seed=N, ?scene=name, ?world=id, ?xr=emulate, ?bridge, ?view=M, ?pos=x,y,z, ?yaw=deg, ?pitch=deg, ?spawn=0. */
 export interface UrlFlags {
   seed: number;
   emulateXr: boolean;
@@ -12,6 +12,8 @@ export interface UrlFlags {
   pitch: number | null;
   /** The shared world to join (a share link's ?world=<id>); null = the relay's default world. */
   world: number | null;
+  /** Natural creature spawning around the player (?spawn=0 turns it off: tests that want only the creatures they spawn). */
+  naturalSpawning: boolean;
   /** ?creatureDemo=N: a developer demo of N creatures walking and flying in front of the spawn (0 = off). */
   creatureDemo: number;
 }
@@ -36,6 +38,7 @@ export function readUrlFlags(search: string): UrlFlags {
     yaw: angle('yaw'),
     pitch: angle('pitch'),
     world: worldId(q.get('world')),
+    naturalSpawning: q.get('spawn') !== '0',
     creatureDemo: int('creatureDemo', 0, 0, 5000),
   };
 }

@@ -71,6 +71,17 @@ export function installBridge(game: Game, emulator: Emulator | undefined, token:
       remotePlayers: () => remotePlayers(game),
     },
     workers: { crash: (index) => game.pool.crashWorker(index) },
+    creatures: {
+      state: () => ({
+        known: game.creatures.registry.size, simulated: game.creatures.simulated.size, drawn: game.creatureFrame.count,
+        zones: [...game.creatures.myZones], restarts: game.creatureParts.client.restarts, ticks: game.creatureParts.port.ticks,
+        aimed: game.store.getState().aimedCreature,
+      }),
+      crash: () => {
+        game.creatureParts.client.crash();
+        return { ok: true, value: { restarts: game.creatureParts.client.restarts } };
+      },
+    },
     debug: {
       setTerrainVisible: (visible) => {
         if (game.scene) game.scene.batch.mesh.visible = visible;

@@ -25,6 +25,7 @@ import { terrainHandlers } from './routes/terrain-handlers.ts';
 import { debugHandlers } from './routes/debug-handlers.ts';
 import { automationHandlers } from './routes/automation-handlers.ts';
 import { baseHandlers } from './routes/base-handlers.ts';
+import { creatureHandlers } from './routes/creature-handlers.ts';
 
 /** A paused debugger's step simulates this much per frame, so a step is the same on any display. */
 const STEP_SECONDS = 1 / 60;
@@ -68,7 +69,7 @@ export function createControlApi(game: Game, emulator: Emulator | undefined, opt
   // Every route of the table, each typed from its schemas: a missing or mistyped handler does not compile.
   const handlers: HandlerTable<Routes> = {
     ...systemHandlers(context), ...sceneHandlers(context), ...playerHandlers(context),
-    ...terrainHandlers(context), ...baseHandlers(context), ...debugHandlers(context), ...automationHandlers(context),
+    ...terrainHandlers(context), ...baseHandlers(context), ...creatureHandlers(context), ...debugHandlers(context), ...automationHandlers(context),
   };
   const reportHandlerError = (route: { path: string }, error: unknown) =>
     game.events.emit({ type: 'error', message: `${route.path}: ${error instanceof Error ? error.message : String(error)}`, source: 'control-api' });
@@ -108,6 +109,7 @@ export function createControlApi(game: Game, emulator: Emulator | undefined, opt
   game.control = control;
   game.events.on((e) => forward(e, telemetry, debug, game.frame.counters.frame, context.stateView));
   // The shared world's base: structures placed and power changes, as seed 000's telemetry events.
+  game.creatureParts.listen((event, data) => telemetry.emit(event, data));
   game.net.base.listen((e) => (e.type === 'structure_built' ? telemetry.emit('structure_built', e.data) : telemetry.emit('power_grid_update', e.data)));
   window.addEventListener('error', (e) => game.events.emit({ type: 'error', message: e.message, source: 'page' }));
   window.addEventListener('unhandledrejection', (e) => game.events.emit({ type: 'error', message: String(e.reason?.message ?? e.reason), source: 'page' }));

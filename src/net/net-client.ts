@@ -19,6 +19,7 @@ import { WorldSession } from './world-session.ts';
 import type { TerrainReplica } from './terrain-replica.ts';
 import { applyJoin, bindPresence } from './presence.ts';
 import { BaseReplica } from './base-replica.ts';
+import { CreatureLink } from './creature-link.ts';
 
 /** How often the player's state is saved to the relay while in a world. */
 const SAVE_EVERY_MS = 5000;
@@ -38,6 +39,8 @@ export class NetClient {
   readonly remote = new RemotePlayers();
   /** Inventory, structures, grid and clock as the relay has them (issue 12). */
   readonly base = new BaseReplica(() => (this.inWorld() ? this.connection.socket : null));
+  /** The relay's creature layer (issue 13): events to the page's creature service, requests to the relay. */
+  readonly creatures = new CreatureLink(() => (this.inWorld() ? this.connection.socket : null));
   readonly session: WorldSession;
   /** Signed in to an account, or the browser's guest (account-session.ts). */
   readonly account: AccountSession;
@@ -67,6 +70,7 @@ export class NetClient {
         this.session.detach();
         this.remote.clear();
         this.base.clear();
+        this.creatures.clear();
         this.store.setState({ players: [], typing: [] });
       },
     }, url);
@@ -138,6 +142,7 @@ export class NetClient {
       await call(socket, 'leave_world', {});
     }
     this.base.clear();
+    this.creatures.clear();
     this.connection.disconnect('disconnected');
   }
 
@@ -233,6 +238,7 @@ export class NetClient {
     this.session.bind(socket);
     bindPresence(socket, this.store, this.remote);
     this.base.bind(socket);
+    this.creatures.bind(socket);
     const join = await this.session.joinWorld(socket, this.worldId);
     this.afterJoin(join);
   }
@@ -242,6 +248,7 @@ export class NetClient {
     if (this.session.join) {
       applyJoin(this.store, this.remote, this.session.join);
       this.base.applyJoin(this.session.join.base);
+      this.creatures.applyJoin(this.session.join.creatures, this.session.join.peer_id);
     }
   }
 
@@ -250,6 +257,7 @@ export class NetClient {
     this.spawnState = join.player_state;
     applyJoin(this.store, this.remote, join);
     this.base.applyJoin(join.base);
+    this.creatures.applyJoin(join.creatures, join.peer_id);
     this.store.setState({ editSeq: join.folded_seq });
   }
 

@@ -43,6 +43,24 @@ export interface BridgeState {
   scene: { name: string | null; ready: boolean };
 }
 
+/** The page's creatures as tests read them. */
+export interface BridgeCreatureState {
+  /** Creatures this page knows (its registry). */
+  known: number;
+  /** Of those, the ones its worker simulates (all single-player; its zones' in a shared world). */
+  simulated: number;
+  /** Drawn this frame. */
+  drawn: number;
+  /** Zones this page holds the authority of (shared world). */
+  zones: string[];
+  /** Creature worker restarts after crashes. */
+  restarts: number;
+  /** The creature aimed at (crosshair or VR gaze), by its n; null for none. */
+  aimed: number | null;
+  /** The worker's ticks so far (it runs at 20 Hz). */
+  ticks: number;
+}
+
 /** The page's multiplayer state as tests read it (the net store, flattened). */
 export interface BridgeNetState {
   state: 'connecting' | 'connected' | 'reconnecting' | 'offline';
@@ -165,6 +183,12 @@ export interface SpacetimeBridge {
   };
   /** Test hook: fault injection (a crashed worker is replaced and replays the edit log). */
   workers: { crash(index: number): Result<{ index: number }> };
+  /** Test hooks: the page's creatures (issue 13). */
+  creatures: {
+    state(): BridgeCreatureState;
+    /** Crashes the creature worker; it is replaced with its creatures restored from the last snapshot. */
+    crash(): Result<{ restarts: number }>;
+  };
   /** Test hooks: rendering only, the simulation is not touched. */
   debug: {
     /** Hides the terrain so a test can prove its pixel check fails on a sky-only view. */

@@ -41,7 +41,8 @@ export function listenDesktopInput(canvas: HTMLCanvasElement, deps: DesktopInput
     if (isFormTarget(e.target)) return;
     keys.add(e.code);
     const tool = TOOLS[e.code];
-    if (tool) store.getState().setTool(tool);
+    // While the creature command wheel is open, the digits pick commands (ui/CommandWheel.tsx), not tools.
+    if (tool && store.getState().panel !== 'commands') store.getState().setTool(tool);
     // Acted on by the desktop input system in the next frame, in frame order.
     if (e.code === 'KeyF' && !e.repeat) deps.held.boardPressed = true;
     if (e.code === 'Space' && locked()) e.preventDefault();

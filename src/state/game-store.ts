@@ -3,8 +3,8 @@ import type { BrushOperation } from '../protocol/terrain.ts';
 import type { SceneName } from '../protocol/scenes.ts';
 import type { StructureTypeId } from '../engine/base/structure-types.ts';
 
-/** A desktop panel over the view: the build menu (B) or the inventory (I). */
-export type GamePanel = 'build' | 'inventory';
+/** A desktop panel over the view: the build menu (B), the inventory (I) or the creature command wheel (C). */
+export type GamePanel = 'build' | 'inventory' | 'commands';
 
 /** What the placement preview says about the spot aimed at (null while not building or not aiming at ground). */
 export interface PlacementVerdict { ok: boolean; message: string }
@@ -36,6 +36,8 @@ export interface GameState {
   build: { type: StructureTypeId | null; yaw: number };
   placement: PlacementVerdict | null;
   panel: GamePanel | null;
+  /** The creature under the crosshair (desktop) or nearest in front (VR), by its n; null for none. */
+  aimedCreature: number | null;
   setTool(tool: BrushOperation): void;
   setBrushRadius(radius: number): void;
   /** Starts placing a structure type (null: back to the terrain tools). */
@@ -60,6 +62,7 @@ export const createGameStore = () =>
     build: { type: null, yaw: 0 },
     placement: null,
     panel: null,
+    aimedCreature: null,
     // Picking a terrain tool leaves build mode.
     setTool: (tool) => set((s) => ({ tool, build: { ...s.build, type: null }, placement: null })),
     setBuildType: (type) => set((s) => ({ build: { ...s.build, type }, placement: null })),

@@ -78,6 +78,7 @@ export class TerrainPool {
 
   /** Told of every op as it is logged (the creature worker keeps its own terrain replica from them). */
   private readonly opListeners = new Set<(op: TerrainOp) => void>();
+  private readonly resetListeners = new Set<(world: WorldInit) => void>();
 
   /** Bumped by reset(): results of jobs sent for an earlier world are dropped. */
   private generation = 0;
@@ -119,6 +120,12 @@ export class TerrainPool {
   /** The whole ordered op log a replacement worker replays. */
   opLog(): readonly TerrainOp[] {
     return this.ops;
+  }
+
+  /** Hears each reset (a different world), before any op of that world. */
+  onReset(listener: (world: WorldInit) => void): () => void {
+    this.resetListeners.add(listener);
+    return () => this.resetListeners.delete(listener);
   }
 
   /**
@@ -232,6 +239,7 @@ export class TerrainPool {
       slot.startedAt.clear();
       if (slot.alive) void slot.api.init(world);
     }
+    for (const l of this.resetListeners) l(world);
   }
 
   dispose(): void {

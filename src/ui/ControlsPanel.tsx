@@ -17,6 +17,8 @@ export const CONTROLS: ReadonlyArray<[string, string, string]> = [
   ['Build menu', 'B, then pick one', 'Y to the Build page'],
   ['Place / turn / stop', 'Click / R / right click', 'Trigger / — / grip'],
   ['Inventory', 'I', 'Y to the Inventory page'],
+  ['Feed aimed creature', 'G', 'Y to the Creature page'],
+  ['Command your creature', 'C, then 1–5', 'Creature page, stick'],
   ['Recenter', '—', 'Hold the Meta button (system)'],
   ['Settings', 'O', 'Y button (wrist panel)'],
   ['Chat (with a relay)', 'Enter or T; Esc closes', 'Read on the left wrist'],

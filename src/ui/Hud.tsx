@@ -1,3 +1,5 @@
+import { CreatureCard } from './CreatureCard.tsx';
+import { CommandWheel } from './CommandWheel.tsx';
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Game } from '../app/game.ts';
@@ -107,6 +109,8 @@ export function Hud({ game, net: relay }: { game: Game; net?: NetUi }) {
       )}
       {inWorld && panel === 'build' && <BuildMenu game={game} onClose={() => game.store.setState({ panel: null })} />}
       {inWorld && panel === 'inventory' && <InventoryPanel game={game} onClose={() => game.store.setState({ panel: null })} />}
+      {inWorld && <CreatureCard game={game} />}
+      {inWorld && panel === 'commands' && <CommandWheel game={game} onResult={(text, ok) => { if (!ok) game.showBanner(text, 2500); }} />}
       {inWorld && <ChatBox net={net} />}
       <Toasts net={net} />
       {ready && <ConnectionBadge net={net} />}

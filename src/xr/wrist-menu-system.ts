@@ -4,13 +4,14 @@ import { SETTING_FIELDS, stepSettingValue } from '../state/settings.ts';
 import { STRUCTURE_TYPE_IDS } from '../engine/base/structure-types.ts';
 import type { GameStore } from '../state/game-store.ts';
 import type { XrFrameInput } from './xr-frame-input.ts';
+import { CREATURE_ROWS } from './wrist-creature-page.ts';
 
 const PUSH = 0.7;
 const RELEASE = 0.3;
 
 /** The wrist panel's pages after the status page, in the order Y steps through them. */
-export type WristPage = 'settings' | 'inventory' | 'build';
-const PAGES: ReadonlyArray<WristPage | null> = [null, 'settings', 'inventory', 'build'];
+export type WristPage = 'settings' | 'inventory' | 'build' | 'creature';
+const PAGES: ReadonlyArray<WristPage | null> = [null, 'settings', 'inventory', 'build', 'creature'];
 
 export interface WristMenuSystem extends System {
   /** The page shown (null: the status page). */
@@ -19,6 +20,8 @@ export interface WristMenuSystem extends System {
   readonly row: number | null;
   /** The build page's selected structure (index into STRUCTURE_TYPE_IDS). */
   readonly buildRow: number;
+  /** The creature page's selected row (CREATURE_ROWS). */
+  readonly creatureRow: number;
   /** While a page is open, the left stick drives it, not motion. */
   readonly pageOpen: boolean;
   /** Bumped on every change the panel must show at once. */
@@ -27,15 +30,20 @@ export interface WristMenuSystem extends System {
 
 /**
  * The wrist panel's pages as input: Y steps from the status page through settings, inventory and
- * build and back. On the settings page the left stick picks a row (up/down) and changes it
+ * build and creature and back. On the settings page the left stick picks a row (up/down) and changes it
  * (left/right); on the build page it picks a structure (up/down), starts placing it (right: the
  * page closes so the stick walks again) or stops placing (left). Runs before locomotion, which
  * leaves the left stick alone while a page is open, in the same frame.
  */
-export function createWristMenuSystem(deps: { xr: Readonly<XrFrameInput>; settings: SettingsStore; store?: GameStore }): WristMenuSystem {
+export function createWristMenuSystem(deps: {
+  xr: Readonly<XrFrameInput>; settings: SettingsStore; store?: GameStore;
+  /** The creature page's right push: feed (row 0) or a command (rows 1..5) to the creature looked at. */
+  creatureAct?: (row: number) => void;
+}): WristMenuSystem {
   let page = 0;
   let row = 0;
   let buildRow = 0;
+  let creatureRow = 0;
   let revision = 0;
   let menuHeld = false;
   let stickArmed = true;
@@ -56,6 +64,9 @@ export function createWristMenuSystem(deps: { xr: Readonly<XrFrameInput>; settin
         deps.store.getState().setBuildType(STRUCTURE_TYPE_IDS[buildRow]);
         page = 0;
       } else deps.store.getState().setBuildType(null);
+    } else if (name === 'creature') {
+      if (vertical) creatureRow = (creatureRow + step(y) + CREATURE_ROWS.length) % CREATURE_ROWS.length;
+      else if (x > 0) deps.creatureAct?.(creatureRow);
     }
   }
 
@@ -64,6 +75,7 @@ export function createWristMenuSystem(deps: { xr: Readonly<XrFrameInput>; settin
     get page() { return PAGES[page]; },
     get row() { return PAGES[page] === 'settings' ? row : null; },
     get buildRow() { return buildRow; },
+    get creatureRow() { return creatureRow; },
     get pageOpen() { return page !== 0; },
     get revision() { return revision; },
     update(frame: FrameContext) {

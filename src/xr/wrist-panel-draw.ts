@@ -1,4 +1,5 @@
 import { drawBuildPage, drawInventoryPage, type WristBuild, type WristInventory } from './wrist-pages-draw.ts';
+import { drawCreaturePage, type WristCreature } from './wrist-creature-page.ts';
 
 /** What the wrist panel shows; filled by the caller from the player and the settings. */
 export interface WristData {
@@ -8,12 +9,13 @@ export interface WristData {
   speed: number;
   altitude: number | null;
   /** The page shown: null is the status page. */
-  page: 'settings' | 'inventory' | 'build' | null;
+  page: 'settings' | 'inventory' | 'build' | 'creature' | null;
   /** The settings page's selected row. */
   settingsRow: number | null;
   settings: ReadonlyArray<{ label: string; value: string }>;
   inventory: WristInventory;
   build: WristBuild;
+  creature: WristCreature;
 }
 
 export const PANEL_W = 512;
@@ -47,6 +49,7 @@ export function drawWristPanel(ctx: CanvasRenderingContext2D, d: WristData): voi
   drawPanelFrame(ctx, PANEL_W, PANEL_H, '#e0813a');
   if (d.page === 'inventory') return drawInventoryPage(ctx, d.inventory);
   if (d.page === 'build') return drawBuildPage(ctx, d.build);
+  if (d.page === 'creature') return drawCreaturePage(ctx, d.creature);
   if (d.page === null || d.settingsRow === null) {
     ctx.fillStyle = '#ffffff';
     ctx.font = 'bold 30px system-ui, sans-serif';

@@ -12,6 +12,7 @@ import { STRUCTURE_TYPE_LIST, STRUCTURE_TYPES } from '../engine/base/structure-t
 import { countItem, inventoryWeight } from '../engine/inventory/inventory.ts';
 import { ITEMS, MAX_WEIGHT_KG, isItemId, type ItemId } from '../engine/items.ts';
 import type { WristBuild, WristInventory } from './wrist-pages-draw.ts';
+import type { WristCreature } from './wrist-creature-page.ts';
 
 const REDRAW_MS = 200;
 /** The panel floats just above the back of the left wrist, tilted toward the eyes. */
@@ -34,6 +35,8 @@ export interface WristPanelDeps {
   /** The shared world's inventory and the build mode, for the inventory and build pages. */
   base?: BaseStore;
   store?: GameStore;
+  /** The creature page's contents, given its selected row. */
+  creature?: (selected: number) => WristCreature;
 }
 
 /** The inventory page's lines (slow: only drawn while that page is open, five times a second). */
@@ -72,6 +75,7 @@ export function createWristPanelSystem(deps: WristPanelDeps): WristPanelSystem {
   const data: WristData = {
     health: 100, oxygen: 100, mode: 'walking', speed: 0, altitude: null, page: null, settingsRow: null, settings: [],
     inventory: { slots: null, weightKg: 0, maxKg: MAX_WEIGHT_KG }, build: { rows: [], selected: 0, placing: null },
+    creature: { title: null, detail: '', selected: 0, note: null },
   };
   let mesh: Mesh | null = null;
   let lastDraw = -Infinity;
@@ -100,6 +104,7 @@ export function createWristPanelSystem(deps: WristPanelDeps): WristPanelSystem {
       data.settingsRow = menu.row;
       if (menu.page === 'inventory') data.inventory = inventoryPage(deps.base);
       if (menu.page === 'build') data.build = buildPage(deps.base, deps.store, menu.buildRow);
+      if (menu.page === 'creature' && deps.creature) data.creature = deps.creature(menu.creatureRow);
       if (menu.row !== null) {
         const settings = deps.settings.getState();
         data.settings = SETTING_FIELDS.map((f) => ({ label: f.label, value: formatSettingValue(f, settings[f.key]) }));

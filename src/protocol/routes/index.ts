@@ -8,10 +8,11 @@ import { TERRAIN_ROUTES } from './terrain.ts';
 import { DEBUG_ROUTES } from './debug.ts';
 import { AUTOMATION_ROUTES } from './automation.ts';
 import { BASE_ROUTES } from './base.ts';
+import { CREATURE_ROUTES } from './creatures.ts';
 
 /** Keyed by `METHOD /path`: the router's handler table is a mapped type over these keys. */
 export const ROUTE_TABLE = {
-  ...SYSTEM_ROUTES, ...SCENE_ROUTES, ...PLAYER_ROUTES, ...TERRAIN_ROUTES, ...BASE_ROUTES, ...DEBUG_ROUTES, ...AUTOMATION_ROUTES,
+  ...SYSTEM_ROUTES, ...SCENE_ROUTES, ...PLAYER_ROUTES, ...TERRAIN_ROUTES, ...BASE_ROUTES, ...CREATURE_ROUTES, ...DEBUG_ROUTES, ...AUTOMATION_ROUTES,
 };
 export type Routes = typeof ROUTE_TABLE;
 
