@@ -55,6 +55,16 @@ describe('CreatureTimeline: worker snapshots', () => {
     expect(frame.x[0]).toBeGreaterThan(0.14); // timed by arrival it would still be short of 0.1 (75 of 80 ms)
   });
 
+  it('goes on at once when the ticks go back (a replacement worker restored an older save)', () => {
+    const tl = new CreatureTimeline(), frame = new CreatureFrame();
+    tl.ingestSnapshot(snapshot(24, [{ n: 1, x: 0, vx: 2 }]), 1000);
+    tl.ingestSnapshot(snapshot(25, [{ n: 1, x: 0.1, vx: 2 }]), 1050);
+    tl.ingestSnapshot(snapshot(21, [{ n: 1, x: 0.3, vx: 2 }]), 1400); // restored at tick 20, one tick on
+    tl.ingestSnapshot(snapshot(22, [{ n: 1, x: 0.4, vx: 2 }]), 1450);
+    tl.sample(1475, frame); // halfway between the two new samples, not frozen at the old tick 25
+    expect(frame.x[0]).toBeCloseTo(0.35, 6);
+  });
+
   it('extrapolates by velocity when the next sample is late, for at most MAX_EXTRAPOLATE_MS', () => {
     const tl = new CreatureTimeline(), frame = new CreatureFrame();
     tl.ingestSnapshot(snapshot(1, [{ n: 1, x: 0, vx: 2 }]), 500);

@@ -72,12 +72,17 @@ export class CreatureTimeline {
   private stamp = 0;
   /** Arrival clock fit for worker ticks: sample time = tick × dt + offset. */
   private offset = NaN;
+  private lastTick = -1;
 
   /** A worker snapshot (creature-snapshot.ts layout), read at once: the buffer may be recycled after. */
   ingestSnapshot(f: Float32Array, arrivalMs: number): void {
     const ints = new Int32Array(f.buffer, f.byteOffset, f.length);
     const tick = ints[SNAP_TICK], n = ints[SNAP_COUNT], dt = f[SNAP_DT_MS] || 50;
     const est = arrivalMs - tick * dt;
+    // Ticks going back (a replacement worker restored an older save, a new world): fit the clock afresh,
+    // so the creatures go on from where they are drawn instead of waiting for the old tick count.
+    if (tick < this.lastTick) this.offset = NaN;
+    this.lastTick = tick;
     this.offset = Number.isNaN(this.offset) || est < this.offset ? est : this.offset + (est - this.offset) * 0.02;
     const t = tick * dt + this.offset, stamp = ++this.stamp;
     for (let i = 0, o = SNAP_HEADER; i < n; i++, o += SNAP_STRIDE) {

@@ -4,6 +4,10 @@ import { CreatureWorkerClient, type CreatureRestartEvent } from './creature-work
 import { createCreatureApi, type CreatureTickMessage } from '../engine/creatures/creature-worker-api.ts';
 import type { BrushEdit } from '../protocol/terrain.ts';
 import type { Result } from '../protocol/errors.ts';
+import { VoxelStore } from '../engine/voxel-store.ts';
+import { TerrainPool } from './terrain-pool.ts';
+import { createTerrainApi } from '../engine/terrain-service.ts';
+import type { TerrainOp } from '../engine/terrain-service.ts';
 
 const WORLD = { seed: 7, kind: 'planet' as const };
 
@@ -36,7 +40,8 @@ const must = <T>(r: Result<T>): T => { if (!r.ok) throw new Error(r.error.messag
 let client: CreatureWorkerClient | null = null;
 afterEach(() => { client?.dispose(); client = null; });
 
-const edit: BrushEdit = { position: { x: 10, y: 60, z: 10 }, radius: 6, strength: 10, operation: 'remove' };
+/** A hole dug at the surface at (10, 10), so the ground a creature sees there depends on it. */
+const edit: BrushEdit = { position: { x: 10, y: Math.round(new VoxelStore(7).columnInfo(10, 10).height), z: 10 }, radius: 6, strength: 10, operation: 'remove' };
 const spawnN = (n: number) => ({ n, type: n % 4 === 0 ? 'alien_predator' as const : 'grazer' as const, level: n, position: { x: n * 4, y: 70, z: 6 } });
 
 describe('CreatureWorkerClient', () => {
@@ -48,6 +53,9 @@ describe('CreatureWorkerClient', () => {
       onRestart: (e) => restarts.push(e),
     }, { factory: () => { made++; return fakeWorker(); }, heartbeatMs: 600_000 });
     must(await client.terrainOps([edit]));
+    // A batch the worker refuses is not replayed to a replacement (it would refuse the good ones with it).
+    expect(await client.terrainOps([edit, { op: 'chunk', cx: 0, cy: 0, cz: 0, data: new Uint8Array(3) }])).toMatchObject({ ok: false });
+    const dug = must(await client.groundNear('grazer', { x: 10, y: 200, z: 10 }));
     for (let n = 1; n <= 10; n++) must(await client.spawn(spawnN(n)));
     must(await client.start());
     must(await client.step(25));
@@ -73,6 +81,10 @@ describe('CreatureWorkerClient', () => {
     expect(client.restarts).toBe(1);
     expect(made).toBe(2);
     expect(restarts[1]).toMatchObject({ restored: true, resent: 3 });
+    expect(must(await client.groundNear('grazer', { x: 10, y: 200, z: 10 }))).toEqual(dug); // the hole was replayed
+    const untouched = createCreatureApi();
+    must(untouched.init(WORLD));
+    expect(must(untouched.groundNear({ type: 'grazer', position: { x: 10, y: 200, z: 10 } })).y).toBeGreaterThan(dug.y + 1);
 
     // The replacement holds exactly: the save, then the three inputs — as a reference built by hand does.
     const ref = createCreatureApi();
@@ -107,5 +119,37 @@ describe('CreatureWorkerClient', () => {
     expect((await client.status())?.count).toBe(1);
     expect(client.restarts).toBe(1);
     must(await client.stop());
+  });
+});
+
+describe('TerrainPool.onOp feeding the creature worker', () => {
+  it('every op the pool logs reaches the creature worker in order, so its ground follows the digging', async () => {
+    const terrainWorker = () => {
+      const { port1, port2 } = new MessageChannel();
+      Comlink.expose(createTerrainApi(), port1);
+      return {
+        postMessage: (m: unknown, t?: Transferable[]) => port2.postMessage(m, t ?? []),
+        addEventListener: (type: string, l: EventListener) => port2.addEventListener(type, l),
+        removeEventListener: (type: string, l: EventListener) => port2.removeEventListener(type, l),
+        start: () => port2.start(),
+        terminate: () => { port1.close(); port2.close(); },
+      } as unknown as Worker;
+    };
+    const pool = new TerrainPool(WORLD, 1, () => undefined, () => undefined, terrainWorker);
+    client = new CreatureWorkerClient(WORLD, {}, { factory: () => fakeWorker(), heartbeatMs: 600_000 });
+    const seen: TerrainOp[] = [];
+    const off = pool.onOp((op) => { seen.push(op); void client!.terrainOps([op]); });
+    try {
+      const before = must(await client.groundNear('rockling', { x: 10, y: 200, z: 10 }));
+      must(await pool.applyEdit(edit));
+      expect(seen).toEqual([edit]);
+      const after = must(await client.groundNear('rockling', { x: 10, y: 200, z: 10 }));
+      expect(after.y).toBeLessThan(before.y - 1);
+      off();
+      must(await pool.applyEdit({ ...edit, operation: 'add' }));
+      expect(seen.length).toBe(1);
+    } finally {
+      pool.dispose();
+    }
   });
 });

@@ -55,7 +55,8 @@ export class CreatureWorkerClient {
   count = 0;
   private gen: Generation;
   private world: WorldInit;
-  private readonly ops: TerrainOp[] = [];
+  /** Terrain op batches as sent (a batch the worker refused is dropped), replayed batch by batch. */
+  private readonly opBatches: TerrainOp[][] = [];
   private lastSave: SavedCreatures | null = null;
   private log: LoggedInput[] = [];
   private sent = 0;
@@ -80,7 +81,7 @@ export class CreatureWorkerClient {
   /** Starts a different world: no creatures, no ops, nothing to restore. */
   init(world: WorldInit): Promise<Result<{ seed: number; kind: string }>> {
     this.world = world;
-    this.ops.length = 0;
+    this.opBatches.length = 0;
     this.lastSave = null;
     this.log = [];
     this.sent = 0;
@@ -89,9 +90,15 @@ export class CreatureWorkerClient {
   }
 
   /** Terrain ops in the page's order (TerrainPool's op log, as they happen). */
-  terrainOps(ops: readonly TerrainOp[]): Promise<Result<{ applied: number; ops: number }>> {
-    this.ops.push(...ops);
-    return this.call((api) => api.terrainOps([...ops]));
+  async terrainOps(ops: readonly TerrainOp[]): Promise<Result<{ applied: number; ops: number }>> {
+    const batch = [...ops];
+    this.opBatches.push(batch);
+    const r = await this.call((api) => api.terrainOps(batch));
+    if (!r.ok && r.error.code !== 'SERVICE_UNAVAILABLE') {
+      const at = this.opBatches.indexOf(batch);
+      if (at >= 0) this.opBatches.splice(at, 1); // refused: it changed nothing, and a replacement must not get it either
+    }
+    return r;
   }
 
   groundNear(type: CreatureTypeName, position: Vec3): Promise<Result<Vec3>> {
@@ -213,7 +220,7 @@ export class CreatureWorkerClient {
     this.lastMessageAt = performance.now();
     const save = this.lastSave;
     const steps: Promise<unknown>[] = [g.api.init(this.world)];
-    if (this.ops.length > 0) steps.push(g.api.terrainOps([...this.ops]));
+    for (const batch of this.opBatches) steps.push(g.api.terrainOps(batch));
     if (save) steps.push(g.api.restoreState({ state: save.state.slice(), inputs: save.inputs, tick: save.tick }));
     const resend = this.log.filter((e) => e.index >= (save?.inputs ?? 0));
     for (const e of resend) e.send(g.api);
