@@ -1,6 +1,7 @@
 /**
- * Walkers go around what blocks them: probe the ground and the density ahead along the desired
- * direction, then 45° and 90° to either side (the side tried first alternates by id, so a group
+ * Walkers go around what blocks them (too steep up, too deep down, or solid at body height): probe
+ * the ground and the density ahead along the desired direction, then 45°, 90° and 135° to either
+ * side and straight back (the side tried first alternates by id, so a group
  * splits around a rock instead of jamming). Rotations use fixed constants, not trig.
  */
 import type { CreatureStore } from './creature-store.ts';
@@ -11,10 +12,12 @@ const C45 = 0.7071067811865476;
 const LOOK_AHEAD = 1.5;
 /** A walker climbs at most this much over the look-ahead distance (a 1:1.5 slope). */
 const MAX_CLIMB = 1;
+/** Nor does it step off an edge deeper than this (a cave mouth, a dug pit, a cliff). */
+const MAX_DROP = 2;
 const BODY_PROBE_HEIGHT = 0.6;
-/** Direction k as (cos, sin) of its turn, times the side: ahead, 45° each way, 90° each way. */
-const TURN_COS = Float64Array.of(1, C45, C45, 0, 0);
-const TURN_SIN = Float64Array.of(0, C45, -C45, 1, -1);
+/** Direction k as (cos, sin) of its turn, times the side: ahead, 45° each way, 90° each way, 135° each way, back. */
+const TURN_COS = Float64Array.of(1, C45, C45, 0, 0, -C45, -C45, -1);
+const TURN_SIN = Float64Array.of(0, C45, -C45, 1, -1, C45, -C45, 0);
 
 /** Probe point for creature s looking along (ux, uz) rotated by turn k; true if blocked. */
 function blocked(store: CreatureStore, world: CreatureWorld, s: number, k: number, side: number, probe: Float64Array): boolean {
@@ -23,7 +26,7 @@ function blocked(store: CreatureStore, world: CreatureWorld, s: number, k: numbe
   const y = store.y[s];
   probe[0] = store.x[s] + rx * reach; probe[2] = store.z[s] + rz * reach;
   world.groundAt(probe);
-  if (probe[1] - y > MAX_CLIMB) return true;
+  if (probe[1] - y > MAX_CLIMB || y - probe[1] > MAX_DROP) return true;
   probe[1] = y + BODY_PROBE_HEIGHT;
   if (world.solidAt(probe)) return true;
   probe[5] = rx; probe[6] = rz;
@@ -39,7 +42,7 @@ export function avoidObstacles(store: CreatureStore, world: CreatureWorld, s: nu
   if (v < 1e-3) return;
   probe[3] = vx / v; probe[4] = vz / v;
   const side = (store.id[s] & 1) === 0 ? 1 : -1;
-  for (let k = 0; k < 5; k++) {
+  for (let k = 0; k < TURN_COS.length; k++) {
     if (!blocked(store, world, s, k, side, probe)) {
       if (k > 0) { io[DX] = probe[5] * v; io[DZ] = probe[6] * v; }
       return;
