@@ -72,10 +72,17 @@ export function runAiBench(figures: Figures): void {
   runTerrainTickBench(figures);
   runInterpBench(figures);
   const child = fileURLToPath(new URL('./ai-alloc-child.ts', import.meta.url));
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', child], { encoding: 'utf8' });
-  const a = JSON.parse(out.trim().split('\n').pop()!) as AllocResult;
+  const alloc = (mode: string) => {
+    const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', child, mode], { encoding: 'utf8' });
+    return JSON.parse(out.trim().split('\n').pop()!) as AllocResult;
+  };
+  const a = alloc('brain'), sim = alloc('sim');
   figures['ai.alloc_bytes_per_tick'] = {
     value: round(a.bytesPerTick, 1), unit: 'B', target: '0',
     note: `heap delta per tick over 3000 ticks of the mixed 500 after 3000 warm-up ticks, median of 5 reps (${a.reps.map((v) => round(v, 1)).join(', ')}); non-forced GCs ${a.gcs}`,
+  };
+  figures['ai.alloc_bytes_per_tick.sim'] = {
+    value: round(sim.bytesPerTick, 1), unit: 'B', target: '0',
+    note: `the same population through CreatureSim as the worker runs it (players input, tick, snapshot packed into a recycled buffer), median of 5 reps (${sim.reps.map((v) => round(v, 1)).join(', ')}); non-forced GCs ${sim.gcs}`,
   };
 }

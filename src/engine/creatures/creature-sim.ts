@@ -16,7 +16,7 @@ import { CREATURE_TYPE_IDS } from './creature-types.ts';
 import { EventRing, SimEventKind } from './event-ring.ts';
 import { PlayerTable, PLAYER_STRIDE } from './player-table.ts';
 import { packSnapshot, snapshotLength } from './creature-snapshot.ts';
-import { SimInput, decodeSpawn, encodeSpawn, inputLength, type SimSpawn } from './sim-inputs.ts';
+import { InputQueue, SimInput, decodeSpawn, encodeSpawn, inputLength, type SimSpawn } from './sim-inputs.ts';
 import { readSave, writeSave } from './sim-save.ts';
 import { drainEvents, type SimEvent } from './sim-events.ts';
 import { FLY_CRUISE } from './flight.ts';
@@ -32,12 +32,14 @@ export class CreatureSim implements CreatureWorld {
   readonly players = new PlayerTable();
   readonly events = new EventRing();
   /** Inputs not yet applied (sim-inputs.ts). */
-  private queue: number[] = [];
+  private readonly queue = new InputQueue();
   /** Every n that exists once the queued inputs are applied: what the API checks requests against. */
   private readonly known = new Set<number>();
   private readonly probe = new Float64Array(3);
   private readonly look = new Float64Array(3);
   private free: Float32Array[] = [];
+  /** Int32 views of snapshot buffers seen before (a buffer recycled in-process comes back as itself). */
+  private readonly views = new WeakMap<Float32Array, Int32Array>();
 
   constructor(readonly terrain: CreatureTerrain, capacity = 64) {
     this.store = new CreatureStore(capacity);
@@ -77,14 +79,17 @@ export class CreatureSim implements CreatureWorld {
     return at;
   }
 
-  remove(n: number): void { this.queue.push(SimInput.Remove, n); this.known.delete(n); }
+  remove(n: number): void { this.queue.push(SimInput.Remove); this.queue.push(n); this.known.delete(n); }
   /** A CreatureState (0..4) and, for follow, the player key to follow (-1: its owner). */
-  command(n: number, state: number, followKey = -1): void { this.queue.push(SimInput.Command, n, state, followKey); }
+  command(n: number, state: number, followKey = -1): void {
+    const q = this.queue;
+    q.push(SimInput.Command); q.push(n); q.push(state); q.push(followKey);
+  }
   /** Tames (a player key) or frees (-1) creature n; it then follows its new owner. */
-  setOwner(n: number, ownerKey: number): void { this.queue.push(SimInput.SetOwner, n, ownerKey); }
+  setOwner(n: number, ownerKey: number): void { this.queue.push(SimInput.SetOwner); this.queue.push(n); this.queue.push(ownerKey); }
   /** The players' positions: `count` (all of `packed` if omitted) entries of [key, x, y, z]. */
   setPlayers(packed: ArrayLike<number>, count = Math.floor(packed.length / PLAYER_STRIDE)): void {
-    this.queue.push(SimInput.SetPlayers, count);
+    this.queue.push(SimInput.SetPlayers); this.queue.push(count);
     for (let i = 0; i < count * PLAYER_STRIDE; i++) this.queue.push(packed[i]);
   }
   /** Removes every creature. */
@@ -102,8 +107,8 @@ export class CreatureSim implements CreatureWorld {
   }
 
   private applyInputs(): void {
-    const q = this.queue, store = this.store;
-    for (let at = 0; at < q.length; at += inputLength(q, at)) {
+    const q = this.queue.data, len = this.queue.length, store = this.store;
+    for (let at = 0; at < len; at += inputLength(q, at)) {
       const n = q[at + 1];
       switch (q[at]) {
         case SimInput.Spawn: {
@@ -139,7 +144,7 @@ export class CreatureSim implements CreatureWorld {
         case SimInput.Clear: while (store.count > 0) store.remove(store.id[store.count - 1]); break;
       }
     }
-    q.length = 0;
+    this.queue.length = 0;
   }
 
   /** This tick's events as plain objects (allocates; call after the tick, not in it). */
@@ -158,7 +163,9 @@ export class CreatureSim implements CreatureWorld {
     let out: Float32Array | undefined;
     while ((out = this.free.pop()) !== undefined && out.length < need);
     out ??= new Float32Array(snapshotLength(Math.max(64, this.store.capacity)));
-    packSnapshot(this.store, this.players, out, new Int32Array(out.buffer, out.byteOffset, out.length), this.look);
+    let ints = this.views.get(out);
+    if (ints === undefined) { ints = new Int32Array(out.buffer, out.byteOffset, out.length); this.views.set(out, ints); }
+    packSnapshot(this.store, this.players, out, ints, this.look);
     return out;
   }
 
@@ -169,19 +176,19 @@ export class CreatureSim implements CreatureWorld {
 
   /** Everything needed to go on bit-identically: columns, tick count, id counter, players, pending inputs. */
   saveState(): Float64Array {
-    return writeSave(this.store, this.players, this.queue);
+    return writeSave(this.store, this.players, this.queue.data.subarray(0, this.queue.length));
   }
 
   /** Replaces this sim's state with a save (from saveState); what runs next is what the saver would run. */
   restoreState(saved: Float64Array): void {
     const r = readSave(saved, this.store);
     this.players.set(saved, r.players, r.playersAt);
-    this.queue = Array.from(saved.subarray(r.queueAt, r.queueAt + r.queueLength));
+    this.queue.load(saved, r.queueAt, r.queueLength);
     this.events.clear();
     this.known.clear();
     for (let s = 0; s < this.store.count; s++) if (!this.store.dead[s]) this.known.add(this.store.id[s]);
-    const q = this.queue;
-    for (let at = 0; at < q.length; at += inputLength(q, at)) {
+    const q = this.queue.data;
+    for (let at = 0; at < this.queue.length; at += inputLength(q, at)) {
       if (q[at] === SimInput.Spawn) this.known.add(q[at + 1]);
       else if (q[at] === SimInput.Remove) this.known.delete(q[at + 1]);
       else if (q[at] === SimInput.Clear) this.known.clear();

@@ -1,6 +1,6 @@
 /**
- * The simulation's inputs as numbers in one growable queue: each input is its kind then its fields.
- * All of them are numbers, so the queue is saved with the state as it is (a save taken between
+ * The simulation's inputs as numbers in one growable Float64Array: each input is its kind then its
+ * fields. All of them are numbers, so the queue is saved with the state as it is (a save taken between
  * ticks holds the inputs not yet applied), and applying them needs no objects.
  */
 export const SimInput = { Spawn: 1, Remove: 2, Command: 3, SetOwner: 4, SetPlayers: 5, Clear: 6 } as const;
@@ -30,8 +30,31 @@ export interface SimSpawn {
   seed: number;
 }
 
-export function encodeSpawn(q: number[], c: SimSpawn): void {
-  q.push(SimInput.Spawn, c.n, c.type, c.level, c.x, c.y, c.z, c.vx, c.vy, c.vz, c.health, c.stamina, c.state, c.ownerKey, c.followKey, c.seed);
+/** The queue: a Float64Array that grows and is emptied (not freed) after each tick. */
+export class InputQueue {
+  data = new Float64Array(256);
+  length = 0;
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = v;
+  }
+
+  /** Replaces the content with `n` numbers of `src` from `at`. */
+  load(src: ArrayLike<number>, at: number, n: number): void {
+    this.length = 0;
+    for (let i = 0; i < n; i++) this.push(src[at + i]);
+  }
+}
+
+export function encodeSpawn(q: InputQueue, c: SimSpawn): void {
+  q.push(SimInput.Spawn); q.push(c.n); q.push(c.type); q.push(c.level); q.push(c.x); q.push(c.y); q.push(c.z);
+  q.push(c.vx); q.push(c.vy); q.push(c.vz); q.push(c.health); q.push(c.stamina); q.push(c.state);
+  q.push(c.ownerKey); q.push(c.followKey); q.push(c.seed);
 }
 
 export function decodeSpawn(q: ArrayLike<number>, at: number): SimSpawn {

@@ -15,7 +15,7 @@ import { PLAYER_STRIDE } from './player-table.ts';
 export const SAVE_MAGIC = 13_000_002;
 const HEAD = 7;
 
-export function writeSave(store: CreatureStore, players: PlayerTable, queue: readonly number[]): Float64Array {
+export function writeSave(store: CreatureStore, players: PlayerTable, queue: Float64Array): Float64Array {
   const arrays = store.arrays(), count = store.count, p = players.count * PLAYER_STRIDE;
   const out = new Float64Array(HEAD + p + queue.length + arrays.length * count);
   out[0] = SAVE_MAGIC; out[1] = count; out[2] = store.tickCount; out[3] = store.idCounter;
