@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Comlink from 'comlink';
-import { CreatureWorkerClient, type CreatureRestartEvent } from './creature-worker-client.ts';
+import { CreatureWorkerClient, MAX_RESTARTS_IN_A_ROW, type CreatureRestartEvent } from './creature-worker-client.ts';
 import { createCreatureApi, type CreatureTickMessage } from '../engine/creatures/creature-worker-api.ts';
 import type { BrushEdit } from '../protocol/terrain.ts';
 import type { Result } from '../protocol/errors.ts';
@@ -119,6 +119,26 @@ describe('CreatureWorkerClient', () => {
     expect((await client.status())?.count).toBe(1);
     expect(client.restarts).toBe(1);
     must(await client.stop());
+  });
+});
+
+describe('CreatureWorkerClient giving up', () => {
+  it('stops replacing a worker that dies before it ever answers, after MAX_RESTARTS_IN_A_ROW', async () => {
+    const events: CreatureRestartEvent[] = [];
+    const broken = () => {
+      const w = fakeWorker(true);
+      const errors = new EventTarget();
+      const listen = w.addEventListener.bind(w);
+      (w as unknown as { addEventListener: (t: string, l: EventListener) => void }).addEventListener =
+        (t, l) => (t === 'error' ? errors.addEventListener(t, l) : listen(t, l));
+      queueMicrotask(() => errors.dispatchEvent(Object.assign(new Event('error'), { message: 'bad script' })));
+      return w;
+    };
+    client = new CreatureWorkerClient(WORLD, { onRestart: (e) => events.push(e) }, { factory: broken, heartbeatMs: 600_000 });
+    await vi.waitFor(() => expect(events.at(-1)).toMatchObject({ phase: 'error', message: expect.stringMatching(/no more/) }));
+    expect(client.restarts).toBe(MAX_RESTARTS_IN_A_ROW);
+    expect(events.some((e) => e.phase === 'ready')).toBe(false);
+    expect(await client.spawn(spawnN(1))).toMatchObject({ ok: false, error: { code: 'SERVICE_UNAVAILABLE' } });
   });
 });
 

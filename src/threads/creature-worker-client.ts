@@ -43,14 +43,21 @@ export interface CreatureClientOptions {
 const defaultFactory: CreatureWorkerFactory = () =>
   new Worker(new URL('../../workers/creatures.worker.ts', import.meta.url), { type: 'module', name: 'creatures' });
 
+/** Replacements in a row that never answered: the worker cannot start here (bad script, CSP); stop trying. */
+export const MAX_RESTARTS_IN_A_ROW = 5;
+
 const unavailable = <T>(): Result<T> => ({ ok: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'the creature worker stopped; it is being replaced' } });
 
 type Remote = Comlink.Remote<CreatureWorkerApi>;
-interface LoggedInput { index: number; send(api: Remote): void }
+interface LoggedInput { index: number; send(api: Remote): void; fail(): void }
 interface Generation { worker: Worker; api: Remote; died: Promise<undefined>; markDied(): void; alive: boolean }
 
 export class CreatureWorkerClient {
   restarts = 0;
+  /** Replacements since the last tick message. */
+  private restartsInARow = 0;
+  /** True once MAX_RESTARTS_IN_A_ROW replacements never answered: calls answer SERVICE_UNAVAILABLE. */
+  gaveUp = false;
   /** Creatures in the last snapshot. */
   count = 0;
   private gen: Generation;
@@ -165,6 +172,7 @@ export class CreatureWorkerClient {
 
   private received(m: CreatureTickMessage): void {
     this.lastMessageAt = performance.now();
+    this.restartsInARow = 0;
     this.count = snapshotCount(m.snapshot);
     if (m.save) {
       this.lastSave = m.save;
@@ -181,8 +189,11 @@ export class CreatureWorkerClient {
 
   /** An input call: numbered, logged until a save holds it, answered by the first worker that does. */
   private input<T>(run: (api: Remote) => Promise<Result<T>>): Promise<Result<T>> {
+    if (this.gaveUp) return Promise.resolve(unavailable<T>());
     return new Promise<Result<T>>((resolve) => {
-      const entry: LoggedInput = { index: this.sent++, send: (api) => void run(api).then(resolve, () => undefined) };
+      const entry: LoggedInput = {
+        index: this.sent++, send: (api) => void run(api).then(resolve, () => undefined), fail: () => resolve(unavailable<T>()),
+      };
       this.log.push(entry);
       entry.send(this.gen.api);
     });
@@ -214,6 +225,13 @@ export class CreatureWorkerClient {
     old.alive = false;
     old.worker.terminate();
     old.markDied();
+    if (++this.restartsInARow > MAX_RESTARTS_IN_A_ROW) {
+      this.running = false;
+      this.gaveUp = true;
+      for (const e of this.log) e.fail();
+      this.hooks.onRestart?.({ phase: 'error', message: `${reason}; ${MAX_RESTARTS_IN_A_ROW} replacements in a row never answered, so no more are made`, restarts: this.restarts });
+      return;
+    }
     this.restarts++;
     this.hooks.onRestart?.({ phase: 'error', message: reason, restarts: this.restarts });
     const g = this.gen = this.spawnWorker();
@@ -227,7 +245,9 @@ export class CreatureWorkerClient {
     if (this.paused) steps.push(g.api.pause());
     if (this.running) steps.push(g.api.start(this.onTickProxy));
     void Promise.race([Promise.all(steps), g.died]).then(() => {
-      if (g.alive) this.hooks.onRestart?.({ phase: 'ready', restarts: this.restarts, restored: save !== null, resent: resend.length });
+      if (!g.alive) return;
+      this.restartsInARow = 0; // it answered: it runs
+      this.hooks.onRestart?.({ phase: 'ready', restarts: this.restarts, restored: save !== null, resent: resend.length });
     });
   }
 }
