@@ -6,6 +6,9 @@
  * structures and inventory in a page joined to a real creative relay (bench/base-bench.ts, ~1 min; needs
  * the browser part's build; BENCH_SKIP_BASE=1 skips it). Then the relay
  * (bench/relay/: poses, edits, late join; its own processes, at most 4 minutes); BENCH_SKIP_RELAY=1 skips it.
+ * Issue 13's creature rendering (bench/creature-render-bench.ts: draw calls and frame time with 500
+ * creatures in view beside the same pose without them; needs the browser part's build);
+ * BENCH_SKIP_CREATURES=1 skips it.
  */
 import { runMeshBench, runAllocBench } from './mesh-bench.ts';
 import { runPlayerBench } from './player-bench.ts';
@@ -14,6 +17,7 @@ import { runAiBench } from './ai-bench.ts';
 import { runBundleBench } from './bundle-bench.ts';
 import { runBrowserBench } from './browser-bench.ts';
 import { runBaseBench } from './base-bench.ts';
+import { runCreatureRenderBench } from './creature-render-bench.ts';
 import { buildGame, startPreview } from './server.ts';
 import { runRelayBench } from './relay/index.ts';
 import { printTable, writeJson } from './report.ts';
@@ -64,6 +68,16 @@ if (!process.env.BENCH_SKIP_BROWSER && !process.env.BENCH_SKIP_BASE) {
     await runBaseBench(figures);
   } catch (e) {
     console.error('[bench] base part failed:', e);
+    process.exitCode = 1;
+  }
+}
+
+if (!process.env.BENCH_SKIP_BROWSER && !process.env.BENCH_SKIP_CREATURES) {
+  step('creatures');
+  try {
+    await runCreatureRenderBench(figures);
+  } catch (e) {
+    console.error('[bench] creatures part failed:', e);
     process.exitCode = 1;
   }
 }
