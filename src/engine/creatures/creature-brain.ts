@@ -105,7 +105,7 @@ export class CreatureBrain {
     if (!flyer) avoidObstacles(store, world, s, io, probe);
     this.move(store, s);
     if (flyer) keepFlyerInBand(store, world, s, io, probe);
-    else { probe[0] = store.x[s]; probe[2] = store.z[s]; world.groundAt(probe); store.y[s] = probe[1]; store.vy[s] = 0; }
+    else { probe[0] = store.x[s]; probe[1] = store.y[s]; probe[2] = store.z[s]; world.groundAt(probe); store.y[s] = probe[1]; store.vy[s] = 0; }
     const drain = sprint ? -STAMINA_DRAIN_PER_S : STAMINA_REGEN_PER_S;
     store.stamina[s] = Math.max(0, Math.min(store.maxStamina[s], stamina + drain * dt));
   }

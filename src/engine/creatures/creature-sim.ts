@@ -21,8 +21,14 @@ import { readSave, writeSave } from './sim-save.ts';
 import { drainEvents, type SimEvent } from './sim-events.ts';
 import { FLY_CRUISE } from './flight.ts';
 
-/** What the sim needs of the terrain: the brain's ground and solidity queries. */
-export type CreatureTerrain = Pick<CreatureWorld, 'groundAt' | 'solidAt'>;
+/**
+ * What the sim needs of the terrain: the brain's ground and solidity queries, and optionally where
+ * the floor nearest a point is (searching up and down; else spawns use groundAt from above).
+ */
+export type CreatureTerrain = Pick<CreatureWorld, 'groundAt' | 'solidAt'> & {
+  /** Writes into p[1] the floor under (p[0], p[1], p[2]) in the open, or over it inside the ground. */
+  floorNear?(p: Float64Array): void;
+};
 
 export interface Point { x: number; y: number; z: number }
 
@@ -60,14 +66,19 @@ export class CreatureSim implements CreatureWorld {
   has(n: number): boolean { return this.known.has(n); }
 
   /**
-   * Where a creature of type index `type` asked for at (x, y, z) would stand: a walker on the
-   * walkable surface of that column (above or below the point), a flyer at its cruising height over
-   * it. Synchronous, so a caller can answer "where" before the spawn is applied.
+   * Where a creature of type index `type` asked for at (x, y, z) would stand: a walker on the floor
+   * the page's placement probe finds from the point (the first below it in the open, the first
+   * above it inside the ground), a flyer at its cruising height over the top of the ground. Synchronous, so a caller can answer "where" before the spawn is applied.
    */
   groundNear(x: number, y: number, z: number, type: number): Point {
     const p = this.probe;
     p[0] = x; p[1] = y; p[2] = z;
-    this.terrain.groundAt(p);
+    if (TYPE_FLYER[type] === 1 || !this.terrain.floorNear) {
+      p[1] = Infinity; // from above: the top of the ground
+      this.terrain.groundAt(p);
+    } else {
+      this.terrain.floorNear(p);
+    }
     return { x, y: TYPE_FLYER[type] === 1 ? p[1] + FLY_CRUISE : p[1], z };
   }
 

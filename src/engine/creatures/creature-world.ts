@@ -9,7 +9,11 @@
 import { CREATURE_TYPES_BY_INDEX } from './creature-types.ts';
 
 export interface CreatureWorld {
-  /** Writes into p[1] the height of the walkable surface under (p[0], p[2]), m. */
+  /**
+   * Writes into p[1] the height of the walkable surface under (p[0], p[2]), m. p[1] comes in as
+   * the height the asker stands at: a world with overhangs and tunnels answers the floor nearest
+   * below that (within a step up), not the top of the column.
+   */
   groundAt(p: Float64Array): void;
   /** True where the terrain (or a structure) is solid at (p[0], p[1], p[2]): density > 0. */
   solidAt(p: Float64Array): boolean;

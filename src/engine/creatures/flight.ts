@@ -16,12 +16,12 @@ const FLY_LOOK_AHEAD = 4;
 /** Vertical steering and the hard floor for flyer s; io[SPEED] and io[DT] in, `probe` scratch. */
 export function keepFlyerInBand(store: CreatureStore, world: CreatureWorld, s: number, io: Float64Array, probe: Float64Array): void {
   const speed = io[SPEED], dt = io[DT], x = store.x[s], z = store.z[s], y = store.y[s];
-  probe[0] = x; probe[2] = z;
+  probe[0] = x; probe[1] = y; probe[2] = z;
   world.groundAt(probe);
   const ground = probe[1];
   // Look ahead along the velocity: rising ground or solid voxels there mean climb now.
   const ahead = FLY_LOOK_AHEAD / (speed || 1);
-  probe[0] = x + store.vx[s] * ahead; probe[2] = z + store.vz[s] * ahead;
+  probe[0] = x + store.vx[s] * ahead; probe[1] = y; probe[2] = z + store.vz[s] * ahead;
   world.groundAt(probe);
   const floor = (probe[1] > ground ? probe[1] : ground) + FLY_MIN;
   probe[1] = y;

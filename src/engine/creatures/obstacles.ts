@@ -24,7 +24,7 @@ function blocked(store: CreatureStore, world: CreatureWorld, s: number, k: numbe
   const ux = probe[3], uz = probe[4], c = TURN_COS[k], sn = TURN_SIN[k] * side;
   const rx = ux * c - uz * sn, rz = ux * sn + uz * c, reach = LOOK_AHEAD + TYPE_RADIUS[store.type[s]];
   const y = store.y[s];
-  probe[0] = store.x[s] + rx * reach; probe[2] = store.z[s] + rz * reach;
+  probe[0] = store.x[s] + rx * reach; probe[1] = y; probe[2] = store.z[s] + rz * reach;
   world.groundAt(probe);
   if (probe[1] - y > MAX_CLIMB || y - probe[1] > MAX_DROP) return true;
   probe[1] = y + BODY_PROBE_HEIGHT;

@@ -22,6 +22,7 @@ export class VoxelCache {
   corners = new Float64Array(4 << 14);
   /** Surface height of each cached column (the top of its highest solid run), m, by column slot. */
   height = new Float64Array(1 << 14);
+  private readonly point = new Float64Array(3);
   /** The eight voxel densities around a point (x fastest, then y, then z). */
   private readonly corner = new Int32Array(8);
   private readonly scratchD = new Int8Array(B3);
@@ -126,6 +127,41 @@ export class VoxelCache {
       above = d;
     }
     return WORLD_BOUNDS.minY;
+  }
+
+  /**
+   * The floor (solid voxel under air, iso surface between them) in voxel column (round x, round z)
+   * from p[1] + `up` down to p[1] - `down`, into p[1]; false (p unchanged) when there is none.
+   */
+  floorBelow(p: Float64Array, up: number, down: number): boolean {
+    const ix = Math.floor(p[0] + 0.5), iz = Math.floor(p[2] + 0.5), top = Math.floor(p[1] + up), bottom = Math.floor(p[1] - down);
+    let above = this.voxel(ix, top + 1, iz);
+    for (let y = top; y >= bottom; y--) {
+      const d = this.voxel(ix, y, iz);
+      if (d > 0 && above <= 0) { p[1] = y + d / (d - above); return true; }
+      above = d;
+    }
+    return false;
+  }
+
+  /**
+   * The floor under or over p as the page's placement probe finds it (base/ground-probe.ts): from
+   * a point in the open, the first floor below; from a point inside the ground, the first one
+   * above; within `range` m, in voxel column (round x, round z), into p[1]. False (p unchanged)
+   * when there is none.
+   */
+  floorNear(p: Float64Array, range: number): boolean {
+    const ix = Math.floor(p[0] + 0.5), iz = Math.floor(p[2] + 0.5), y0 = Math.floor(p[1]);
+    const q = this.point;
+    q[0] = ix; q[1] = p[1]; q[2] = iz;
+    const dir = this.solidAt(q) ? 1 : -1;
+    for (let k = 0; k <= range; k++) {
+      const y = y0 + dir * k;
+      if (y < WORLD_BOUNDS.minY || y >= WORLD_BOUNDS.maxY) break;
+      const d = this.voxel(ix, y, iz), above = this.voxel(ix, y + 1, iz);
+      if (d > 0 && above <= 0) { p[1] = y + d / (d - above); return true; }
+    }
+    return false;
   }
 
   /**

@@ -21,7 +21,8 @@ function probeSurface(store: VoxelStore, x: number, z: number): number {
   return probe.surfaceY(x, z, store.gen.topBound(Math.floor(x), Math.floor(z), 1, 1) + 2)!;
 }
 
-const groundAt = (w: VoxelCreatureWorld, x: number, z: number) => { const p = Float64Array.of(x, 0, z); w.groundAt(p); return p[1]; };
+/** The ground as seen from above (an asker over the top surface). */
+const groundAt = (w: VoxelCreatureWorld, x: number, z: number) => { const p = Float64Array.of(x, 1000, z); w.groundAt(p); return p[1]; };
 
 describe('VoxelCreatureWorld on a real planet', () => {
   it('sees the same surface as a density probe of the voxel store, and solid below it', () => {
@@ -38,20 +39,40 @@ describe('VoxelCreatureWorld on a real planet', () => {
     expect(mid).toBeCloseTo(corners.reduce((a, b) => a + b) / 4, 9);
   });
 
-  it('a walker spawned in the air or underground stands on the surface; a flyer cruises above it', () => {
-    const world = new VoxelCreatureWorld({ seed: SEED, kind: 'planet' });
+  it('a walker spawned in the air or underground lands where the page\'s placement probe puts it; a flyer cruises above the top', () => {
+    const world = new VoxelCreatureWorld({ seed: SEED, kind: 'planet' }), store = new VoxelStore(SEED);
     const sim = new CreatureSim(world);
+    const probe = densityGroundProbe((px, py, pz) => sampleTrilinear(store, px, py, pz).density, 200, 0.25);
     const g = groundAt(world, 5, 5);
     const air = sim.spawn(spawnAt(1, 'grazer', 5, g + 40, 5));
-    const under = sim.spawn(spawnAt(2, 'rockling', 5.2, g - 12, 5));
+    const under = sim.spawn(spawnAt(2, 'rockling', 5, g - 2, 5));
     const flyer = sim.spawn(spawnAt(3, 'skyray', 5, g - 12, 5));
     expect(air.y).toBeCloseTo(g, 9);
-    expect(under.y).toBeCloseTo(groundAt(world, 5.2, 5), 9);
+    expect(under.y).toBeCloseTo(g, 9); // inside the ground just under the surface: up to it
+    expect(under.y).toBeCloseTo(probe.surfaceY(5, 5, g - 2)!, 1); // the probe's 0.25 m steps cut corners at voxel boundaries
     expect(flyer.y - g).toBeGreaterThan(4);
     sim.setPlayers(Float64Array.of(1, 5, g, 5));
     sim.step();
     const s = sim.store.slotOf(1);
     expect(sim.store.y[s]).toBeCloseTo(groundAt(world, sim.store.x[s], sim.store.z[s]), 9);
+  });
+
+  it('a walker spawned deep in the rock under a cave lands on the cave floor, and walks on it, not on the top', () => {
+    const world = new VoxelCreatureWorld({ seed: SEED, kind: 'planet' }), store = new VoxelStore(SEED);
+    const probe = densityGroundProbe((px, py, pz) => sampleTrilinear(store, px, py, pz).density, 200, 0.25);
+    const g = groundAt(world, 5, 5), from = g - 12;
+    const cave = probe.surfaceY(5, 5, from)!;
+    expect(cave).toBeLessThan(g - 5); // seed 7 has a cave there: the first floor above the point is its floor
+    const sim = new CreatureSim(world);
+    const at = sim.spawn(spawnAt(1, 'rockling', 5, from, 5));
+    expect(at.y).toBeCloseTo(cave, 1);
+    sim.setPlayers(Float64Array.of(1, 5, cave, 5)); // its owner stands in the cave with it
+    for (let t = 0; t < 40; t++) {
+      sim.step();
+      const s = sim.store.slotOf(1);
+      expect(sim.store.y[s]).toBeLessThan(g - 5);
+      expect(world.solidAt(Float64Array.of(sim.store.x[s], sim.store.y[s] + 0.5, sim.store.z[s]))).toBe(false);
+    }
   });
 
   it('digging a hole under a walker drops the ground it sees, and the walker with it', () => {
