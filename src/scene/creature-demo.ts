@@ -129,7 +129,7 @@ export function createCreatureDemoSystem(deps: { creatures: CreatureFrame; count
         const x = worldX(a, d), z = worldZ(a, d);
         let y = groundAt(i, angle), vy = 0;
         if (flyer) {
-          const w = 0.45, amp = 2.2, base = 6 + hash(i + 99) * 4;
+          const w = 0.45, amp = 2, base = 4.5 + hash(i + 99) * 4;
           y += base + amp * Math.sin(time * w + g);
           vy = amp * w * Math.cos(time * w + g);
         }

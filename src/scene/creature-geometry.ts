@@ -34,8 +34,9 @@ function grazer(): BufferGeometry {
     tagged(new SphereGeometry(0.2, 10, 7), HIDE, head, [0, 1.96, -1.17], [0, 0, 0], [1, 0.95, 1.45]),
     tagged(new SphereGeometry(0.13, 8, 6), '#8a6a4a', head, [0, 1.88, -1.38], [0, 0, 0], [1, 0.85, 1.25]),
     tagged(new BoxGeometry(0.15, 0.06, 0.26), '#6a4e36', { kind: K.Jaw, pivot: neck, knee: [0, 1.84, -1.2] }, [0, 1.8, -1.34]),
-    limb([0, 1.35, 0.8], [0, 0.85, 1.08], 0.06, 0.03, HIDE, { kind: K.Tail, pivot: [0, 1.35, 0.8], side: 0 }, 6),
-    tagged(new SphereGeometry(0.07, 6, 4), DARK, { kind: K.Tail, pivot: [0, 1.35, 0.8], side: 0 }, [0, 0.82, 1.1], [0, 0, 0], [1, 1.6, 1]),
+    // A short tail with a dark tuft, held out and down (a long thin one read as a fifth leg).
+    limb([0, 1.38, 0.8], [0, 1.08, 1.12], 0.07, 0.04, HIDE, { kind: K.Tail, pivot: [0, 1.38, 0.8], side: 0 }, 6),
+    tagged(new SphereGeometry(0.08, 6, 4), DARK, { kind: K.Tail, pivot: [0, 1.38, 0.8], side: 0 }, [0, 1.02, 1.17], [0.6, 0, 0], [1, 1.7, 1]),
   ];
   for (let i = 0; i < 4; i++) {
     parts.push(tagged(new ConeGeometry(0.13, 0.3, 5), PLATE, { kind: K.Body }, [0, 1.66 - Math.abs(i - 1.5) * 0.03, -0.45 + i * 0.3], [0.35, 0, 0], [0.5, 1, 1.3]));
