@@ -5,7 +5,7 @@
  * input is refused in the seed's format and changes nothing; a crashed creature worker comes back
  * with its creatures. Every wait is on a condition (the worker's own tick count, or an answer).
  */
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { api, expectErrorBody } from './helpers/api.ts';
 import { ARTIFACTS } from './helpers/game.ts';
 import { flatSpots, groundHeight } from './helpers/default-world.ts';
@@ -19,8 +19,14 @@ let relay: RelayProcess;
 test.beforeAll(async () => { relay = await startRelay({ args: ['--creative'] }); });
 test.afterAll(async () => { await relay?.stop(); });
 
-const open = async (browser: Browser): Promise<Page> =>
-  (await openSharedPage(browser, relay.url, { path: '/?view=64&spawn=0', viewport: { width: 800, height: 450 } })).page;
+/** Each test's page leaves when it ends, so the next test's page is alone in the zone (and its authority). */
+const opened: BrowserContext[] = [];
+test.afterEach(async () => { for (const c of opened.splice(0)) await c.close(); });
+const open = async (browser: Browser): Promise<Page> => {
+  const { context, page } = await openSharedPage(browser, relay.url, { path: '/?view=64&spawn=0', viewport: { width: 800, height: 450 } });
+  opened.push(context);
+  return page;
+};
 const info = async (page: Page, id: string) => (await api<Info>(page, 'GET', `/creature/info?creature_id=${id}`)).body;
 const dist = (a: Vec3, b: Vec3) => Math.hypot(a.x - b.x, a.z - b.z);
 const me = (page: Page) => page.evaluate(() => window.spacetime!.player.position()).then((p) => (p as { position: Vec3 }).position);
@@ -52,6 +58,11 @@ test('spawned through the API: put on the ground, seen at the crosshair, listed,
   const [spot] = flatSpots();
   // Stand 6 m south of the spot, looking north at it (yaw 0 looks along -z).
   await teleport(page, { x: spot.x, z: spot.z + 6 });
+  await page.evaluate(() => {
+    const w = window as unknown as { spawnedEvents: unknown[] };
+    w.spawnedEvents = [];
+    window.spacetime!.subscribe('creature_spawned', (m) => w.spawnedEvents.push(m.data));
+  });
   // Asked for 30 m up in the air: a walker lands on the ground under it.
   const r = await api<{ creature_id: string; position: Vec3; requested_position: Vec3; level: number }>(page, 'POST', '/creature/spawn', {
     creature_type: 'rockling', position: { x: spot.x, y: groundHeight(spot.x, spot.z) + 30, z: spot.z }, level: 3,
@@ -62,6 +73,8 @@ test('spawned through the API: put on the ground, seen at the crosshair, listed,
   expect(r.body.requested_position.y).toBeCloseTo(groundHeight(spot.x, spot.z) + 30, 3);
   expect(Math.abs(r.body.position.y - groundHeight(spot.x, spot.z))).toBeLessThan(0.6);
   const id = r.body.creature_id;
+  await expect.poll(() => page.evaluate(() => (window as unknown as { spawnedEvents: Array<{ creature_id: string }> }).spawnedEvents), { message: 'telemetry creature_spawned' })
+    .toContainEqual(expect.objectContaining({ creature_id: id, creature_type: 'rockling', level: 3, natural: false }));
   const d = await info(page, id);
   expect(d).toMatchObject({ creature_id: id, creature_type: 'rockling', level: 3, tamed: false, owner: null, taming: { food: 'copper_ore', fed: 0, needed: 2 } });
   // Tame it and make it stay where it is, so the picture and the crosshair find it.
@@ -93,11 +106,12 @@ test('a tamed creature follows, stays, and attacks a predator when aggressive; t
   const pet = await spawn('alien_predator', 30, 0);
   await tame(page, pet, 'raw_meat', 5);
   const tamed = await info(page, pet);
-  expect(tamed).toMatchObject({ tamed: true, state: 'following', taming: null });
+  expect(tamed).toMatchObject({ tamed: true, taming: null });
+  await expect.poll(async () => (await info(page, pet)).state, { message: 'a tamed creature follows its owner' }).toBe('following');
   expect(tamed.owner).toBe(await page.evaluate(() => window.spacetime!.net.state().me!.user_id));
 
-  // follow: the owner walks 25 m away; it catches up to within a few metres.
-  const far = { x: spot.x + 25, z: spot.z + 3 };
+  // follow: the owner walks 25 m away (west, over open ground: east of the spot is a cave mouth); it catches up to within a few metres.
+  const far = { x: spot.x - 25, z: spot.z + 3 };
   await teleport(page, far);
   await expect.poll(async () => dist((await info(page, pet)).position, await me(page)), { timeout: 60_000, message: 'it follows' }).toBeLessThan(5);
 
@@ -114,10 +128,19 @@ test('a tamed creature follows, stays, and attacks a predator when aggressive; t
   const chitin = async () => (await api<{ slots: Array<{ item_id: string; quantity: number }> }>(page, 'GET', '/inventory/get')).body.slots
     .filter((s) => s.item_id === 'chitin').reduce((n, s) => n + s.quantity, 0);
   const chitinBefore = await chitin();
-  const wildOne = await spawn('alien_predator', 1, 25 + 4);
+  await page.evaluate(() => {
+    const w = window as unknown as { actions: unknown[] };
+    w.actions = [];
+    window.spacetime!.subscribe('ai:action', (m) => w.actions.push(m.data));
+  });
+  const wildOne = await spawn('alien_predator', 1, -25 - 4);
   expect((await api(page, 'POST', '/creature/command', { creature_id: pet, command: 'aggressive' })).status).toBe(200);
   await expect.poll(async () => (await api(page, 'GET', `/creature/info?creature_id=${wildOne}`)).status, { timeout: 90_000, message: 'the predator is killed' }).toBe(404);
   await expect.poll(chitin, { message: 'the drop arrives' }).toBe(chitinBefore + 3);
+  // Seed 004's AI events as telemetry: the pet's strikes and the kill.
+  const actions = await page.evaluate(() => (window as unknown as { actions: Array<{ creature_id: string; action: string; target_id?: string }> }).actions);
+  expect(actions).toContainEqual(expect.objectContaining({ creature_id: pet, action: 'attack', target_id: wildOne }));
+  expect(actions).toContainEqual(expect.objectContaining({ creature_id: wildOne, action: 'died', target_id: pet }));
   expect((await info(page, pet)).health).toBeGreaterThan(0);
 });
 
@@ -135,7 +158,7 @@ test('bad creature input gets the seed\'s error format and changes nothing', asy
     ['POST', '/creature/spawn', { creature_type: 'grazer', position: { x: 0, y: 0, z: 0 }, level: -3 }, 400, 'INVALID_PARAMETER'],
     ['POST', '/creature/spawn', { creature_type: 'grazer', position: { x: Number.NaN, y: 0, z: 0 } }, 400, 'INVALID_PARAMETER'],
     ['POST', '/creature/spawn', { creature_type: 'grazer' }, 400, 'MISSING_PARAMETER'],
-    ['POST', '/creature/command', { creature_id: wild.body.creature_id, command: 'follow' }, 403, 'PERMISSION_DENIED'],
+    ['POST', '/creature/command', { creature_id: wild.body.creature_id, command: 'follow' }, 403, 'FORBIDDEN'],
     ['POST', '/creature/command', { creature_id: 'creature_999999', command: 'stay' }, 404, 'RESOURCE_NOT_FOUND'],
     ['POST', '/creature/command', { creature_id: wild.body.creature_id, command: 'dance' }, 400, 'INVALID_PARAMETER'],
     ['POST', '/creature/command', { creature_id: 'dragon_1', command: 'stay' }, 400, 'INVALID_PARAMETER'],

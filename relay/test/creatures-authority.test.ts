@@ -116,22 +116,22 @@ describe('creatures shared through zone authority', () => {
     const r = await h.start();
     const a = await h.join(r, 'Alpha');
     const b = await h.join(r, 'Beta');
-    const walker = await spawn(a.socket, { creature_type: 'grazer', position: { x: 995, y: 30, z: 10 } });
-    await standAt(a.socket, 990, 30, 10);
+    const walker = await spawn(a.socket, { creature_type: 'grazer', position: { x: 495, y: 30, z: 10 } });
+    await standAt(a.socket, 490, 30, 10);
     const zone1 = until(b.socket, 'grant_authority', (g) => g.peer_id === b.join.peer_id);
-    await standAt(b.socket, 1010, 30, 10);
+    await standAt(b.socket, 510, 30, 10);
     expect((await zone1).creatures).toEqual([]);
     const handed = until(b.socket, 'grant_authority', (g) => g.peer_id === b.join.peer_id && (g.creatures?.length ?? 0) > 0);
-    send(a.socket, 'sync_creature_position', records({ id: walker.creature_id, x: 1001, y: 30, z: 10 }));
+    send(a.socket, 'sync_creature_position', records({ id: walker.creature_id, x: 501, y: 30, z: 10 }));
     const g = await handed;
     expect(g.object_id).toBe('zone_1_0_0');
-    expect(g.creatures?.map((x) => [x.creature_id, x.position.x])).toEqual([[walker.creature_id, 1001]]);
+    expect(g.creatures?.map((x) => [x.creature_id, x.position.x])).toEqual([[walker.creature_id, 501]]);
     // Alpha's later records for it are dropped; Beta's are taken.
-    expect((await ask(a.socket, 'sync_creature_state', { object_id: 'zone_0_0_0', creatures: [{ creature_id: walker.creature_id, position: { x: 900, y: 30, z: 10 }, velocity: { x: 0, y: 0, z: 0 }, health: 120, stamina: 150, state: 0 }] })))
+    expect((await ask(a.socket, 'sync_creature_state', { object_id: 'zone_0_0_0', creatures: [{ creature_id: walker.creature_id, position: { x: 400, y: 30, z: 10 }, velocity: { x: 0, y: 0, z: 0 }, health: 120, stamina: 150, state: 0 }] })))
       .toEqual({ ok: true, value: { saved: 0, kept: [] } });
-    expect((await ask(b.socket, 'sync_creature_state', { object_id: 'zone_1_0_0', creatures: [{ creature_id: walker.creature_id, position: { x: 1003, y: 30, z: 10 }, velocity: { x: 0, y: 0, z: 0 }, health: 120, stamina: 150, state: 0 }] })))
+    expect((await ask(b.socket, 'sync_creature_state', { object_id: 'zone_1_0_0', creatures: [{ creature_id: walker.creature_id, position: { x: 503, y: 30, z: 10 }, velocity: { x: 0, y: 0, z: 0 }, health: 120, stamina: 150, state: 0 }] })))
       .toEqual({ ok: true, value: { saved: 1, kept: [] } });
     const row = await dbOf(r).selectFrom('creatures').selectAll().where('creature_id', '=', walker.creature_id).executeTakeFirstOrThrow();
-    expect(row.position_x).toBe(1003);
+    expect(row.position_x).toBe(503);
   });
 });

@@ -11,7 +11,7 @@ import { creatureNumber, type CreatureRecord } from '../../src/protocol/creature
 import { countItem } from '../../src/engine/inventory/inventory.ts';
 import { StoredInventorySchema } from '../../src/engine/inventory/inventory-schema.ts';
 import { NATURAL_PER_ZONE } from '../src/creatures/creature-actions.ts';
-import { ask, next, type Client } from './helpers.ts';
+import { ask, next, poseAt, send, type Client } from './helpers.ts';
 import { dbOf, harness, spawn, standAt, until } from './creatures-helpers.ts';
 import { tempDataDir } from './helpers.ts';
 
@@ -112,7 +112,7 @@ describe('taming, commands and deaths through the relay', () => {
     await standAt(b.socket, 20, 30, 10);
     const at = (i: number) => ({ creature_type: 'grazer', position: { x: 100 + i, y: 30, z: 100 }, natural: true });
     expect(await ask(b.socket, 'sync_creature_spawn', at(0))).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED', details: { reason: 'not_authority' } } });
-    const far = await spawn(a.socket, { creature_type: 'skyray', position: { x: 700, y: 60, z: 700 }, natural: true });
+    const far = await spawn(a.socket, { creature_type: 'skyray', position: { x: 450, y: 60, z: 450 }, natural: true });
     const ids: string[] = [];
     for (let i = 1; i < NATURAL_PER_ZONE; i++) ids.push((await spawn(a.socket, at(i))).creature_id);
     expect(await ask(a.socket, 'sync_creature_spawn', at(99))).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'population_cap' } } });
@@ -146,5 +146,26 @@ describe('taming, commands and deaths through the relay', () => {
     const fresh = await spawn(a.socket, { creature_type: 'grazer', position: { x: 0, y: 30, z: 0 } });
     expect(creatureNumber(fresh.creature_id)).toBeGreaterThan(creatureNumber(doomed.creature_id));
     data.remove();
+  });
+
+  it('a pet following its owner over a zone border crosses with it; a wild one beside it stays', async () => {
+    const r = await h.start();
+    const a = await h.join(r, 'Walker');
+    const b = await h.join(r, 'Watcher');
+    const pet = await spawn(a.socket, { creature_type: 'rockling', position: { x: 480, y: 30, z: 10 } });
+    const wild = await spawn(a.socket, { creature_type: 'grazer', position: { x: 478, y: 30, z: 14 } });
+    await standAt(a.socket, 482, 30, 10);
+    expect((await ask(a.socket, 'inventory_add', { item_id: 'copper_ore', quantity: 2 })).ok).toBe(true);
+    for (let i = 0; i < 2; i++) expect((await ask(a.socket, 'creature_feed', { creature_id: pet.creature_id })).ok).toBe(true);
+    // Zones are centred on the landing site: the border is at x = 500.
+    const granted = until(a.socket, 'grant_authority', (g) => g.object_id === 'zone_1_0_0' && (g.creatures ?? []).some((c) => c.creature_id === pet.creature_id));
+    const told = until(b.socket, 'sync_creature_update', (c) => c.creature_id === pet.creature_id && c.position.x > 500);
+    send(a.socket, 'sync_player_position', poseAt(505, 30, 10));
+    expect((await granted).creatures?.map((c) => c.creature_id)).toEqual([pet.creature_id]);
+    expect((await told).position).toEqual({ x: 505, y: 30, z: 10 });
+    const c = await h.join(r, 'Late');
+    const at = new Map(c.join.creatures?.creatures.map((x) => [x.creature_id, x.position.x]));
+    expect(at.get(pet.creature_id)).toBe(505);
+    expect(at.get(wild.creature_id)).toBe(478);
   });
 });

@@ -5,7 +5,7 @@
  * creature with no allocation unless it crosses into another zone.
  */
 import type { CreatureRecord, CreatureTypeName } from '../../../src/protocol/creatures.ts';
-import { AUTHORITY_ZONE_M } from '../../../src/protocol/net/creature-events.ts';
+import { zoneCell } from '../../../src/protocol/net/creature-events.ts';
 import { CREATURE_TYPES, statsAtLevel } from '../../../src/engine/creatures/creature-types.ts';
 import type { CreatureChange, CreatureRow } from '../db/creatures-repo.ts';
 
@@ -23,7 +23,7 @@ export interface CreatureEntry {
   dirty: boolean;
 }
 
-export const zoneCell = (v: number): number => Math.floor(v / AUTHORITY_ZONE_M);
+export { zoneCell };
 const zoneName = (zx: number, zy: number, zz: number): string => `zone_${zx}_${zy}_${zz}`;
 
 export const maxHealthOf = (type: CreatureTypeName, level: number): number => statsAtLevel(CREATURE_TYPES[type], level).health;

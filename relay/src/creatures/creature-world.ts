@@ -15,7 +15,10 @@
 import { relayError, type RelayError } from '../../../src/protocol/net/errors.ts';
 import type { CreatureJoin } from '../../../src/protocol/net/creature-events.ts';
 import { zoneIdAt } from '../../../src/protocol/net/creature-events.ts';
-import { CREATURE_STATE_NAMES } from '../../../src/protocol/creatures.ts';
+import { COMMAND_STATE, CREATURE_STATE_NAMES } from '../../../src/protocol/creatures.ts';
+
+/** Followers this close to their leader when it crosses a zone border cross with it. */
+const FOLLOWER_REACH_M = 40;
 import {
   creatureRecordCount, recordHealth01, recordNumber, recordState, recordVx, recordVy, recordVz, recordX, recordY, recordZ,
 } from '../../../src/protocol/net/creature-codec.ts';
@@ -50,6 +53,8 @@ export class CreatureWorld {
   readonly authority: ZoneAuthority<Session>;
   readonly positions: CreaturePositionRelay<Session>;
   private readonly pose = createPose();
+  /** Each player's zone at the last review, to see who crossed a border. */
+  private readonly lastZone = new Map<Session, string>();
   private chain: Promise<unknown> = Promise.resolve();
 
   constructor(readonly deps: CreatureWorldDeps) {
@@ -102,9 +107,34 @@ export class CreatureWorld {
     for (const s of this.room.peers) {
       if (!s) continue;
       const zone = this.room.poses.grid.read(s.peerId, this.pose) ? zoneIdAt(this.pose.x, this.pose.y, this.pose.z) : null;
+      const was = this.lastZone.get(s);
+      if (zone !== null && was !== undefined && was !== zone) this.bringFollowers(s, was);
+      if (zone !== null) this.lastZone.set(s, zone);
       present.push({ session: s, peer: s.peerId, zone });
     }
+    for (const s of this.lastZone.keys()) if (s.room !== this.room) this.lastZone.delete(s);
     this.authority.review(present);
+  }
+
+  /**
+   * `session`'s player just crossed from zone `from` into the zone of this.pose: the creatures that
+   * follow it and were close behind come along, put beside it in the new zone (a few metres' jump at
+   * a border), so no pet is left in a zone its owner walked out of.
+   */
+  private bringFollowers(session: Session, from: string): void {
+    const who = session.user?.id;
+    if (!who) return;
+    const px = this.pose.x, py = this.pose.y, pz = this.pose.z;
+    for (const e of this.registry.inZone(from)) {
+      const r = e.record;
+      if (r.state !== COMMAND_STATE.follow || (e.target ?? r.owner) !== who) continue;
+      const dx = r.position.x - px, dz = r.position.z - pz;
+      if (dx * dx + dz * dz > FOLLOWER_REACH_M * FOLLOWER_REACH_M) continue;
+      if (!this.registry.moveTo(e, px, py, pz)) continue;
+      e.dirty = true;
+      this.emit('sync_creature_update', r);
+      this.handOver(e);
+    }
   }
 
   /** Where `session`'s player is (its last pose), or null before its first pose. */

@@ -181,7 +181,11 @@ export class CreatureService implements CreatureSink {
     const before = this.registry.get(n);
     this.registry.set(n, rec);
     this.hooks.meta(n, rec);
-    if (this.simulated.has(n) && before && (before.owner !== rec.owner || before.state !== rec.state)) {
+    // The relay moved it to another zone (it followed its owner over a border): that zone's authority runs it now.
+    const zone = zoneIdAt(rec.position.x, rec.position.y, rec.position.z);
+    if (this.shared && this.simulated.has(n) && this.simulated.get(n) !== zone) this.unsimulate(n);
+    if (this.shared && !this.simulated.has(n) && this.myZones.has(zone)) this.simulate(rec, zone);
+    else if (this.simulated.has(n) && before && (before.owner !== rec.owner || before.state !== rec.state)) {
       this.sim.setOwner(n, this.ownerKey(rec.owner));
       this.sim.command(n, rec.state, rec.state === COMMAND_STATE.follow ? this.ownerKey(rec.owner) : WILD);
     }

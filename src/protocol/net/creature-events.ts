@@ -24,10 +24,15 @@ import {
 
 /** Seed 000's authority zones are 1000 m cubes. */
 export const AUTHORITY_ZONE_M = 1000;
-/** A zone's object_id for the *_authority events: `zone_<ix>_<iy>_<iz>`, ix = floor(x / 1000). */
+/**
+ * A zone's integer cell along one axis. Zones are centred on the landing site (0, 0, 0): a new
+ * player starts in the middle of one, not at the corner where four meet (pets left behind at every
+ * step across a border near the spawn).
+ */
+export const zoneCell = (v: number): number => Math.floor((v + AUTHORITY_ZONE_M / 2) / AUTHORITY_ZONE_M);
+/** A zone's object_id for the *_authority events: `zone_<ix>_<iy>_<iz>`, ix = zoneCell(x). */
 export const ZoneIdSchema = z.string().regex(/^zone_-?\d{1,6}_-?\d{1,6}_-?\d{1,6}$/, 'object_id must look like zone_<ix>_<iy>_<iz>');
-export const zoneIdAt = (x: number, y: number, z: number): string =>
-  `zone_${Math.floor(x / AUTHORITY_ZONE_M)}_${Math.floor(y / AUTHORITY_ZONE_M)}_${Math.floor(z / AUTHORITY_ZONE_M)}`;
+export const zoneIdAt = (x: number, y: number, z: number): string => `zone_${zoneCell(x)}_${zoneCell(y)}_${zoneCell(z)}`;
 
 /** How often the authority sends positions, and full states. */
 export const CREATURE_POSITION_HZ = 10;
