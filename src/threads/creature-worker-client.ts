@@ -79,7 +79,9 @@ export class CreatureWorkerClient {
   constructor(world: WorldInit, private readonly hooks: CreatureClientHooks = {}, options: CreatureClientOptions = {}) {
     this.world = world;
     this.factory = options.factory ?? defaultFactory;
-    this.heartbeatMs = options.heartbeatMs ?? 4000;
+    // Generous: a worker that is only slow (a loaded machine replaying a world's chunks) must not be replaced;
+    // a crash is seen at once through the error event, not through this.
+    this.heartbeatMs = options.heartbeatMs ?? 15_000;
     this.gen = this.spawnWorker();
     void this.gen.api.init(world);
     this.watchdog = setInterval(() => this.checkHeartbeat(), Math.min(1000, this.heartbeatMs / 2));
