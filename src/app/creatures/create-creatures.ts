@@ -45,9 +45,9 @@ export function createCreatures(deps: {
   const listeners = new Set<Listener>();
   const emit: Listener = (event, data) => { for (const l of listeners) l(event, data); };
   const timeline = new CreatureTimeline();
-  let port!: WorkerSimPort;
+  // The client's hooks reach the port, which needs the client: the arrows run only once the worker ticks, after both exist.
   const client = new CreatureWorkerClient(deps.world, { onTick: (m) => port.tick(m), onRestart: (e) => port.restart(e) });
-  port = new WorkerSimPort(client, timeline);
+  const port = new WorkerSimPort(client, timeline);
   let gen = createWorldgen(deps.world.seed, deps.world.kind);
   const me = () => net.store.getState().me?.user_id ?? player.playerId;
   const peerOf = (id: string): number | null => {
