@@ -39,6 +39,11 @@ async function waitTicks(page: Page, n: number) {
   const from = await ticks(page);
   await expect.poll(() => ticks(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(from + n);
 }
+/** What the page knows of a creature and of its own creature worker, for a failure's message. */
+const diagnose = async (page: Page, id: string) => JSON.stringify({
+  info: await info(page, id), me: await me(page), creatures: await page.evaluate(() => window.spacetime!.creatures.state()),
+  net: await page.evaluate(() => window.spacetime!.net.state().me),
+});
 /** Stands on the ground at (x, z) facing yaw (0 looks along -z), head pitched by `pitch` degrees. */
 const teleport = (page: Page, p: { x: number; z: number }, yaw = 0, pitch = 0) =>
   api(page, 'POST', '/player/teleport', { position: { x: p.x, y: groundHeight(p.x, p.z) + 0.2, z: p.z }, rotation: { x: pitch, y: yaw, z: 0 } });
@@ -116,7 +121,8 @@ test('a tamed creature follows, stays, and attacks a predator when aggressive; t
   // follow: the owner walks 25 m away (west, over open ground: east of the spot is a cave mouth); it catches up to within a few metres (it stops 2.5 m off and ambles about).
   const far = { x: spot.x - 25, z: spot.z + 3 };
   await teleport(page, far);
-  await expect.poll(async () => dist((await info(page, pet)).position, await me(page)), { timeout: 60_000, message: 'it follows' }).toBeLessThan(6);
+  await expect.poll(async () => dist((await info(page, pet)).position, await me(page)), { timeout: 60_000, message: 'it follows' }).toBeLessThan(6)
+    .catch(async (e: Error) => { throw new Error(`${e.message}\n${await diagnose(page, pet)}`); });
 
   // stay: it holds its place while the owner walks off again.
   expect((await api(page, 'POST', '/creature/command', { creature_id: pet, command: 'stay' })).status).toBe(200);
