@@ -104,6 +104,10 @@ export function createCreatures(deps: {
     refresh: () => timeline.sample(performance.now(), frame),
     sendPositions: (bytes) => net.creatures.sendPositions(bytes),
     sendState: (payload) => net.creatures.sendState(payload),
+    requestAuthority: async (zone) => {
+      const a = await net.creatures.request('request_authority', { object_id: zone });
+      return a.ok ? a.value.peer_id : undefined;
+    },
     biomeAt: (x, z) => Math.max(0, BIOMES.indexOf(gen.columnInfo(x, z).biome)),
     naturalSpawning: deps.naturalSpawning,
   });

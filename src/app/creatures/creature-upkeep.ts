@@ -27,6 +27,8 @@ export interface UpkeepDeps {
   refresh(): void;
   sendPositions(bytes: Uint8Array): void;
   sendState(payload: z.input<typeof CreatureStateEventSchema>): Promise<unknown>;
+  /** Asks the relay who holds a zone; resolves to the holder's peer id (null: nobody), or undefined on a refusal. */
+  requestAuthority(zone: string): Promise<number | null | undefined>;
   biomeAt(x: number, z: number): number;
   /** Natural spawning on (URL flag `spawn=0` turns it off for tests that want an empty world). */
   naturalSpawning(): boolean;
@@ -36,6 +38,7 @@ const TICK_MS = 100;
 /** The relay takes messages up to 16 KB: 682 records; sent in batches of this many. */
 const RECORDS_PER_MESSAGE = 600;
 const SPAWN_EVERY_TICKS = 30;
+const CHECK_ZONE_EVERY_TICKS = 20;
 const STATE_EVERY_MS = 1000;
 
 export class CreatureUpkeep {
@@ -65,6 +68,22 @@ export class CreatureUpkeep {
     this.service.sim.setPlayers(this.players, this.deps.players(this.players));
     if (this.service.shared && this.service.simulated.size > 0) this.sendPositions();
     if (++this.ticks % SPAWN_EVERY_TICKS === 0 && this.deps.naturalSpawning()) void this.spawnNaturally();
+    if (this.ticks % CHECK_ZONE_EVERY_TICKS === 0) void this.checkZone();
+  }
+
+  /**
+   * In a shared world, the zone this page's player stands in should be this page's or another
+   * page's. A grant that raced a rejoin (it arrived before the join result was applied, which
+   * resets the zones) would leave it simulated by nobody: if the relay says this page holds the
+   * zone while the page does not think so, the page takes it up again.
+   */
+  private async checkZone(): Promise<void> {
+    const svc = this.service, me = this.deps.me();
+    if (!svc.shared || !me) return;
+    const zone = zoneIdAt(me.x, me.y, me.z);
+    if (svc.myZones.has(zone)) return;
+    const holder = await this.deps.requestAuthority(zone);
+    if (holder === svc.myPeer && svc.shared && !svc.myZones.has(zone)) svc.granted(zone, holder, undefined);
   }
 
   private sendPositions(): void {
