@@ -6,7 +6,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { api } from './helpers/api.ts';
-import { flatSpots, groundHeight } from './helpers/default-world.ts';
+import { groundHeight, openGround } from './helpers/default-world.ts';
 import { startRelay, type RelayProcess } from './helpers/relay-process.ts';
 import { openSharedPage } from './helpers/shared-page.ts';
 
@@ -26,7 +26,7 @@ const place = (page: Page, p: { x: number; z: number }) =>
 
 test('two pages see the same creatures; when the zone\'s authority leaves, the other page takes over and they carry on', async ({ browser }) => {
   test.slow();
-  const [spot] = flatSpots();
+  const spot = openGround();
   const a = await openSharedPage(browser, relay.url, { path: '/?view=64&spawn=0', viewport: { width: 640, height: 360 } });
   await place(a.page, { x: spot.x, z: spot.z + 4 });
   // The first page in the zone holds it.

@@ -7,7 +7,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { api } from './helpers/api.ts';
 import { ARTIFACTS, frames } from './helpers/game.ts';
 import { XR_VIEWPORT } from './helpers/browser.ts';
-import { flatSpots, groundHeight } from './helpers/default-world.ts';
+import { groundHeight, openGround } from './helpers/default-world.ts';
 import { startRelay, type RelayProcess } from './helpers/relay-process.ts';
 import { openSharedPage } from './helpers/shared-page.ts';
 
@@ -26,7 +26,7 @@ test('VR: the wrist\'s creature page feeds the rockling you look at until it is 
   test.slow();
   const { context, page } = await openSharedPage(browser, relay.url, { path: '/?view=64&spawn=0&xr=emulate', viewport: XR_VIEWPORT });
   expect((await api(page, 'POST', '/inventory/add', { item_id: 'copper_ore', quantity: 2 })).status).toBe(200);
-  const [spot] = flatSpots();
+  const spot = openGround();
   const r = await api<{ creature_id: string }>(page, 'POST', '/creature/spawn', { creature_type: 'rockling', position: { x: spot.x, y: 0, z: spot.z } });
   expect(r.status).toBe(200);
   const id = r.body.creature_id;

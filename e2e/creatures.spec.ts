@@ -8,7 +8,7 @@
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { api, expectErrorBody } from './helpers/api.ts';
 import { ARTIFACTS } from './helpers/game.ts';
-import { flatSpots, groundHeight } from './helpers/default-world.ts';
+import { groundHeight, openGround } from './helpers/default-world.ts';
 import { startRelay, type RelayProcess } from './helpers/relay-process.ts';
 import { openSharedPage } from './helpers/shared-page.ts';
 
@@ -63,7 +63,7 @@ async function tame(page: Page, id: string, food: string, feeds: number) {
 test('spawned through the API: put on the ground, seen at the crosshair, listed, described', async ({ browser }) => {
   test.slow();
   const page = await open(browser);
-  const [spot] = flatSpots();
+  const spot = openGround();
   // Stand 6 m south of the spot, looking north at it (yaw 0 looks along -z).
   await teleport(page, { x: spot.x, z: spot.z + 6 });
   await page.evaluate(() => {
@@ -103,7 +103,7 @@ test('spawned through the API: put on the ground, seen at the crosshair, listed,
 test('a tamed creature follows, stays, and attacks a predator when aggressive; the kill drops into its owner\'s inventory', async ({ browser }) => {
   test.slow();
   const page = await open(browser);
-  const [spot] = flatSpots();
+  const spot = openGround();
   await teleport(page, { x: spot.x, z: spot.z + 3 });
   const spawn = async (creature_type: string, level: number, dx: number) => {
     const r = await api<{ creature_id: string }>(page, 'POST', '/creature/spawn', { creature_type, position: { x: spot.x + dx, y: groundHeight(spot.x + dx, spot.z) + 2, z: spot.z }, level });
@@ -118,8 +118,9 @@ test('a tamed creature follows, stays, and attacks a predator when aggressive; t
   await expect.poll(async () => (await info(page, pet)).state, { message: 'a tamed creature follows its owner' }).toBe('following');
   expect(tamed.owner).toBe(await page.evaluate(() => window.spacetime!.net.state().me!.user_id));
 
-  // follow: the owner walks 25 m away (west, over open ground: east of the spot is a cave mouth); it catches up to within a few metres (it stops 2.5 m off and ambles about).
-  const far = { x: spot.x - 25, z: spot.z + 3 };
+  // follow: the owner walks 18 m away (over open ground: openGround has no cave mouth to fall in within 24 m);
+  // it catches up to within a few metres (it stops 2.5 m off and ambles about).
+  const far = { x: spot.x - 18, z: spot.z + 3 };
   await teleport(page, far);
   await expect.poll(async () => dist((await info(page, pet)).position, await me(page)), { timeout: 60_000, message: 'it follows' }).toBeLessThan(6)
     .catch(async (e: Error) => { throw new Error(`${e.message}\n${await diagnose(page, pet)}`); });
@@ -142,7 +143,7 @@ test('a tamed creature follows, stays, and attacks a predator when aggressive; t
     w.actions = [];
     window.spacetime!.subscribe('ai:action', (m) => w.actions.push(m.data));
   });
-  const wildOne = await spawn('alien_predator', 1, -25 - 4);
+  const wildOne = await spawn('alien_predator', 1, -18 - 4);
   expect((await api(page, 'POST', '/creature/command', { creature_id: pet, command: 'aggressive' })).status).toBe(200);
   await expect.poll(async () => (await api(page, 'GET', `/creature/info?creature_id=${wildOne}`)).status, { timeout: 90_000, message: 'the predator is killed' }).toBe(404);
   await expect.poll(chitin, { message: 'the drop arrives' }).toBe(chitinBefore + 3);
@@ -155,7 +156,7 @@ test('a tamed creature follows, stays, and attacks a predator when aggressive; t
 
 test('bad creature input gets the seed\'s error format and changes nothing', async ({ browser }) => {
   const page = await open(browser);
-  const [spot] = flatSpots();
+  const spot = openGround();
   await teleport(page, { x: spot.x, z: spot.z + 3 });
   const wild = await api<{ creature_id: string }>(page, 'POST', '/creature/spawn', { creature_type: 'grazer', position: { x: spot.x, y: 0, z: spot.z } });
   expect(wild.status).toBe(200);
@@ -185,7 +186,7 @@ test('bad creature input gets the seed\'s error format and changes nothing', asy
 
 test('a crashed creature worker is replaced and its creatures carry on from the last snapshot', async ({ browser }) => {
   const page = await open(browser);
-  const [spot] = flatSpots();
+  const spot = openGround();
   await teleport(page, { x: spot.x, z: spot.z + 3 });
   const ids: string[] = [];
   for (const [type, dx] of [['grazer', -3], ['rockling', 0], ['skyray', 3]] as const) {

@@ -47,3 +47,26 @@ export function flatSpots(): Array<{ x: number; z: number }> {
 export function groundHeight(x: number, z: number): number {
   return new VoxelStore(DEFAULT_WORLD.seed).columnInfo(x, z).height;
 }
+
+/**
+ * A place near the spawn for creature tests: the voxel ground (caves carved in) matches the height
+ * map everywhere within `radius` m, so a walker cannot drop into a cave mouth, and it is gentle
+ * (no step over 1.2 m between neighbours 2 m apart). Searched outward from (0, 0).
+ */
+export function openGround(radius = 24): { x: number; z: number } {
+  const store = new VoxelStore(DEFAULT_WORLD.seed);
+  const h = (x: number, z: number) => store.columnInfo(x, z).height;
+  const open = (x: number, z: number) => {
+    const top = Math.floor(h(x, z));
+    // Solid a metre under the height map and air a metre over it: no hole, no overhang here.
+    return store.sample(x, top - 2, z).density > 0 && store.sample(x, top + 3, z).density <= 0;
+  };
+  for (let r = 0; r <= 120; r += 8) for (let x = -r; x <= r; x += 8) for (const z of [-r, r]) {
+    let ok = true;
+    for (let dx = -radius; dx <= radius && ok; dx += 2) for (let dz = -radius; dz <= radius && ok; dz += 2) {
+      ok = open(x + dx, z + dz) && Math.abs(h(x + dx + 2, z + dz) - h(x + dx, z + dz)) < 1.2 && Math.abs(h(x + dx, z + dz + 2) - h(x + dx, z + dz)) < 1.2;
+    }
+    if (ok) return { x, z };
+  }
+  throw new Error(`no open, gentle ground of radius ${radius} m within 120 m of the spawn`);
+}

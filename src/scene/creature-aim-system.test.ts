@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CreatureFrame } from './creature-frame.ts';
-import { gazeCreature, pickCreature } from './creature-aim-system.ts';
+import { gazeCreature, pickCreature, stillAimed } from './creature-aim-system.ts';
 
 function frameWith(points: Array<[number, number, number, number]>): CreatureFrame {
   const f = new CreatureFrame(4);
@@ -26,5 +26,14 @@ describe('creature aiming', () => {
     expect(f.number[gazeCreature(f, 0, 1.6, 0, 0, 0, -1, 8)]).toBe(1);
     expect(gazeCreature(f, 0, 1.6, 0, 0, 0, 1, 8)).toBe(-1);
     expect(f.number[gazeCreature(f, 0, 1.6, 0, -1, 0, 0, 8)]).toBe(3);
+  });
+
+  it('an aim is kept while the creature stays within reach and about 70° of the view, and lost beyond', () => {
+    const f = frameWith([[5, 3, 0, -4]]);
+    expect(stillAimed(f, 5, 0, 0.5, 0, 0, 0, -1)).toBe(true); // 37° off, 5 m away
+    expect(stillAimed(f, 5, 0, 0.5, 0, 1, 0, 0)).toBe(true); // 53° off
+    expect(stillAimed(f, 5, 0, 0.5, 0, 0, 0, 1)).toBe(false); // behind
+    expect(stillAimed(frameWith([[5, 0, 0, -11]]), 5, 0, 0.5, 0, 0, 0, -1)).toBe(false); // beyond 10 m
+    expect(stillAimed(f, 6, 0, 0.5, 0, 0, 0, -1)).toBe(false); // gone
   });
 });

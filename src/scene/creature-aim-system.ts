@@ -51,6 +51,18 @@ export function gazeCreature(frame: CreatureFrame, ox: number, oy: number, oz: n
   return best;
 }
 
+/** Whether creature n is still within 1.25 × reach and about 70° of the view (the looser test that keeps an aim). */
+export function stillAimed(frame: CreatureFrame, n: number, ox: number, oy: number, oz: number, dx: number, dy: number, dz: number): boolean {
+  const i = frame.slotOf(n);
+  if (i < 0) return false;
+  const cx = frame.x[i] - ox, cy = frame.y[i] + 0.5 - oy, cz = frame.z[i] - oz;
+  const d2 = cx * cx + cy * cy + cz * cz, reach = AIM_REACH * 1.25;
+  return d2 <= reach * reach && d2 > 1e-6 && (cx * dx + cy * dy + cz * dz) / Math.sqrt(d2) >= KEEP_COS;
+}
+
+/** Cosine of the widest angle off the view at which an aimed creature stays aimed (about 70°). */
+const KEEP_COS = 0.35;
+
 export function createCreatureAimSystem(deps: { frame: CreatureFrame; store: GameStore }): System {
   return {
     name: 'creature-aim',
@@ -64,6 +76,10 @@ export function createCreatureAimSystem(deps: { frame: CreatureFrame; store: Gam
           ? gazeCreature(deps.frame, origin.x, origin.y, origin.z, dir.x, dir.y, dir.z, AIM_REACH)
           : pickCreature(deps.frame, origin.x, origin.y, origin.z, dir.x, dir.y, dir.z, AIM_REACH);
         n = slot >= 0 ? deps.frame.number[slot] : null;
+        // Sticky in VR: the creature already looked at stays chosen while it is still roughly in view,
+        // so one that walks on a little (or a turning head) does not lose the wrist page's target.
+        const held = deps.store.getState().aimedCreature;
+        if (ctx.presenting && n === null && held !== null && stillAimed(deps.frame, held, origin.x, origin.y, origin.z, dir.x, dir.y, dir.z)) n = held;
       }
       if (deps.store.getState().aimedCreature !== n) deps.store.setState({ aimedCreature: n });
     },
